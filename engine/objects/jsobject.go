@@ -1,0 +1,6 @@
+package objects
+
+// objectState is the factory's object-model state: maps and transitions.
+type objectState struct{}
+
+func (f *Factory) setUpObjects() {}
