@@ -186,3 +186,19 @@ func (f *Factory) Is(v layout.Value, t layout.InstanceType) bool {
 
 // Handle creates a handle for v in the innermost scope.
 func (f *Factory) Handle(v layout.Value) heap.Handle { return f.H.NewHandle(v) }
+
+// NewMap allocates a map in the old space for instances of type t: fixed-size
+// (instanceSize bytes, all tagged after the map word) with inObject in-object
+// property slots at its end. Its prototype and constructor start as null, its
+// descriptors empty, no transitions; it is extensible.
+func (f *Factory) NewMap(t layout.InstanceType, instanceSize uint32, inObject int) heap.Handle {
+	h := f.H
+	a := h.Allocate(heap.OldSpace, layout.MapSize)
+	h.InitMap(a, t, layout.VisitTagged, instanceSize, instanceSize)
+	h.SetU8(a, layout.MapInObjectPropertiesOffset, uint8(inObject))
+	h.SetField(a, layout.MapPrototypeOffset, f.Roots.Null)
+	h.SetField(a, layout.MapConstructorOrBackPointerOffset, f.Roots.Null)
+	h.SetField(a, layout.MapInstanceDescriptorsOffset, f.Roots.EmptyFixedArray)
+	h.SetU32(a, layout.MapBitField3Offset, layout.MapIsExtensible)
+	return h.HandleAddr(a)
+}
