@@ -151,16 +151,16 @@ func (h *Heap) retireAll() {
 
 // giveBack returns [a, a+size) of space s, unused, to that space.
 func (h *Heap) giveBack(s Space, a layout.Addr, size uint32) {
-	h.writeFiller(a, size)
 	switch s {
 	case NewSpace:
 		// New-space LABs are cut in order: a tail returned is a hole until
 		// the next GC empties the semi-space.
+		h.writeFiller(a, size)
 		h.newSpace.holes += uint64(size)
 	case OldSpace:
-		h.old.addFree(a, size)
+		h.addFree(&h.old, a, size)
 	case CodeSpace:
-		h.code.addFree(a, size)
+		h.addFree(&h.code, a, size)
 	}
 }
 
@@ -199,7 +199,7 @@ func (h *Heap) takePaged(sp *pagedSpace, gc bool, size uint32, attempt int) (lay
 	if b, ok := sp.free.take(size); ok {
 		n := min(b.size, want)
 		if rest := b.size - n; rest >= minFreeBlock {
-			sp.addFree(b.addr+layout.Addr(n), rest)
+			h.addFree(sp, b.addr+layout.Addr(n), rest)
 		} else {
 			n = b.size
 		}
@@ -220,7 +220,7 @@ func (h *Heap) takePaged(sp *pagedSpace, gc bool, size uint32, attempt int) (lay
 	}
 	sp.pages = append(sp.pages, p)
 	if rest := p.size() - want; rest >= minFreeBlock {
-		sp.addFree(p.start+layout.Addr(want), rest)
+		h.addFree(sp, p.start+layout.Addr(want), rest)
 		return p.start, want, true
 	}
 	return p.start, p.size(), true

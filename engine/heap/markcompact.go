@@ -220,14 +220,12 @@ func (h *Heap) sweepPage(sp *pagedSpace, p *page) {
 	p.marks.forEach(func(i uint32) {
 		a := p.start + layout.Addr(i*layout.TaggedSize)
 		if a > free {
-			h.writeFiller(free, uint32(a-free))
-			sp.addFree(free, uint32(a-free))
+			h.addFree(sp, free, uint32(a-free))
 		}
 		free = a + layout.Addr(h.SizeOf(a))
 	})
 	if free < p.end {
-		h.writeFiller(free, uint32(p.end-free))
-		sp.addFree(free, uint32(p.end-free))
+		h.addFree(sp, free, uint32(p.end-free))
 	}
 	p.marks.reset()
 	p.slots.reset()

@@ -26,7 +26,10 @@ func (h *Heap) pagedSpace(s Space) *pagedSpace {
 	panic("heap: not a paged space: " + s.String())
 }
 
-func (sp *pagedSpace) addFree(a layout.Addr, size uint32) {
+// addFree makes [a, a+size) a filler and gives it to sp's free list, or
+// counts it as waste when it is too small to be worth listing.
+func (h *Heap) addFree(sp *pagedSpace, a layout.Addr, size uint32) {
+	h.writeFiller(a, size)
 	if size >= minFreeBlock {
 		sp.free.add(freeBlock{a, size})
 	} else {
