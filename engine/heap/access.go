@@ -21,8 +21,17 @@ func (h *Heap) Field(a layout.Addr, off uint32) layout.Value {
 // the remembered set when an old object comes to point to a young one.
 func (h *Heap) SetField(a layout.Addr, off uint32, v layout.Value) {
 	slot := a + layout.Addr(off)
-	*(*layout.Value)(h.at(slot)) = v
-	if v&layout.HeapObjectTag != 0 && h.inNew(v.Addr()) && !h.inNew(a) {
+	*(*layout.Value)(unsafe.Add(h.base, slot)) = v
+	if v&layout.HeapObjectTag != 0 {
+		h.writeBarrier(slot, v)
+	}
+}
+
+// writeBarrier records slot when it now refers from an old object to a young
+// one (a slot lies in its object's space). Kept out of SetField to keep
+// SetField small.
+func (h *Heap) writeBarrier(slot layout.Addr, v layout.Value) {
+	if h.inNew(v.Addr()) && !h.inNew(slot) {
 		h.recordSlot(slot)
 	}
 }

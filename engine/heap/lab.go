@@ -34,12 +34,14 @@ func (h *Heap) mutatorAllocators() []*allocator {
 // it must be in handles.
 func (h *Heap) AllocateYoung(size uint32) layout.Addr {
 	l := &h.newAlloc.lab
-	if top := l.top; uint32(l.limit-top) >= size {
+	if top := l.top; l.limit-top >= layout.Addr(size) {
 		l.top = top + layout.Addr(size)
 		return top
 	}
-	return h.allocateSlow(&h.newAlloc, size)
+	return h.allocateYoungSlow(size)
 }
+
+func (h *Heap) allocateYoungSlow(size uint32) layout.Addr { return h.allocateSlow(&h.newAlloc, size) }
 
 // Allocate returns uninitialized memory for a size-byte object in space s
 // (NewSpace, OldSpace or CodeSpace); objects larger than MaxRegularObjectSize

@@ -174,6 +174,8 @@ func (h *Heap) updatePointers() {
 // forgets every remembered slot (no young object is left).
 func (h *Heap) sweep(candidates []*page) {
 	for _, sp := range []*pagedSpace{&h.old, &h.code} {
+		// Every kept page is swept below: the free list is rebuilt whole.
+		sp.free.reset()
 		sp.waste = 0
 		kept := sp.pages[:0]
 		for _, p := range sp.pages {
