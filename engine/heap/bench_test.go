@@ -11,7 +11,7 @@ import (
 type idleObserver struct{ step uint64 }
 
 func (o idleObserver) Step(uint64, layout.Addr, uint32) {}
-func (o idleObserver) NextStepSize() uint64               { return o.step }
+func (o idleObserver) NextStepSize() uint64             { return o.step }
 
 // BenchmarkAllocateYoung measures the LAB fast path: a 16-byte array (map
 // and length written) per op, all garbage. Sub-benchmarks add an observer

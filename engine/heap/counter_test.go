@@ -15,7 +15,7 @@ type oracle struct {
 }
 
 func (o *oracle) Step(_ uint64, _ layout.Addr, size uint32) { o.bytes += uint64(size); o.count++ }
-func (o *oracle) NextStepSize() uint64                       { return 0 }
+func (o *oracle) NextStepSize() uint64                      { return 0 }
 
 // workload allocates a varied mix (young and old, small and large, live and
 // dead, code-space byte arrays) and returns the bytes it asked for.

@@ -25,17 +25,15 @@ func (k gcKind) String() string {
 
 // gcCounters are the heap's running GC totals.
 type gcCounters struct {
-	scavenges, fullGCs  int
-	promoted, copied    uint64 // bytes moved by scavenges
-	compacted           uint64 // bytes moved by full GCs
-	pause               time.Duration
-	lastLive            uint64 // old generation's live bytes after the last full GC
-	releasedPages       int
-	evacuatedPages      int
-	started             time.Time
-	peakMalloced        uint64
-	forceCompactAll     bool // tests: evacuate every old and code page
-	scavengeFailedGrows int
+	scavenges, fullGCs int
+	promoted, copied   uint64 // bytes moved by scavenges
+	compacted          uint64 // bytes moved by full GCs
+	pause              time.Duration
+	lastLive           uint64 // old generation's live bytes after the last full GC
+	releasedPages      int
+	evacuatedPages     int
+	started            time.Time
+	peakMalloced       uint64
 }
 
 // CollectGarbage runs a full GC (mark-compact of every space) when full is

@@ -36,6 +36,9 @@ type Options struct {
 	GCStressEvery int
 	// GCStressSafepoints collects garbage at every Safepoint call.
 	GCStressSafepoints bool
+	// StressCompaction makes every full GC evacuate every old and code
+	// page, not only the fragmented ones (--stress-compaction).
+	StressCompaction bool
 	// TraceGC writes a line per collection, in V8's --trace-gc format.
 	TraceGC io.Writer
 	// OnFatal is called with node's fatal out-of-memory report; nil prints

@@ -92,5 +92,5 @@ var testModes = []struct {
 }{
 	{"plain", Options{}},
 	{"verify", Options{VerifyHeap: true}},
-	{"stress", Options{VerifyHeap: true, GCStressEvery: 17}},
+	{"stress", Options{VerifyHeap: true, GCStressEvery: 17, StressCompaction: true}},
 }

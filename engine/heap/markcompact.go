@@ -93,7 +93,7 @@ func (h *Heap) selectEvacuationCandidates() []*page {
 	var cs []*page
 	for _, sp := range []*pagedSpace{&h.old, &h.code} {
 		for _, p := range sp.pages {
-			if p.liveBytes < evacuationThreshold || h.stats.forceCompactAll {
+			if p.liveBytes < evacuationThreshold || h.opts.StressCompaction {
 				p.evacuate = true
 				cs = append(cs, p)
 			}
