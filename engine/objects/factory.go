@@ -147,9 +147,16 @@ func (f *Factory) readOnlyMaps() []layout.Value {
 }
 
 // readOnlyString creates an internalized one-byte string in the read-only
-// space, its hash computed now (the space is sealed later). s must be Latin-1.
+// space, its hash computed now (the space is sealed later), or returns the one
+// made before with the same text. s must be Latin-1.
 func (f *Factory) readOnlyString(s string) layout.Value {
 	h := f.H
+	for _, v := range f.strings.readOnly {
+		if h.Field(v.Addr(), layout.StringLengthOffset).SmiValue() == len(s) &&
+			string(h.Bytes(v.Addr(), layout.SeqStringCharsOffset, uint32(len(s)))) == s {
+			return v
+		}
+	}
 	a := h.AllocateReadOnly(layout.AlignObject(layout.SeqStringCharsOffset + uint32(len(s))))
 	h.SetField(a, layout.MapOffset, f.Roots.InternalizedOneByteStringMap)
 	h.SetField(a, layout.StringLengthOffset, layout.Smi(len(s)))
