@@ -278,3 +278,17 @@ func TestRandomGraphUnderAllModes(t *testing.T) {
 		})
 	}
 }
+
+func TestOldWeakRootsAreSkippedByScavenges(t *testing.T) {
+	th := newTestHeap(t, Options{})
+	visits := 0
+	th.AddOldWeakRoots(func(func(layout.Value) (layout.Value, bool)) { visits++ })
+	th.CollectGarbage(false)
+	if visits != 0 {
+		t.Fatalf("a scavenge visited old weak roots")
+	}
+	th.CollectGarbage(true)
+	if visits != 2 {
+		t.Fatalf("a full GC visited old weak roots %d times, want 2 (clear, then update)", visits)
+	}
+}

@@ -173,7 +173,20 @@ func (h *Heap) AddRoots(visit func(slot func(*layout.Value))) { h.roots = append
 // each GC, visit is called with retain, which returns a slot's updated value,
 // or false when its object died and the slot must be dropped.
 func (h *Heap) AddWeakRoots(visit func(retain func(layout.Value) (layout.Value, bool))) {
-	h.weaks = append(h.weaks, visit)
+	h.weaks = append(h.weaks, weakRoots{visit, true})
+}
+
+// AddOldWeakRoots registers a set of weak roots that only ever holds old or
+// read-only objects (the string table interns in the old space): scavenges,
+// which can neither free nor move those, skip it.
+func (h *Heap) AddOldWeakRoots(visit func(retain func(layout.Value) (layout.Value, bool))) {
+	h.weaks = append(h.weaks, weakRoots{visit, false})
+}
+
+type weakRoots struct {
+	visit func(retain func(layout.Value) (layout.Value, bool))
+	// young is set when the set may hold young objects.
+	young bool
 }
 
 // visitRoots calls f with every strong root slot.

@@ -89,7 +89,7 @@ type Heap struct {
 	handles handleStack
 	globals globalHandles
 	roots   []func(visit func(*layout.Value))
-	weaks   []func(retain func(layout.Value) (layout.Value, bool))
+	weaks   []weakRoots
 
 	inGC                     bool
 	stressEvery, stressCount int

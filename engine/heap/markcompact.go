@@ -28,7 +28,7 @@ func (h *Heap) markCompact() []func() {
 	}
 	pending := h.globals.processWeak(isLive, nil)
 	for _, w := range h.weaks {
-		w(isLive)
+		w.visit(isLive)
 	}
 
 	candidates := h.selectEvacuationCandidates()
@@ -151,7 +151,7 @@ func (h *Heap) updatePointers() {
 	}
 	h.globals.processWeak(retain, nil)
 	for _, w := range h.weaks {
-		w(retain)
+		w.visit(retain)
 	}
 	for _, sps := range [][]*page{h.old.pages, h.code.pages, h.lo.pages} {
 		for _, p := range sps {

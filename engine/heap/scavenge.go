@@ -42,7 +42,9 @@ func (h *Heap) scavenge() []func() {
 	}
 	pending := h.globals.processWeak(retain, nil)
 	for _, w := range h.weaks {
-		w(retain)
+		if w.young {
+			w.visit(retain)
+		}
 	}
 
 	survived := uint32(ns.top - ns.to)

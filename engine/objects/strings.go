@@ -54,7 +54,7 @@ func (f *Factory) setUpStrings() {
 			st.table.add(v, hash)
 		}
 	}
-	f.H.AddWeakRoots(st.table.sweep)
+	f.H.AddOldWeakRoots(st.table.sweep)
 }
 
 // --- Types -------------------------------------------------------------
