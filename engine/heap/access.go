@@ -101,6 +101,9 @@ func (h *Heap) inNew(a layout.Addr) bool { return uint32(a-h.newSpace.start) < h
 // InYoungGeneration reports whether the object at a is in the new space.
 func (h *Heap) InYoungGeneration(a layout.Addr) bool { return h.inNew(a) }
 
+// SpaceOf returns the space holding the object at a.
+func (h *Heap) SpaceOf(a layout.Addr) Space { return h.pages[a>>PageShift].space }
+
 // InReadOnlySpace reports whether the object at a is in the read-only space.
 func (h *Heap) InReadOnlySpace(a layout.Addr) bool {
 	p := h.pages[a>>PageShift]

@@ -292,3 +292,19 @@ func TestOldWeakRootsAreSkippedByScavenges(t *testing.T) {
 		t.Fatalf("a full GC visited old weak roots %d times, want 2 (clear, then update)", visits)
 	}
 }
+
+func TestCloseAndEscape(t *testing.T) {
+	th := newTestHeap(t, Options{})
+	outer := th.OpenScope()
+	defer outer.Close()
+	make := func() Handle {
+		s := th.OpenScope()
+		th.array(NewSpace, 3)
+		return s.CloseAndEscape(th.number(OldSpace, 4).Value())
+	}
+	n := make()
+	th.CollectGarbage(true)
+	if th.num(n.Value()) != 4 || th.SpaceOf(n.Addr()) != OldSpace || th.handles.n != 1 {
+		t.Fatalf("escaped handle lost (%d handles open)", th.handles.n)
+	}
+}

@@ -47,6 +47,13 @@ func (s HandleScope) Close() {
 	s.h.handles.n = s.n
 }
 
+// CloseAndEscape closes the scope and returns a handle for v in the enclosing
+// scope: how a function returns a value it made inside its own scope.
+func (s HandleScope) CloseAndEscape(v layout.Value) Handle {
+	s.Close()
+	return s.h.NewHandle(v)
+}
+
 // NewHandle creates a handle for v in the innermost open scope.
 func (h *Heap) NewHandle(v layout.Value) Handle {
 	st := &h.handles
