@@ -1,6 +1,191 @@
 package objects
 
-// objectState is the factory's object-model state: maps and transitions.
-type objectState struct{}
+import (
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/layout"
+)
 
-func (f *Factory) setUpObjects() {}
+// A JSObject is its map, a properties field (the empty fixed array, a
+// PropertyArray of out-of-object fields, or a NameDictionary in dictionary
+// mode), an elements field (the empty fixed array or a FixedArray of indexed
+// properties with holes), its type's own fields (a JSArray's length), then
+// its in-object property slots:
+//
+//	{}          map | properties | elements | 4 in-object slots  = 28 bytes
+//	[]          map | properties | elements | length             = 16 bytes
+//
+// V8 keeps an identity hash in the properties field when there are no
+// properties; here that field always holds a backing store.
+
+// objectState is the factory's object-model state: the initial maps and the
+// cache of dictionary maps. The maps live in the old space and may move: the
+// factory registers the fields as roots and the GC updates them.
+type objectState struct {
+	// objectMap is the initial map of `{}`; arrayMap that of arrays.
+	objectMap, arrayMap layout.Value
+	// normalized is the weak normalized-map cache (see normalizedMap).
+	normalized [normalizedCacheSize]layout.Value
+}
+
+// setUpObjects creates the initial maps. Their prototypes start as null: the
+// builtins set Object.prototype and Array.prototype with
+// SetInitialMapPrototype when they set up the realm.
+func (f *Factory) setUpObjects() {
+	st := &f.objects
+	st.objectMap, st.arrayMap = layout.Smi(0), layout.Smi(0)
+	for i := range st.normalized {
+		st.normalized[i] = layout.Smi(0)
+	}
+	f.H.AddRoots(func(visit func(*layout.Value)) {
+		visit(&st.objectMap)
+		visit(&st.arrayMap)
+	})
+	f.H.AddWeakRoots(f.sweepNormalizedCache)
+	scope := f.H.OpenScope()
+	defer scope.Close()
+	st.objectMap = f.NewJSObjectMap(defaultInObjectProperties).Value()
+	st.arrayMap = f.NewMap(layout.JSArrayType, layout.JSArrayHeaderSize, 0).Value()
+}
+
+// ObjectMap returns the initial map of plain objects (`{}`, new Object()):
+// 4 in-object property slots, as in V8.
+func (f *Factory) ObjectMap() layout.Value { return f.objects.objectMap }
+
+// IsJSObject reports whether v is a JavaScript object of any kind.
+func (f *Factory) IsJSObject(v layout.Value) bool {
+	return v.IsHeapObject() && f.H.InstanceType(v.Addr()).IsJSObject()
+}
+
+// NewJSObject allocates, in the new space, an object of map m (a JavaScript
+// object map of fixed size): no properties (a fresh dictionary if m is a
+// dictionary map), no elements, every other field undefined (a JSArray's
+// length 0).
+func (f *Factory) NewJSObject(m heap.Handle) heap.Handle {
+	h := f.H
+	props := f.Roots.EmptyFixedArray
+	var dict heap.Handle
+	if f.IsDictionaryMap(m.Value()) {
+		dict = f.newNameDictionary(0)
+	}
+	mv := m.Value()
+	size := h.U32(mv.Addr(), layout.MapInstanceSizeOffset)
+	a := h.AllocateYoung(size)
+	mv = m.Value()
+	if !dict.IsNil() {
+		props = dict.Value()
+	}
+	h.SetField(a, layout.MapOffset, mv)
+	h.SetField(a, layout.JSObjectPropertiesOrHashOffset, props)
+	h.SetField(a, layout.JSObjectElementsOffset, f.Roots.EmptyFixedArray)
+	for off := uint32(layout.JSObjectHeaderSize); off < size; off += layout.TaggedSize {
+		h.SetField(a, off, f.Roots.Undefined)
+	}
+	if f.MapInstanceType(mv) == layout.JSArrayType {
+		h.SetField(a, layout.JSArrayLengthOffset, layout.Smi(0))
+	}
+	return h.HandleAddr(a)
+}
+
+// NewPlainObject allocates `{}`: an object of ObjectMap.
+func (f *Factory) NewPlainObject() heap.Handle {
+	return f.NewJSObject(f.H.NewHandle(f.objects.objectMap))
+}
+
+// JSObjectProperties returns obj's properties backing store: the empty fixed
+// array, a PropertyArray, or (dictionary mode) a NameDictionary.
+func (f *Factory) JSObjectProperties(obj layout.Value) layout.Value {
+	return f.H.Field(obj.Addr(), layout.JSObjectPropertiesOrHashOffset)
+}
+
+// JSObjectElements returns obj's elements backing store.
+func (f *Factory) JSObjectElements(obj layout.Value) layout.Value {
+	return f.H.Field(obj.Addr(), layout.JSObjectElementsOffset)
+}
+
+// HasFastProperties reports whether obj's named properties are described by
+// its map (fast mode) rather than held in a dictionary.
+func (f *Factory) HasFastProperties(obj layout.Value) bool { return !f.IsDictionaryMap(f.MapOf(obj)) }
+
+// PropertyFilter selects the keys OwnKeys returns, as V8's PropertyFilter.
+type PropertyFilter uint8
+
+// Property filters; combine with |.
+const (
+	AllProperties    PropertyFilter = 0
+	OnlyWritable     PropertyFilter = 1
+	OnlyEnumerable   PropertyFilter = 2
+	OnlyConfigurable PropertyFilter = 4
+	SkipStrings      PropertyFilter = 8
+	SkipSymbols      PropertyFilter = 16
+)
+
+// OwnKeys returns a FixedArray of obj's own keys in JavaScript's order
+// ([[OwnPropertyKeys]]): element indices ascending (as Smis; the caller makes
+// strings of them), then string keys in insertion order, then symbols in
+// insertion order; private symbols never. Object.keys and for-in pass
+// OnlyEnumerable|SkipSymbols, Object.getOwnPropertySymbols SkipStrings.
+// A JSArray's length is not among them: it lives in the array, not in a
+// descriptor.
+func (f *Factory) OwnKeys(obj heap.Handle, filter PropertyFilter) heap.Handle {
+	n := 0
+	f.forEachOwnKey(obj.Value(), filter, func(layout.Value) { n++ })
+	keys := f.NewFixedArray(n, heap.NewSpace)
+	i := 0
+	f.forEachOwnKey(obj.Value(), filter, func(k layout.Value) {
+		f.H.SetField(keys.Addr(), arraySlot(i), k)
+		i++
+	})
+	return keys
+}
+
+// forEachOwnKey calls fn, which must not allocate, with obj's own keys in
+// order.
+func (f *Factory) forEachOwnKey(obj layout.Value, filter PropertyFilter, fn func(layout.Value)) {
+	if filter&SkipStrings == 0 {
+		el := f.JSObjectElements(obj)
+		n := f.Length(el)
+		if f.H.InstanceType(obj.Addr()) == layout.JSArrayType {
+			n = min(n, int(f.ArrayLength(obj)))
+		}
+		for i := 0; i < n; i++ {
+			if f.H.Field(el.Addr(), arraySlot(i)) != f.Roots.TheHole {
+				fn(layout.Smi(i))
+			}
+		}
+	}
+	m := f.MapOf(obj)
+	var order []int // dictionary entries in insertion order
+	if f.IsDictionaryMap(m) {
+		order = f.dictEnumerationOrder(f.JSObjectProperties(obj))
+	}
+	for _, symbols := range [2]bool{false, true} {
+		if symbols && filter&SkipSymbols != 0 || !symbols && filter&SkipStrings != 0 {
+			continue
+		}
+		emit := func(k layout.Value, attrs PropertyAttributes) {
+			if f.isSymbolKey(k) != symbols || filter&OnlyEnumerable != 0 && !attrs.Enumerable() ||
+				filter&OnlyWritable != 0 && !attrs.Writable() || filter&OnlyConfigurable != 0 && !attrs.Configurable() {
+				return
+			}
+			if symbols && f.IsPrivateSymbol(k) {
+				return
+			}
+			fn(k)
+		}
+		if f.IsDictionaryMap(m) {
+			d := f.JSObjectProperties(obj)
+			for _, e := range order {
+				emit(f.DictionaryKey(d, e), f.DictionaryDetails(d, e).Attributes())
+			}
+			continue
+		}
+		d := f.MapDescriptors(m)
+		for i, n := 0, f.NumberOfOwnDescriptors(m); i < n; i++ {
+			emit(f.DescriptorKey(d, i), f.DescriptorDetails(d, i).Attributes())
+		}
+	}
+}
+
+func (f *Factory) isSymbolKey(k layout.Value) bool {
+	return f.H.Field(k.Addr(), layout.MapOffset) == f.Roots.SymbolMap
+}
