@@ -135,6 +135,13 @@ const (
 	SharedFunctionInfoSize           = 44
 )
 
+// AccessorPair: the getter and setter of an accessor property.
+const (
+	AccessorPairGetterOffset = 4
+	AccessorPairSetterOffset = 8
+	AccessorPairSize         = 12
+)
+
 // FeedbackCell: a function's link to its feedback vector.
 const (
 	FeedbackCellValueOffset           = 4

@@ -28,6 +28,7 @@ const (
 	NameDictionaryType
 	ScopeInfoType
 	SharedFunctionInfoType
+	AccessorPairType
 	ScriptType
 	FeedbackCellType
 	FeedbackVectorType
@@ -67,6 +68,7 @@ var instanceTypeNames = [...]string{
 	NameDictionaryType:            "NAME_DICTIONARY_TYPE",
 	ScopeInfoType:                 "SCOPE_INFO_TYPE",
 	SharedFunctionInfoType:        "SHARED_FUNCTION_INFO_TYPE",
+	AccessorPairType:              "ACCESSOR_PAIR_TYPE",
 	ScriptType:                    "SCRIPT_TYPE",
 	FeedbackCellType:              "FEEDBACK_CELL_TYPE",
 	FeedbackVectorType:            "FEEDBACK_VECTOR_TYPE",

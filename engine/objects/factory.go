@@ -42,6 +42,7 @@ type Roots struct {
 	DescriptorArrayMap, TransitionArrayMap, PropertyArrayMap             layout.Value
 	NameDictionaryMap, ScopeInfoMap                                      layout.Value
 	SharedFunctionInfoMap, ScriptMap, FeedbackCellMap, FeedbackVectorMap layout.Value
+	AccessorPairMap                                                      layout.Value
 	BytecodeArrayMap                                                     layout.Value
 	FunctionContextMap, BlockContextMap, NativeContextMap                layout.Value
 
@@ -103,6 +104,7 @@ func (f *Factory) bootstrap() {
 	r.NameDictionaryMap = arr(layout.NameDictionaryType)
 	r.ScopeInfoMap = arr(layout.ScopeInfoType)
 	r.SharedFunctionInfoMap = m(layout.SharedFunctionInfoType, layout.VisitTagged, layout.SharedFunctionInfoSize, layout.SharedFunctionInfoSize)
+	r.AccessorPairMap = m(layout.AccessorPairType, layout.VisitTagged, layout.AccessorPairSize, layout.AccessorPairSize)
 	r.ScriptMap = m(layout.ScriptType, layout.VisitTagged, layout.ScriptSize, layout.ScriptSize)
 	r.FeedbackCellMap = m(layout.FeedbackCellType, layout.VisitTagged, layout.FeedbackCellSize, layout.FeedbackCellSize)
 	r.FeedbackVectorMap = m(layout.FeedbackVectorType, layout.VisitTaggedArray, 0, layout.FeedbackVectorHeaderSize)
@@ -142,7 +144,7 @@ func (f *Factory) readOnlyMaps() []layout.Value {
 		r.SeqOneByteStringMap, r.SeqTwoByteStringMap, r.ConsOneByteStringMap, r.ConsTwoByteStringMap,
 		r.SymbolMap, r.DescriptorArrayMap, r.TransitionArrayMap, r.PropertyArrayMap,
 		r.NameDictionaryMap, r.ScopeInfoMap, r.SharedFunctionInfoMap, r.ScriptMap,
-		r.FeedbackCellMap, r.FeedbackVectorMap, r.BytecodeArrayMap,
+		r.FeedbackCellMap, r.FeedbackVectorMap, r.BytecodeArrayMap, r.AccessorPairMap,
 		r.FunctionContextMap, r.BlockContextMap, r.NativeContextMap}
 }
 

@@ -405,25 +405,28 @@ func (f *Factory) normalizeProperties(obj heap.Handle, extra int) {
 }
 
 // NewAccessorPair allocates a getter/setter pair (nil handles mean
-// undefined). It is a two-slot FixedArray [getter, setter] until the layout
-// has V8's ACCESSOR_PAIR_TYPE.
+// undefined), V8's ACCESSOR_PAIR_TYPE.
 func (f *Factory) NewAccessorPair(getter, setter heap.Handle) heap.Handle {
-	p := f.NewFixedArray(2, heap.NewSpace)
+	h := f.H
+	a := h.AllocateYoung(layout.AccessorPairSize)
+	h.SetField(a, layout.MapOffset, f.Roots.AccessorPairMap)
+	h.SetField(a, layout.AccessorPairGetterOffset, f.Roots.Undefined)
+	h.SetField(a, layout.AccessorPairSetterOffset, f.Roots.Undefined)
 	if !getter.IsNil() {
-		f.H.SetField(p.Addr(), arraySlot(0), getter.Value())
+		h.SetField(a, layout.AccessorPairGetterOffset, getter.Value())
 	}
 	if !setter.IsNil() {
-		f.H.SetField(p.Addr(), arraySlot(1), setter.Value())
+		h.SetField(a, layout.AccessorPairSetterOffset, setter.Value())
 	}
-	return p
+	return h.HandleAddr(a)
 }
 
 // AccessorPairGetter returns the getter of an accessor pair, or undefined.
 func (f *Factory) AccessorPairGetter(pair layout.Value) layout.Value {
-	return f.H.Field(pair.Addr(), arraySlot(0))
+	return f.H.Field(pair.Addr(), layout.AccessorPairGetterOffset)
 }
 
 // AccessorPairSetter returns the setter of an accessor pair, or undefined.
 func (f *Factory) AccessorPairSetter(pair layout.Value) layout.Value {
-	return f.H.Field(pair.Addr(), arraySlot(1))
+	return f.H.Field(pair.Addr(), layout.AccessorPairSetterOffset)
 }

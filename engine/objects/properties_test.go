@@ -359,6 +359,9 @@ func TestAccessorProperties(t *testing.T) {
 			if f.AccessorPairGetter(v) != getter.Value() || f.AccessorPairSetter(v) != wantSet.Value() {
 				t.Fatal("accessor pair wrong")
 			}
+			if !f.Is(v, layout.AccessorPairType) || f.H.SizeOf(v.Addr()) != 12 {
+				t.Fatalf("accessor pair is a %v of %d bytes", f.InstanceType(v), f.H.SizeOf(v.Addr()))
+			}
 			if f.SetProperty(o, okey(f, "acc"), osmi(f, 1)) {
 				t.Fatal("SetProperty overwrote an accessor")
 			}
