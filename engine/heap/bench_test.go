@@ -63,20 +63,39 @@ func liveList(th *testHeap, s Space, n int) Handle {
 // space holding 4 MiB of live, first-time survivors (copied, not promoted).
 func BenchmarkScavenge(b *testing.B) {
 	const live = 4 << 20
-	th := newTestHeap(b, Options{MaxSemiSpaceMiB: 16})
-	th.newSpace.capacity = 16 << 20
-	b.SetBytes(live)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		th.CollectGarbage(true) // empty the new space
-		scope := th.OpenScope()
-		liveList(th, NewSpace, live/32)
-		b.StartTimer()
-		th.CollectGarbage(false)
-		b.StopTimer()
-		scope.Close()
-		b.StartTimer()
+	forObservers(b, func(b *testing.B, th *testHeap) {
+		th.newSpace.capacity = 16 << 20
+		b.SetBytes(live)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			th.CollectGarbage(true) // empty the new space
+			scope := th.OpenScope()
+			liveList(th, NewSpace, live/32)
+			b.StartTimer()
+			th.CollectGarbage(false)
+			b.StopTimer()
+			scope.Close()
+			b.StartTimer()
+		}
+	})
+}
+
+// forObservers runs a GC benchmark on a fresh heap without and with an
+// allocation observer (the sampling heap profiler's 32 KiB step) installed.
+func forObservers(b *testing.B, run func(b *testing.B, th *testHeap)) {
+	for _, step := range []uint64{0, 32 << 10} {
+		name := "no-observer"
+		if step > 0 {
+			name = "observer-32KiB"
+		}
+		b.Run(name, func(b *testing.B) {
+			th := newTestHeap(b, Options{MaxSemiSpaceMiB: 16})
+			if step > 0 {
+				th.AddAllocationObserver(idleObserver{step})
+			}
+			run(b, th)
+		})
 	}
 }
 
@@ -86,45 +105,50 @@ func BenchmarkScavenge(b *testing.B) {
 func BenchmarkFullGC(b *testing.B) {
 	for _, mb := range []int{32} {
 		b.Run(fmt.Sprintf("mark-sweep-%dMiB", mb), func(b *testing.B) {
-			th := newTestHeap(b, Options{})
-			scope := th.OpenScope()
-			defer scope.Close()
-			liveList(th, OldSpace, mb<<20/32)
-			th.CollectGarbage(true)
-			b.SetBytes(int64(mb) << 20)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
+			forObservers(b, func(b *testing.B, th *testHeap) {
+				scope := th.OpenScope()
+				defer scope.Close()
+				liveList(th, OldSpace, mb<<20/32)
 				th.CollectGarbage(true)
-			}
+				b.SetBytes(int64(mb) << 20)
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					th.CollectGarbage(true)
+				}
+			})
 		})
 		b.Run(fmt.Sprintf("mark-compact-%dMiB", mb), func(b *testing.B) {
-			th := newTestHeap(b, Options{})
-			live := int64(mb) << 20 / 10
-			b.SetBytes(live)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				scope := th.OpenScope()
-				keep := th.NewHandle(layout.Smi(0))
-				for j := 0; j < mb<<20/32; j++ {
-					a := th.Allocate(OldSpace, arraySize(6))
-					th.SetField(a, layout.MapOffset, th.arrayMap)
-					th.SetField(a, layout.FixedArrayLengthOffset, layout.Smi(6))
-					for off := uint32(layout.FixedArrayHeaderSize); off < arraySize(6); off += 4 {
-						th.SetField(a, off, layout.Smi(j))
-					}
-					if j%10 == 0 {
-						th.SetField(a, layout.FixedArrayHeaderSize, keep.Value())
-						keep.Set(a.Value())
-					}
-				}
-				b.StartTimer()
-				th.CollectGarbage(true)
-				b.StopTimer()
-				scope.Close()
-				th.CollectGarbage(true)
-				b.StartTimer()
-			}
+			forObservers(b, func(b *testing.B, th *testHeap) { benchCompaction(b, th, mb) })
 		})
+	}
+}
+
+// benchCompaction times full GCs of an old generation of mb MiB where 9
+// objects in 10 died, so every page is evacuated.
+func benchCompaction(b *testing.B, th *testHeap, mb int) {
+	b.SetBytes(int64(mb) << 20 / 10)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		scope := th.OpenScope()
+		keep := th.NewHandle(layout.Smi(0))
+		for j := 0; j < mb<<20/32; j++ {
+			a := th.Allocate(OldSpace, arraySize(6))
+			th.SetField(a, layout.MapOffset, th.arrayMap)
+			th.SetField(a, layout.FixedArrayLengthOffset, layout.Smi(6))
+			for off := uint32(layout.FixedArrayHeaderSize); off < arraySize(6); off += 4 {
+				th.SetField(a, off, layout.Smi(j))
+			}
+			if j%10 == 0 {
+				th.SetField(a, layout.FixedArrayHeaderSize, keep.Value())
+				keep.Set(a.Value())
+			}
+		}
+		b.StartTimer()
+		th.CollectGarbage(true)
+		b.StopTimer()
+		scope.Close()
+		th.CollectGarbage(true)
+		b.StartTimer()
 	}
 }
