@@ -62,18 +62,3 @@ func (f *freeList) reset() {
 	}
 	f.total = 0
 }
-
-// dropPage removes the blocks lying on p (a page about to be released).
-func (f *freeList) dropPage(p *page) {
-	for i, bucket := range f.buckets {
-		kept := bucket[:0]
-		for _, b := range bucket {
-			if b.addr >= p.start && b.addr < p.end {
-				f.total -= uint64(b.size)
-				continue
-			}
-			kept = append(kept, b)
-		}
-		f.buckets[i] = kept
-	}
-}

@@ -23,7 +23,8 @@ func hashOneByte(b []byte) uint32 {
 	x := uint32(2166136261)
 	for _, c := range b {
 		x = (x ^ uint32(c)) * 16777619
-		x = (x ^ 0) * 16777619
+		x *= 16777619 // the high byte, zero: as hashTwoByte does
+
 	}
 	return x
 }

@@ -27,6 +27,8 @@ const (
 
 // ErrInvalidStringLength reports a string that would exceed MaxStringLength;
 // JavaScript throws it as RangeError "Invalid string length".
+//
+//lint:ignore ST1005 the text is V8's message, shown to JavaScript verbatim
 var ErrInvalidStringLength = errors.New("Invalid string length")
 
 // stringState is the factory's string machinery: the string table and the
