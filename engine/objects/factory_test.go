@@ -32,39 +32,43 @@ func TestBootstrapVerifies(t *testing.T) {
 	}
 }
 
+// TestFixedArraysSurviveGC builds a long list of arrays holding numbers, with
+// garbage in between, through scavenges and full GCs, plainly and under GC
+// stress.
 func TestFixedArraysSurviveGC(t *testing.T) {
-	f := newTestFactory(t, heap.Options{})
-	h := f.H
-	scope := h.OpenScope()
-	defer scope.Close()
-	list := f.NewFixedArray(2, heap.NewSpace)
-	for i := 0; i < 100000; i++ {
-		s := h.OpenScope()
-		node := f.NewFixedArray(2, heap.NewSpace)
-		num := f.NewHeapNumber(float64(i) + 0.5)
-		f.Set(node.Value(), 0, num.Value())
-		f.Set(node.Value(), 1, list.Value())
-		list.Set(node.Value())
-		// garbage
-		f.NewFixedArray(10, heap.NewSpace)
-		s.Close()
-		if i%20000 == 0 {
-			h.CollectGarbage(true)
+	for _, c := range []struct {
+		opts heap.Options
+		n    int
+	}{{heap.Options{}, 100000}, {heap.Options{GCStressEvery: 7}, 3000}} {
+		f := newTestFactory(t, c.opts)
+		h := f.H
+		scope := h.OpenScope()
+		list := f.NewFixedArray(2, heap.NewSpace)
+		for i := 0; i < c.n; i++ {
+			s := h.OpenScope()
+			node := f.NewFixedArray(2, heap.NewSpace)
+			num := f.NewHeapNumber(float64(i) + 0.5)
+			f.Set(node.Value(), 0, num.Value())
+			f.Set(node.Value(), 1, list.Value())
+			list.Set(node.Value())
+			f.NewFixedArray(10, heap.NewSpace) // garbage
+			s.Close()
+			if i%20000 == 0 {
+				h.CollectGarbage(true)
+			}
 		}
-	}
-	h.CollectGarbage(false)
-	h.CollectGarbage(true)
-	n := 0
-	for v := list.Value(); f.Is(f.Get(v, 0), layout.HeapNumberType); v = f.Get(v, 1) {
-		want := float64(99999-n) + 0.5
-		if got := f.NumberValue(f.Get(v, 0)); got != want {
-			t.Fatalf("node %d holds %v, want %v", n, got, want)
+		h.CollectGarbage(false)
+		h.CollectGarbage(true)
+		n := 0
+		for v := list.Value(); f.Is(f.Get(v, 0), layout.HeapNumberType); v = f.Get(v, 1) {
+			if got, want := f.NumberValue(f.Get(v, 0)), float64(c.n-1-n)+0.5; got != want {
+				t.Fatalf("node %d holds %v, want %v", n, got, want)
+			}
+			n++
 		}
-		n++
+		if n != c.n {
+			t.Fatalf("list has %d nodes, want %d", n, c.n)
+		}
+		scope.Close()
 	}
-	if n != 100000 {
-		t.Fatalf("list has %d nodes", n)
-	}
-	sc, full := h.GCCount()
-	t.Logf("scavenges %d full %d stats %+v", sc, full, h.Statistics())
 }
