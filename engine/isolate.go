@@ -1,0 +1,128 @@
+// Package engine is the JavaScript engine's Go API: an Isolate owns one heap,
+// its object model and everything that runs on them, on one goroutine.
+package engine
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"go.uber.org/zap"
+
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/objects"
+)
+
+// Options configure an isolate.
+type Options struct {
+	Heap   heap.Options
+	Logger *zap.Logger
+}
+
+// Isolate is one JavaScript world: a heap, its objects, and the inbox through
+// which other goroutines (CDP sessions) ask for work.
+//
+// Threading: everything but Post, TerminateExecution and Wake must be called
+// on the isolate goroutine, the one that runs JavaScript. Posted tasks run
+// there too: at safepoints while JavaScript runs (the interpreter polls
+// InterruptRequested at function entries and loop back-edges and then calls
+// HandleInterrupts), and in the event loop while idle.
+type Isolate struct {
+	Heap    *heap.Heap
+	Factory *objects.Factory
+	log     *zap.Logger
+
+	// interrupt is non-zero when tasks are waiting or termination was
+	// requested: one atomic load at each safepoint.
+	interrupt atomic.Uint32
+	mu        sync.Mutex
+	inbox     []func()
+	terminate bool
+	// wake is signalled (without blocking) when work arrives, for an idle
+	// event loop.
+	wake chan struct{}
+}
+
+const (
+	interruptTasks     = 1 << 0
+	interruptTerminate = 1 << 1
+)
+
+// NewIsolate creates an isolate with its heap and object model.
+func NewIsolate(opts Options) (*Isolate, error) {
+	log := opts.Logger
+	if log == nil {
+		log = zap.NewNop()
+	}
+	if opts.Heap.Logger == nil {
+		opts.Heap.Logger = log
+	}
+	h, err := heap.New(opts.Heap)
+	if err != nil {
+		return nil, fmt.Errorf("create isolate: %w", err)
+	}
+	f, err := objects.New(h)
+	if err != nil {
+		h.Close()
+		return nil, fmt.Errorf("create isolate: %w", err)
+	}
+	return &Isolate{Heap: h, Factory: f, log: log, wake: make(chan struct{}, 1)}, nil
+}
+
+// Close releases the isolate's heap.
+func (iso *Isolate) Close() error { return iso.Heap.Close() }
+
+// Post queues task to run on the isolate goroutine. Safe from any goroutine.
+func (iso *Isolate) Post(task func()) {
+	iso.mu.Lock()
+	iso.inbox = append(iso.inbox, task)
+	iso.interrupt.Or(interruptTasks)
+	iso.mu.Unlock()
+	iso.Wake()
+}
+
+// Wake nudges an idle event loop. Safe from any goroutine.
+func (iso *Isolate) Wake() {
+	select {
+	case iso.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Woken returns the channel an idle event loop waits on.
+func (iso *Isolate) Woken() <-chan struct{} { return iso.wake }
+
+// TerminateExecution asks the running JavaScript to stop with an uncatchable
+// termination at its next safepoint (Runtime.terminateExecution). Safe from
+// any goroutine.
+func (iso *Isolate) TerminateExecution() {
+	iso.mu.Lock()
+	iso.terminate = true
+	iso.interrupt.Or(interruptTerminate)
+	iso.mu.Unlock()
+	iso.Wake()
+}
+
+// InterruptRequested is the safepoint poll: one atomic load.
+func (iso *Isolate) InterruptRequested() bool { return iso.interrupt.Load() != 0 }
+
+// HandleInterrupts runs the queued tasks, in order, including tasks they post,
+// and reports whether termination was requested (and clears the request: the
+// caller unwinds the running JavaScript).
+func (iso *Isolate) HandleInterrupts() (terminate bool) {
+	for {
+		iso.mu.Lock()
+		tasks := iso.inbox
+		iso.inbox = nil
+		terminate = terminate || iso.terminate
+		iso.terminate = false
+		iso.interrupt.Store(0)
+		iso.mu.Unlock()
+		if len(tasks) == 0 {
+			return terminate
+		}
+		for _, t := range tasks {
+			t()
+		}
+	}
+}
