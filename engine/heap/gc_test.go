@@ -308,3 +308,44 @@ func TestCloseAndEscape(t *testing.T) {
 		t.Fatalf("escaped handle lost (%d handles open)", th.handles.n)
 	}
 }
+
+func TestVisitRootValues(t *testing.T) {
+	th := newTestHeap(t, Options{})
+	scope := th.OpenScope()
+	defer scope.Close()
+	var stack []layout.Value
+	th.AddNamedRoots("(Stack roots)", func(slot func(*layout.Value)) {
+		for i := range stack {
+			slot(&stack[i])
+		}
+	})
+	stack = append(stack, th.number(NewSpace, 1).Value())
+	hd := th.number(NewSpace, 2)
+	g := th.NewGlobal(th.number(OldSpace, 3).Value())
+	w := th.NewWeak(hd.Value(), nil)
+	defer g.Release()
+	defer w.Release()
+	type seen struct {
+		kind RootKind
+		set  string
+		n    float64
+	}
+	var got []seen
+	th.VisitRootValues(func(k RootKind, set string, v layout.Value) {
+		if v.IsHeapObject() && th.InstanceType(v.Addr()) == layout.HeapNumberType {
+			got = append(got, seen{k, set, th.num(v)})
+		}
+	})
+	want := []seen{{RootStrong, "(Stack roots)", 1}, {RootHandle, "", 1}, {RootHandle, "", 2}, {RootHandle, "", 3}, {RootGlobal, "", 3}, {RootWeakGlobal, "", 2}}
+	if len(got) != len(want) {
+		t.Fatalf("roots %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("roots %v, want %v", got, want)
+		}
+	}
+	if size, tagged := th.ObjectBody(hd.Addr()); size != layout.HeapNumberSize || tagged != layout.HeaderSize {
+		t.Fatalf("ObjectBody of a HeapNumber = %d, %d", size, tagged)
+	}
+}

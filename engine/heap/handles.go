@@ -174,7 +174,53 @@ func (gh *globalHandles) processWeak(retain func(layout.Value) (layout.Value, bo
 // AddRoots registers a set of strong roots kept by the heap's owner (the
 // object model's root table, the interpreter's stack…): visit is called with a
 // pointer to each slot, which the GC may update.
-func (h *Heap) AddRoots(visit func(slot func(*layout.Value))) { h.roots = append(h.roots, visit) }
+func (h *Heap) AddRoots(visit func(slot func(*layout.Value))) { h.AddNamedRoots("", visit) }
+
+// AddNamedRoots is AddRoots for a set with a name, which heap snapshots show
+// as the kind of root it is (V8's "(Stack roots)", "(Compilation cache)"…).
+func (h *Heap) AddNamedRoots(name string, visit func(slot func(*layout.Value))) {
+	h.roots = append(h.roots, rootSet{name, visit})
+}
+
+type rootSet struct {
+	name  string
+	visit func(slot func(*layout.Value))
+}
+
+// RootKind says what holds a root, for heap snapshots.
+type RootKind uint8
+
+const (
+	// RootStrong is a slot of a registered root set (named or not).
+	RootStrong RootKind = iota
+	// RootHandle is a handle of an open handle scope.
+	RootHandle
+	// RootGlobal is a strong global handle.
+	RootGlobal
+	// RootWeakGlobal is a weak global handle whose object is alive.
+	RootWeakGlobal
+)
+
+// VisitRootValues calls f with every root value and what holds it: each
+// registered set (with its name, "" if none) in registration order, then the
+// handles, the strong globals and the live weak globals. It must not
+// allocate; it does not report the weak root sets.
+func (h *Heap) VisitRootValues(f func(kind RootKind, set string, v layout.Value)) {
+	for _, r := range h.roots {
+		r.visit(func(slot *layout.Value) { f(RootStrong, r.name, *slot) })
+	}
+	h.handles.visit(func(slot *layout.Value) { f(RootHandle, "", *slot) })
+	for i := range h.globals.slots {
+		s := &h.globals.slots[i]
+		switch {
+		case !s.used || s.cleared:
+		case s.weak:
+			f(RootWeakGlobal, "", s.v)
+		default:
+			f(RootGlobal, "", s.v)
+		}
+	}
+}
 
 // AddWeakRoots registers a set of weak roots (the string table, caches): after
 // each GC, visit is called with retain, which returns a slot's updated value,
@@ -199,7 +245,7 @@ type weakRoots struct {
 // visitRoots calls f with every strong root slot.
 func (h *Heap) visitRoots(f func(*layout.Value)) {
 	for _, r := range h.roots {
-		r(f)
+		r.visit(f)
 	}
 	h.handles.visit(f)
 	h.globals.visitStrong(f)

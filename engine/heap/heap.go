@@ -88,7 +88,7 @@ type Heap struct {
 
 	handles handleStack
 	globals globalHandles
-	roots   []func(visit func(*layout.Value))
+	roots   []rootSet
 	weaks   []weakRoots
 
 	inGC                     bool

@@ -40,6 +40,11 @@ func (h *Heap) body(a layout.Addr) (size, taggedEnd uint32) {
 	panic("heap: bad visitor id in map")
 }
 
+// ObjectBody returns the size of the object at a and the end of its tagged
+// fields: the fields in [0, taggedEnd) are the object's references (the map
+// word first), the rest is raw data. Heap walkers (snapshots) use it.
+func (h *Heap) ObjectBody(a layout.Addr) (size, taggedEnd uint32) { return h.body(a) }
+
 // SizeOf returns the size in bytes of the object at a: its real size in the heap.
 func (h *Heap) SizeOf(a layout.Addr) uint32 {
 	size, _ := h.body(a)

@@ -178,7 +178,7 @@ func (g *generator) extract(a layout.Addr) {
 	h := g.h
 	m := h.MapOf(a)
 	t := layout.InstanceType(h.U16(m, layout.MapInstanceTypeOffset))
-	_, end := objectBody(h, a)
+	_, end := h.ObjectBody(a)
 	if need := int(end/layout.TaggedSize/64 + 1); need > len(g.visited) {
 		g.visited = make([]uint64, need)
 	}

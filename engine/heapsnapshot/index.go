@@ -94,7 +94,7 @@ func (ix *heapIndex) build(h *heap.Heap, refs bool) {
 			ix.globals = append(ix.globals, a)
 		}
 		if refs {
-			_, end := objectBody(h, a)
+			_, end := h.ObjectBody(a)
 			for off := uint32(0); off < end; off += layout.TaggedSize {
 				if v := h.Field(a, off); v.IsHeapObject() {
 					t := v.Addr()

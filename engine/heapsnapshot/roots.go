@@ -1,6 +1,7 @@
 package heapsnapshot
 
 import (
+	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
 )
 
@@ -10,23 +11,21 @@ import (
 // it has a name in V8's root table ("undefined_value", "empty_string") and
 // numbered 1, 2, 3… otherwise.
 //
-// This engine's heap does not (yet) let its owner list the roots it holds by
-// kind: handles and global handles are private to package heap. So the
-// snapshot lists what it can name — the read-only root table, the factory's
-// strong roots, the internalized strings — and infers the rest: after the
-// full GC every object in the heap is reachable from some root, so an object
-// that is not reachable from the known roots and that no other object refers
-// to must be held by a root (a handle, a global, a registered root set). It
-// gets an edge from "(Unknown)" (V8's Root::kUnknown); so does the first
-// object of any cycle left over. Every node is then reachable from the root,
-// as DevTools' dominator computation requires. See the package report for the
-// heap API that would make these edges exact ("(Handle scope)",
-// "(Global handles)").
+// The heap lists its roots by kind (heap.VisitRootValues): registered root
+// sets go under the subroot their name gives ("(Stack roots)"…, "(Strong
+// roots)" when unnamed), handles under "(Handle scope)", global handles under
+// "(Global handles)" (weak ones with weak edges). The internalized strings
+// hang under "(Internalized strings)". After the snapshot's full GC that
+// reaches every object; as a safety net, an object nothing reaches (and the
+// first object of an unreached cycle) still gets an edge from "(Unknown)", so
+// every node is reachable from the root, as DevTools' dominator computation
+// requires.
 
 // rootEdge is an edge from a synthetic node.
 type rootEdge struct {
 	name nameRef
 	to   uint32 // node index
+	weak bool
 }
 
 // roRootNames names the read-only roots as V8's RootsTable does.
@@ -62,8 +61,9 @@ func (g *generator) roRootNames() []struct {
 }
 
 // addRootEdge adds an edge from subroot s to the object v: named after v if
-// it is a named root, else numbered, as V8's SetGcSubrootReference.
-func (g *generator) addRootEdge(s subroot, v layout.Value) {
+// it is a named root, else numbered, as V8's SetGcSubrootReference. A weak
+// edge does not make its target reachable.
+func (g *generator) addRootEdge(s subroot, v layout.Value, weak bool) {
 	if !v.IsHeapObject() {
 		return
 	}
@@ -72,8 +72,21 @@ func (g *generator) addRootEdge(s subroot, v layout.Value) {
 	if !ok {
 		name = g.decimal(uint32(len(g.subEdges[s]) + 1))
 	}
-	g.subEdges[s] = append(g.subEdges[s], rootEdge{name, to})
-	g.markFrom(v.Addr())
+	g.subEdges[s] = append(g.subEdges[s], rootEdge{name, to, weak})
+	if !weak {
+		g.markFrom(v.Addr())
+	}
+}
+
+// subrootNamed returns the subroot a registered root set's name selects,
+// "(Strong roots)" for an unnamed or unknown one.
+func subrootNamed(name string) subroot {
+	for i, n := range subrootNames {
+		if n == name && name != "" {
+			return subroot(i)
+		}
+	}
+	return subrootStrongRoots
 }
 
 // buildRoots finds the roots and the root edges. It marks what each root
@@ -88,15 +101,22 @@ func (g *generator) buildRoots() {
 		}
 	}
 	for _, n := range names {
-		g.addRootEdge(subrootReadOnlyRoots, n.v)
-	}
-	for _, v := range []layout.Value{g.f.ObjectMap(), g.f.ArrayMap(), g.f.FunctionMap()} {
-		g.addRootEdge(subrootStrongRoots, v)
+		g.addRootEdge(subrootReadOnlyRoots, n.v, false)
 	}
 	h := g.h
+	h.VisitRootValues(func(k heap.RootKind, set string, v layout.Value) {
+		switch k {
+		case heap.RootStrong:
+			g.addRootEdge(subrootNamed(set), v, false)
+		case heap.RootHandle:
+			g.addRootEdge(subrootHandleScope, v, false)
+		case heap.RootGlobal, heap.RootWeakGlobal:
+			g.addRootEdge(subrootGlobalHandles, v, k == heap.RootWeakGlobal)
+		}
+	})
 	g.ix.forEachString(func(a layout.Addr) {
 		if t := h.InstanceType(a); t == layout.InternalizedOneByteStringType || t == layout.InternalizedTwoByteStringType {
-			g.addRootEdge(subrootInternalizedStrings, a.Value())
+			g.addRootEdge(subrootInternalizedStrings, a.Value(), false)
 		}
 	})
 	// Inferred roots: unreached objects nothing refers to, then one object
@@ -104,7 +124,7 @@ func (g *generator) buildRoots() {
 	for pass := 0; pass < 2; pass++ {
 		g.ix.forEach(func(a layout.Addr) {
 			if !g.isMarked(a) && (pass == 1 || !g.ix.referenced(a)) {
-				g.addRootEdge(subrootUnknown, a.Value())
+				g.addRootEdge(subrootUnknown, a.Value(), false)
 			}
 		})
 	}
@@ -113,7 +133,7 @@ func (g *generator) buildRoots() {
 		// V8 adds shortcuts from the root to the global objects, so that
 		// DevTools starts its distances there.
 		for _, a := range g.ix.globals {
-			g.rootShortcuts = append(g.rootShortcuts, rootEdge{g.decimal(uint32(len(g.rootShortcuts) + 2)), g.ix.node(a)})
+			g.rootShortcuts = append(g.rootShortcuts, rootEdge{name: g.decimal(uint32(len(g.rootShortcuts) + 2)), to: g.ix.node(a)})
 		}
 	}
 }
@@ -134,7 +154,7 @@ func (g *generator) markFrom(a layout.Addr) {
 		return
 	}
 	h := g.h
-	_, end := objectBody(h, a)
+	_, end := h.ObjectBody(a)
 	stack := append(g.stack[:0], markFrame{a, 0, end})
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
@@ -143,7 +163,7 @@ func (g *generator) markFrom(a layout.Addr) {
 			v := h.Field(top.obj, top.off)
 			top.off += layout.TaggedSize
 			if v.IsHeapObject() && g.mark(v.Addr()) {
-				_, end := objectBody(h, v.Addr())
+				_, end := h.ObjectBody(v.Addr())
 				if len(stack) == cap(stack) {
 					stack = append(make([]markFrame, 0, 2*cap(stack)), stack...)
 				}

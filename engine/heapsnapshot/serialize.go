@@ -55,7 +55,7 @@ func (g *generator) writeNodes() {
 				typ = tagTypes[tg]
 			}
 		}
-		size, _ := objectBody(h, a)
+		size, _ := h.ObjectBody(a)
 		w.node(typ, res.resolve(name), uint32(ids.table[i].id), size, g.edgeCount(i))
 		i++
 	})
@@ -85,7 +85,11 @@ func (g *generator) writeEdges() {
 	}
 	for _, edges := range g.subEdges {
 		for _, e := range edges {
-			g.namedNode(edgeInternal, e.name, e.to)
+			if e.weak {
+				g.namedNode(edgeWeak, e.name, e.to)
+			} else {
+				g.namedNode(edgeInternal, e.name, e.to)
+			}
 		}
 	}
 	g.heapNumberOrdinal = 0
