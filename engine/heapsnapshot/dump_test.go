@@ -1,6 +1,8 @@
 package heapsnapshot
 
 import (
+	"github.com/sonde-js/sonde/internal/e2eenv"
+
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,19 +43,14 @@ func TestDumpProgram(t *testing.T) {
 
 // TestDevToolsLoadsTheSnapshot loads the test program's snapshot with the
 // DevTools frontend's heap snapshot worker (testdata/devtools_check.mjs) and
-// checks its Summary's class counts. It needs node and $DEVTOOLS, an npm
-// prefix holding chrome-devtools-frontend and esbuild:
-//
-//	npm install --prefix /tmp/devtools chrome-devtools-frontend esbuild
-//	DEVTOOLS=/tmp/devtools go test -run DevTools ./engine/heapsnapshot/
+// checks its Summary's class counts. It needs node and the e2e npm packages
+// (chrome-devtools-frontend and esbuild: `npm ci --prefix e2e`, which .ci/run
+// does; or DEVTOOLS set to another npm prefix holding them).
 func TestDevToolsLoadsTheSnapshot(t *testing.T) {
+	node := e2eenv.Node(t)
 	prefix := os.Getenv("DEVTOOLS")
 	if prefix == "" {
-		t.Skip("set DEVTOOLS to an npm prefix with chrome-devtools-frontend and esbuild installed")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not on PATH")
+		prefix = e2eenv.NPMPrefix(t)
 	}
 	f := newFactory(t, heap.Options{})
 	scope := f.H.OpenScope()
