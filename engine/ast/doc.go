@@ -30,8 +30,8 @@
 //	if                  SIf.Yes.Range (then); [SIf.Yes.End, SIf.No.End) (else); Stmt.End (continuation)
 //	loops               body Stmt.Range; continuation at the loop's Stmt.End
 //	return/break/…      continuation at the statement's End
-//	?:                  ECond.Yes.Range, ECond.No.Range
-//	&& || ??            EBinary.Right.Range (also in the n-ary chains a || b || c)
+//	?:                  [ECond.QuestionLoc, Yes.End) and [ECond.ColonLoc, No.End): from the `?` and `:` tokens
+//	&& || ??            [EBinary.OpLoc, Right.End): from the operator (also in the n-ary chains a || b || c)
 //	switch              Case.Range (keyword through last statement)
 //	try                 STry.Block.Range, Catch.Range (from `catch`), Finally.Range (from `{`), FinallyLoc
 //

@@ -189,6 +189,9 @@ type EUpdate struct {
 type EBinary struct {
 	Op          BinaryOp
 	Left, Right Expr
+	// OpLoc is where the operator starts: V8's block-coverage range of a
+	// logical operator's right side starts there (`|| b`), not at Right.
+	OpLoc Pos
 }
 
 // An EAssign node represents an assignment `a = b`, `a.b += c`,
@@ -204,6 +207,9 @@ type EAssign struct {
 // V8's then/else block-coverage ranges.
 type ECond struct {
 	Test, Yes, No Expr
+	// QuestionLoc and ColonLoc are where `?` and `:` start: V8's
+	// block-coverage ranges of the branches start there (`? a`, `: b`).
+	QuestionLoc, ColonLoc Pos
 }
 
 // An ESequence node represents the comma operator `a, b, c`.

@@ -206,11 +206,13 @@ func (p *parser) parseConditional(noIn bool) ast.Expr {
 		return test
 	}
 	p.reportCoverInit()
+	question := ast.Pos(p.start)
 	p.next()
 	yes := p.parseAssign(false)
+	colon := ast.Pos(p.start)
 	p.expect(TColon)
 	no := p.parseAssign(noIn)
-	return ast.Expr{Range: rng(start, p.prevEnd), Data: &ast.ECond{Test: test, Yes: yes, No: no}}
+	return ast.Expr{Range: rng(start, p.prevEnd), Data: &ast.ECond{Test: test, Yes: yes, No: no, QuestionLoc: question, ColonLoc: colon}}
 }
 
 // binaryOps maps tokens to binary operators.
@@ -295,7 +297,7 @@ func (p *parser) parseBinary(minPrec int, noIn bool) (ast.Expr, int) {
 		if op == ast.BinCoalesce && (p.tok == TBarBar || p.tok == TAmpAmp) {
 			p.unexpected()
 		}
-		left = ast.Expr{Range: rng(start, p.prevEnd), Data: p.binops.set(ast.EBinary{Op: op, Left: left, Right: right})}
+		left = ast.Expr{Range: rng(start, p.prevEnd), Data: p.binops.set(ast.EBinary{Op: op, Left: left, Right: right, OpLoc: ast.Pos(opStart)})}
 		lastOp = int(op)
 	}
 }
