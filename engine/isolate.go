@@ -4,12 +4,14 @@ package engine
 
 import (
 	"fmt"
+	"io"
 	"sync"
 	"sync/atomic"
 
 	"go.uber.org/zap"
 
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/objects"
 )
 
@@ -17,6 +19,14 @@ import (
 type Options struct {
 	Heap   heap.Options
 	Logger *zap.Logger
+	// Stdout and Stderr receive console output (nil: discarded).
+	Stdout, Stderr io.Writer
+	// StackSlots sizes the JavaScript value stack (0: the default, about
+	// node's maximum call depth).
+	StackSlots int
+	// Paranoid validates every frame slot before every instruction (a
+	// debugging aid for GC-safety bugs; very slow).
+	Paranoid bool
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -41,6 +51,10 @@ type Isolate struct {
 	// wake is signalled (without blocking) when work arrives, for an idle
 	// event loop.
 	wake chan struct{}
+
+	opts Options
+	// js is the interpreter and its realm, set up on first use (see JS).
+	js *interp.Interp
 }
 
 const (
@@ -66,7 +80,7 @@ func NewIsolate(opts Options) (*Isolate, error) {
 		h.Close()
 		return nil, fmt.Errorf("create isolate: %w", err)
 	}
-	return &Isolate{Heap: h, Factory: f, log: log, wake: make(chan struct{}, 1)}, nil
+	return &Isolate{Heap: h, Factory: f, log: log, wake: make(chan struct{}, 1), opts: opts}, nil
 }
 
 // Close releases the isolate's heap.

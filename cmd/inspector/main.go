@@ -1,0 +1,23 @@
+// Command inspector runs JavaScript on Sonde's engine, as node does:
+//
+//	inspector [heap flags] script.js [args…]
+//	inspector run [heap flags] script.js [args…]
+//
+// An uncaught exception is printed to stderr as node prints it, and the
+// exit status is 1. Heap flags are node's (--max-old-space-size=N,
+// --max-semi-space-size=N, --verify-heap, --gc-interval=N,
+// --stress-gc-safepoints, --stress-compaction, --trace-gc).
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	code, err := run(os.Args[1:], os.Stdout, os.Stderr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "inspector:", err)
+	}
+	os.Exit(code)
+}

@@ -1,0 +1,1148 @@
+package builtins
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/jsnum"
+	"github.com/sonde-js/sonde/engine/layout"
+	"github.com/sonde-js/sonde/engine/objects"
+)
+
+func (b *installer) array() {
+	in := b.in
+	proto := b.intrinsic(interp.ArrayPrototype)
+	c := b.constructor("Array", 1, arrayConstructor, proto)
+	in.SetIntrinsic(interp.ArrayFunction, c.Value())
+	b.methods(c, []fn{
+		{"isArray", 1, arrayIsArray},
+		{"of", 0, arrayOf},
+		{"from", 1, arrayFrom},
+	})
+	b.methods(proto, []fn{
+		{"push", 1, arrayPush},
+		{"pop", 0, arrayPop},
+		{"shift", 0, arrayShift},
+		{"unshift", 1, arrayUnshift},
+		{"slice", 2, arraySlice},
+		{"splice", 2, arraySplice},
+		{"concat", 1, arrayConcat},
+		{"join", 1, b.arrayJoin},
+		{"toString", 0, b.arrayToString},
+		{"reverse", 0, arrayReverse},
+		{"indexOf", 1, arrayIndexOf},
+		{"lastIndexOf", 1, arrayLastIndexOf},
+		{"includes", 1, arrayIncludes},
+		{"find", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, false, false) }},
+		{"findIndex", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, true, false) }},
+		{"findLast", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, false, true) }},
+		{"findLastIndex", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, true, true) }},
+		{"filter", 1, arrayFilter},
+		{"map", 1, arrayMap},
+		{"forEach", 1, arrayForEach},
+		{"some", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, true) }},
+		{"every", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, false) }},
+		{"reduce", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, false) }},
+		{"reduceRight", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, true) }},
+		{"sort", 1, arraySort},
+		{"fill", 1, arrayFill},
+		{"at", 1, arrayAt},
+		{"flat", 0, arrayFlat},
+		{"flatMap", 1, arrayFlatMap},
+		{"keys", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return newArrayIterator(in, a, iterKeys) }},
+		{"entries", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			return newArrayIterator(in, a, iterEntries)
+		}},
+	})
+	values := in.DefineFunction(proto, "values", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return newArrayIterator(in, a, iterValues)
+	})
+	in.SetIntrinsic(interp.ArrayValuesFunction, values.Value())
+	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolIterator)), values, objects.AttrDontEnum)
+}
+
+// lengthOf returns ToLength(obj.length).
+func lengthOf(in *interp.Interp, obj layout.Value) (int, bool) {
+	if in.IsArray(obj) {
+		return int(in.ArrayLength(obj)), true
+	}
+	lv, ok := in.GetName(obj, interp.NameLength)
+	if !ok {
+		return 0, false
+	}
+	x, ok := in.ToFloat(lv)
+	if !ok {
+		return 0, false
+	}
+	return int(jsnum.ToLength(x)), true
+}
+
+// relativeIndex converts a relative start/end argument (negative counts
+// from the end) clamped to [0, n].
+func relativeIndex(in *interp.Interp, v layout.Value, n, def int) (int, bool) {
+	if v == in.Undefined() {
+		return def, true
+	}
+	x, ok := in.ToIntegerOrInfinity(v)
+	if !ok {
+		return 0, false
+	}
+	return int(jsnum.ToRelativeIndex(x, float64(n))), true
+}
+
+// receiver converts this with ToObject and keeps it in the first scratch
+// slot of the native frame, where it survives calls into JavaScript.
+func receiver(in *interp.Interp, a interp.Args, method string) (int, bool) {
+	o, ok := thisObject(in, a, "Array.prototype."+method)
+	if !ok {
+		return 0, false
+	}
+	a.SetSlot(interp.Scratch0, o)
+	n, ok := lengthOf(in, o)
+	return n, ok
+}
+
+func self(a interp.Args) layout.Value { return a.Slot(interp.Scratch0) }
+
+func arrayConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if a.Len() == 1 && in.IsNumber(a.Arg(0)) {
+		x := in.NumberValue(a.Arg(0))
+		if x < 0 || x != float64(uint32(x)) || x > objects.MaxFastArrayLength {
+			return in.ThrowError(interp.RangeError, "Invalid array length")
+		}
+		arr := in.NewArray(nil)
+		in.Factory().SetArrayLength(arr, uint32(x))
+		return arr.Value(), true
+	}
+	vals := make([]layout.Value, a.Len())
+	for i := range vals {
+		vals[i] = a.Arg(i)
+	}
+	return in.NewArray(vals).Value(), true
+}
+
+func arrayIsArray(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return in.Bool(in.IsArray(a.Arg(0))), true
+}
+
+func arrayOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	vals := make([]layout.Value, a.Len())
+	for i := range vals {
+		vals[i] = a.Arg(i)
+	}
+	return in.NewArray(vals).Value(), true
+}
+
+func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	h := in.Heap()
+	src := a.Arg(0)
+	if in.IsNullish(src) {
+		return in.ThrowError(interp.TypeError, displayArg(in, src)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+	}
+	var out heap.Handle
+	if m, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && !accessor && m != in.Undefined() || in.IsString(src) {
+		arr, ok := in.IterableToArray(src)
+		if !ok {
+			return 0, false
+		}
+		out = arr
+	} else {
+		o, ok := in.ToObject(src)
+		if !ok {
+			return 0, false
+		}
+		vals, ok := arrayLikeToList(in, o)
+		if !ok {
+			return 0, false
+		}
+		out = in.NewArray(vals)
+	}
+	mapFn := a.Arg(1)
+	if mapFn == in.Undefined() {
+		return out.Value(), true
+	}
+	if !in.IsCallable(mapFn) {
+		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
+	}
+	for i := uint32(0); i < in.ArrayLength(out.Value()); i++ {
+		s := h.OpenScope()
+		v, ok := in.Call(a.Arg(1), a.Arg(2), in.Element(out.Value(), i), layout.Smi(int(i)))
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		in.DefineOwn(out.Value(), interp.IndexKey(i), v, objects.AttrNone)
+		s.Close()
+	}
+	return out.Value(), true
+}
+
+func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "push")
+	if !ok {
+		return 0, false
+	}
+	for i := 0; i < a.Len(); i++ {
+		if !in.Set(self(a), interp.IndexKey(uint32(n+i)), a.Arg(i), true) {
+			return 0, false
+		}
+	}
+	n += a.Len()
+	if !in.IsArray(self(a)) {
+		if !in.Set(self(a), interp.NameKey(in.Name(interp.NameLength)), in.NewInt(n), true) {
+			return 0, false
+		}
+	}
+	return in.NewInt(n), true
+}
+
+func setLength(in *interp.Interp, obj layout.Value, n int) bool {
+	return in.Set(obj, interp.NameKey(in.Name(interp.NameLength)), in.NewInt(n), true)
+}
+
+func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "pop")
+	if !ok {
+		return 0, false
+	}
+	if n == 0 {
+		if !setLength(in, self(a), 0) {
+			return 0, false
+		}
+		return in.Undefined(), true
+	}
+	v, ok := in.Get(self(a), interp.IndexKey(uint32(n-1)))
+	if !ok {
+		return 0, false
+	}
+	a.SetSlot(interp.Scratch1, v)
+	if _, ok := in.Delete(self(a), interp.IndexKey(uint32(n-1)), true); !ok {
+		return 0, false
+	}
+	if !setLength(in, self(a), n-1) {
+		return 0, false
+	}
+	return a.Slot(interp.Scratch1), true
+}
+
+func arrayShift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "shift")
+	if !ok {
+		return 0, false
+	}
+	if n == 0 {
+		return in.Undefined(), setLength(in, self(a), 0)
+	}
+	first, ok := in.Get(self(a), interp.IndexKey(0))
+	if !ok {
+		return 0, false
+	}
+	a.SetSlot(interp.Scratch1, first)
+	if !moveElements(in, self(a), 1, 0, n-1) {
+		return 0, false
+	}
+	if _, ok := in.Delete(self(a), interp.IndexKey(uint32(n-1)), true); !ok {
+		return 0, false
+	}
+	if !setLength(in, self(a), n-1) {
+		return 0, false
+	}
+	return a.Slot(interp.Scratch1), true
+}
+
+// moveElements copies count elements from index from to index to (holes
+// stay holes), in the direction that does not overwrite unread ones.
+func moveElements(in *interp.Interp, obj layout.Value, from, to, count int) bool {
+	h := in.Heap()
+	oh := h.NewHandle(obj)
+	step := func(i int) bool {
+		s := h.OpenScope()
+		defer s.Close()
+		src, dst := interp.IndexKey(uint32(from+i)), interp.IndexKey(uint32(to+i))
+		if in.HasProperty(oh.Value(), src) {
+			v, ok := in.Get(oh.Value(), src)
+			if !ok {
+				return false
+			}
+			return in.Set(oh.Value(), dst, v, true)
+		}
+		_, ok := in.Delete(oh.Value(), dst, true)
+		return ok
+	}
+	if from > to {
+		for i := 0; i < count; i++ {
+			if !step(i) {
+				return false
+			}
+		}
+	} else {
+		for i := count - 1; i >= 0; i-- {
+			if !step(i) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func arrayUnshift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "unshift")
+	if !ok {
+		return 0, false
+	}
+	k := a.Len()
+	if k > 0 {
+		if !moveElements(in, self(a), 0, k, n) {
+			return 0, false
+		}
+		for i := 0; i < k; i++ {
+			if !in.Set(self(a), interp.IndexKey(uint32(i)), a.Arg(i), true) {
+				return 0, false
+			}
+		}
+	}
+	if !setLength(in, self(a), n+k) {
+		return 0, false
+	}
+	return in.NewInt(n + k), true
+}
+
+func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "slice")
+	if !ok {
+		return 0, false
+	}
+	start, ok := relativeIndex(in, a.Arg(0), n, 0)
+	if !ok {
+		return 0, false
+	}
+	end, ok := relativeIndex(in, a.Arg(1), n, n)
+	if !ok {
+		return 0, false
+	}
+	h := in.Heap()
+	out := in.NewArray(nil)
+	cnt := max(end-start, 0)
+	for i := 0; i < cnt; i++ {
+		s := h.OpenScope()
+		k := interp.IndexKey(uint32(start + i))
+		if in.HasProperty(self(a), k) {
+			v, ok := in.Get(self(a), k)
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			in.DefineOwn(out.Value(), interp.IndexKey(uint32(i)), v, objects.AttrNone)
+		}
+		s.Close()
+	}
+	in.Factory().SetArrayLength(out, uint32(cnt))
+	return out.Value(), true
+}
+
+func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "splice")
+	if !ok {
+		return 0, false
+	}
+	h := in.Heap()
+	start, ok := relativeIndex(in, a.Arg(0), n, 0)
+	if !ok {
+		return 0, false
+	}
+	del := 0
+	switch {
+	case a.Len() == 0:
+	case a.Len() == 1:
+		del = n - start
+	default:
+		x, ok := in.ToIntegerOrInfinity(a.Arg(1))
+		if !ok {
+			return 0, false
+		}
+		del = int(min(max(x, 0), float64(n-start)))
+	}
+	removed := in.NewArray(nil)
+	for i := 0; i < del; i++ {
+		s := h.OpenScope()
+		k := interp.IndexKey(uint32(start + i))
+		if in.HasProperty(self(a), k) {
+			v, ok := in.Get(self(a), k)
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			in.DefineOwn(removed.Value(), interp.IndexKey(uint32(i)), v, objects.AttrNone)
+		}
+		s.Close()
+	}
+	in.Factory().SetArrayLength(removed, uint32(del))
+	items := max(a.Len()-2, 0)
+	if items != del {
+		if !moveElements(in, self(a), start+del, start+items, n-start-del) {
+			return 0, false
+		}
+		for i := n + items - del; i < n; i++ {
+			if _, ok := in.Delete(self(a), interp.IndexKey(uint32(i)), true); !ok {
+				return 0, false
+			}
+		}
+	}
+	for i := 0; i < items; i++ {
+		if !in.Set(self(a), interp.IndexKey(uint32(start+i)), a.Arg(2+i), true) {
+			return 0, false
+		}
+	}
+	if !setLength(in, self(a), n-del+items) {
+		return 0, false
+	}
+	return removed.Value(), true
+}
+
+func arrayConcat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, ok := thisObject(in, a, "Array.prototype.concat")
+	if !ok {
+		return 0, false
+	}
+	a.SetSlot(interp.Scratch0, o)
+	h := in.Heap()
+	out := in.NewArray(nil)
+	k := 0
+	for i := -1; i < a.Len(); i++ {
+		item := self(a)
+		if i >= 0 {
+			item = a.Arg(i)
+		}
+		if in.IsArray(item) {
+			ih := h.NewHandle(item)
+			n := int(in.ArrayLength(item))
+			for j := 0; j < n; j++ {
+				s := h.OpenScope()
+				key := interp.IndexKey(uint32(j))
+				if in.HasProperty(ih.Value(), key) {
+					v, ok := in.Get(ih.Value(), key)
+					if !ok {
+						s.Close()
+						return 0, false
+					}
+					in.DefineOwn(out.Value(), interp.IndexKey(uint32(k+j)), v, objects.AttrNone)
+				}
+				s.Close()
+			}
+			k += n
+			in.Factory().SetArrayLength(out, uint32(k))
+			continue
+		}
+		in.DefineOwn(out.Value(), interp.IndexKey(uint32(k)), item, objects.AttrNone)
+		k++
+	}
+	return out.Value(), true
+}
+
+// arrayJoin is Array.prototype.join; arrays being joined are tracked so a
+// cyclic array joins as "" (as V8 does).
+func (b *installer) arrayJoin(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "join")
+	if !ok {
+		return 0, false
+	}
+	sep := ","
+	if s := a.Arg(0); s != in.Undefined() {
+		if sep, ok = in.ToGoString(s); !ok {
+			return 0, false
+		}
+	}
+	return b.join(in, a, n, sep)
+}
+
+func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (layout.Value, bool) {
+	h := in.Heap()
+	obj := self(a)
+	for _, g := range b.joining {
+		if v, _ := g.Value(); v == obj {
+			return in.Factory().Roots.EmptyString, true
+		}
+	}
+	g := h.NewGlobal(obj)
+	b.joining = append(b.joining, g)
+	defer func() {
+		b.joining = b.joining[:len(b.joining)-1]
+		g.Release()
+	}()
+	var sb strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			sb.WriteString(sep)
+		}
+		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		if !ok {
+			return 0, false
+		}
+		if in.IsNullish(v) {
+			continue
+		}
+		s, ok := in.ToGoString(v)
+		if !ok {
+			return 0, false
+		}
+		sb.WriteString(s)
+	}
+	return in.StringValue(sb.String()), true
+}
+
+func (b *installer) arrayToString(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, ok := thisObject(in, a, "Array.prototype.toString")
+	if !ok {
+		return 0, false
+	}
+	a.SetSlot(interp.Scratch0, o)
+	j, ok := in.GetName(o, interp.NameJoin)
+	if !ok {
+		return 0, false
+	}
+	if !in.IsCallable(j) {
+		return objectToString(in, a)
+	}
+	return in.Call(j, self(a))
+}
+
+func arrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "reverse")
+	if !ok {
+		return 0, false
+	}
+	h := in.Heap()
+	for lo, hi := 0, n-1; lo < hi; lo, hi = lo+1, hi-1 {
+		s := h.OpenScope()
+		lk, hk := interp.IndexKey(uint32(lo)), interp.IndexKey(uint32(hi))
+		lExists, hExists := in.HasProperty(self(a), lk), in.HasProperty(self(a), hk)
+		lv, ok1 := in.Get(self(a), lk)
+		lh := h.NewHandle(lv)
+		hv, ok2 := in.Get(self(a), hk)
+		if !ok1 || !ok2 {
+			s.Close()
+			return 0, false
+		}
+		hh := h.NewHandle(hv)
+		var ok bool
+		if hExists {
+			ok = in.Set(self(a), lk, hh.Value(), true)
+		} else {
+			_, ok = in.Delete(self(a), lk, true)
+		}
+		if ok {
+			if lExists {
+				ok = in.Set(self(a), hk, lh.Value(), true)
+			} else {
+				_, ok = in.Delete(self(a), hk, true)
+			}
+		}
+		s.Close()
+		if !ok {
+			return 0, false
+		}
+	}
+	return self(a), true
+}
+
+func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "indexOf")
+	if !ok {
+		return 0, false
+	}
+	start, ok := relativeIndex(in, a.Arg(1), n, 0)
+	if !ok {
+		return 0, false
+	}
+	for i := start; i < n; i++ {
+		k := interp.IndexKey(uint32(i))
+		if !in.HasProperty(self(a), k) {
+			continue
+		}
+		v, ok := in.Get(self(a), k)
+		if !ok {
+			return 0, false
+		}
+		if in.StrictEquals(v, a.Arg(0)) {
+			return in.NewInt(i), true
+		}
+	}
+	return layout.Smi(-1), true
+}
+
+func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "lastIndexOf")
+	if !ok {
+		return 0, false
+	}
+	start := n - 1
+	if a.Len() > 1 {
+		x, ok := in.ToIntegerOrInfinity(a.Arg(1))
+		if !ok {
+			return 0, false
+		}
+		if x < 0 {
+			x += float64(n)
+		}
+		start = int(min(x, float64(n-1)))
+	}
+	for i := start; i >= 0; i-- {
+		k := interp.IndexKey(uint32(i))
+		if !in.HasProperty(self(a), k) {
+			continue
+		}
+		v, ok := in.Get(self(a), k)
+		if !ok {
+			return 0, false
+		}
+		if in.StrictEquals(v, a.Arg(0)) {
+			return in.NewInt(i), true
+		}
+	}
+	return layout.Smi(-1), true
+}
+
+func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "includes")
+	if !ok {
+		return 0, false
+	}
+	start, ok := relativeIndex(in, a.Arg(1), n, 0)
+	if !ok {
+		return 0, false
+	}
+	for i := start; i < n; i++ {
+		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		if !ok {
+			return 0, false
+		}
+		if in.SameValueZero(v, a.Arg(0)) {
+			return in.Bool(true), true
+		}
+	}
+	return in.Bool(false), true
+}
+
+// callback checks that argument 0 is a function.
+func callback(in *interp.Interp, a interp.Args) bool {
+	if !in.IsCallable(a.Arg(0)) {
+		in.ThrowError(interp.TypeError, displayArg(in, a.Arg(0))+" is not a function")
+		return false
+	}
+	return true
+}
+
+// each calls visit(i, value, result) for each present element i, result
+// being the callback's return; visit reports whether to stop.
+func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i int, v, r layout.Value) (stop bool, ok bool)) bool {
+	h := in.Heap()
+	for i := 0; i < n; i++ {
+		s := h.OpenScope()
+		k := interp.IndexKey(uint32(i))
+		if skipHoles && !in.HasProperty(self(a), k) {
+			s.Close()
+			continue
+		}
+		v, ok := in.Get(self(a), k)
+		if !ok {
+			s.Close()
+			return false
+		}
+		vh := h.NewHandle(v)
+		r, ok := in.Call(a.Arg(0), a.Arg(1), v, layout.Smi(i), self(a))
+		if !ok {
+			s.Close()
+			return false
+		}
+		stop, ok := visit(i, vh.Value(), r)
+		s.Close()
+		if !ok {
+			return false
+		}
+		if stop {
+			return true
+		}
+	}
+	return true
+}
+
+func arrayForEach(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "forEach")
+	if !ok || !callback(in, a) {
+		return 0, false
+	}
+	ok = each(in, a, n, true, func(int, layout.Value, layout.Value) (bool, bool) { return false, true })
+	if !ok {
+		return 0, false
+	}
+	return in.Undefined(), true
+}
+
+func arrayMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "map")
+	if !ok || !callback(in, a) {
+		return 0, false
+	}
+	out := in.NewArray(nil)
+	in.Factory().SetArrayLength(out, uint32(n))
+	ok = each(in, a, n, true, func(i int, _ layout.Value, r layout.Value) (bool, bool) {
+		return false, in.DefineOwn(out.Value(), interp.IndexKey(uint32(i)), r, objects.AttrNone)
+	})
+	if !ok {
+		return 0, false
+	}
+	return out.Value(), true
+}
+
+func arrayFilter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "filter")
+	if !ok || !callback(in, a) {
+		return 0, false
+	}
+	out := in.NewArray(nil)
+	ok = each(in, a, n, true, func(i int, v layout.Value, r layout.Value) (bool, bool) {
+		if in.ToBoolean(r) {
+			in.PushValue(out, v)
+		}
+		return false, true
+	})
+	if !ok {
+		return 0, false
+	}
+	return out.Value(), true
+}
+
+func arraySomeEvery(in *interp.Interp, a interp.Args, some bool) (layout.Value, bool) {
+	n, ok := receiver(in, a, "some")
+	if !ok || !callback(in, a) {
+		return 0, false
+	}
+	found := false
+	ok = each(in, a, n, true, func(i int, v layout.Value, r layout.Value) (bool, bool) {
+		if in.ToBoolean(r) == some {
+			found = true
+			return true, true
+		}
+		return false, true
+	})
+	if !ok {
+		return 0, false
+	}
+	if some {
+		return in.Bool(found), true
+	}
+	return in.Bool(!found), true
+}
+
+func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value, bool) {
+	n, ok := receiver(in, a, "find")
+	if !ok || !callback(in, a) {
+		return 0, false
+	}
+	h := in.Heap()
+	for j := 0; j < n; j++ {
+		i := j
+		if last {
+			i = n - 1 - j
+		}
+		s := h.OpenScope()
+		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		vh := h.NewHandle(v)
+		r, ok := in.Call(a.Arg(0), a.Arg(1), v, layout.Smi(i), self(a))
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		if in.ToBoolean(r) {
+			v := vh.Value()
+			s.Close()
+			if index {
+				return in.NewInt(i), true
+			}
+			return v, true
+		}
+		s.Close()
+	}
+	if index {
+		return layout.Smi(-1), true
+	}
+	return in.Undefined(), true
+}
+
+func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bool) {
+	n, ok := receiver(in, a, "reduce")
+	if !ok || !callback(in, a) {
+		return 0, false
+	}
+	h := in.Heap()
+	acc := h.NewHandle(in.Undefined())
+	i, step, end := 0, 1, n
+	if right {
+		i, step, end = n-1, -1, -1
+	}
+	if a.Len() > 1 {
+		acc.Set(a.Arg(1))
+	} else {
+		for ; i != end && !in.HasProperty(self(a), interp.IndexKey(uint32(i))); i += step {
+		}
+		if i == end {
+			return in.ThrowError(interp.TypeError, "Reduce of empty array with no initial value")
+		}
+		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		if !ok {
+			return 0, false
+		}
+		acc.Set(v)
+		i += step
+	}
+	for ; i != end; i += step {
+		s := h.OpenScope()
+		k := interp.IndexKey(uint32(i))
+		if !in.HasProperty(self(a), k) {
+			s.Close()
+			continue
+		}
+		v, ok := in.Get(self(a), k)
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		r, ok := in.Call(a.Arg(0), in.Undefined(), acc.Value(), v, layout.Smi(i), self(a))
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		acc.Set(r)
+		s.Close()
+	}
+	return acc.Value(), true
+}
+
+func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	cmp := a.Arg(0)
+	if cmp != in.Undefined() && !in.IsCallable(cmp) {
+		return in.ThrowError(interp.TypeError, "The comparison function must be either a function or undefined")
+	}
+	n, ok := receiver(in, a, "sort")
+	if !ok {
+		return 0, false
+	}
+	h := in.Heap()
+	// Collect the present values (undefined ones sort last, holes after).
+	vals := in.NewArray(nil)
+	undefs := 0
+	for i := 0; i < n; i++ {
+		s := h.OpenScope()
+		k := interp.IndexKey(uint32(i))
+		if in.HasProperty(self(a), k) {
+			v, ok := in.Get(self(a), k)
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			if v == in.Undefined() {
+				undefs++
+			} else {
+				in.PushValue(vals, v)
+			}
+		}
+		s.Close()
+	}
+	m := int(in.ArrayLength(vals.Value()))
+	var keys heap.Handle
+	if cmp == in.Undefined() {
+		// The default order compares the values' strings.
+		keys = in.NewArray(nil)
+		for i := 0; i < m; i++ {
+			s, ok := in.ToString(in.Element(vals.Value(), uint32(i)))
+			if !ok {
+				return 0, false
+			}
+			in.PushValue(keys, s)
+		}
+	}
+	perm := make([]int, m)
+	for i := range perm {
+		perm[i] = i
+	}
+	failed := false
+	sort.SliceStable(perm, func(x, y int) bool {
+		if failed {
+			return false
+		}
+		i, j := perm[x], perm[y]
+		if cmp == in.Undefined() {
+			return in.CompareStrings(in.Element(keys.Value(), uint32(i)), in.Element(keys.Value(), uint32(j))) < 0
+		}
+		r, ok := in.Call(a.Arg(0), in.Undefined(), in.Element(vals.Value(), uint32(i)), in.Element(vals.Value(), uint32(j)))
+		if !ok {
+			failed = true
+			return false
+		}
+		d, ok := in.ToFloat(r)
+		if !ok {
+			failed = true
+			return false
+		}
+		return d < 0
+	})
+	if failed {
+		return 0, false
+	}
+	for i, p := range perm {
+		if !in.Set(self(a), interp.IndexKey(uint32(i)), in.Element(vals.Value(), uint32(p)), true) {
+			return 0, false
+		}
+	}
+	for i := m; i < m+undefs; i++ {
+		if !in.Set(self(a), interp.IndexKey(uint32(i)), in.Undefined(), true) {
+			return 0, false
+		}
+	}
+	for i := m + undefs; i < n; i++ {
+		if _, ok := in.Delete(self(a), interp.IndexKey(uint32(i)), true); !ok {
+			return 0, false
+		}
+	}
+	return self(a), true
+}
+
+func arrayFill(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "fill")
+	if !ok {
+		return 0, false
+	}
+	start, ok := relativeIndex(in, a.Arg(1), n, 0)
+	if !ok {
+		return 0, false
+	}
+	end, ok := relativeIndex(in, a.Arg(2), n, n)
+	if !ok {
+		return 0, false
+	}
+	for i := start; i < end; i++ {
+		if !in.Set(self(a), interp.IndexKey(uint32(i)), a.Arg(0), true) {
+			return 0, false
+		}
+	}
+	return self(a), true
+}
+
+func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "at")
+	if !ok {
+		return 0, false
+	}
+	x, ok := in.ToIntegerOrInfinity(a.Arg(0))
+	if !ok {
+		return 0, false
+	}
+	if x < 0 {
+		x += float64(n)
+	}
+	if x < 0 || x >= float64(n) {
+		return in.Undefined(), true
+	}
+	return in.Get(self(a), interp.IndexKey(uint32(x)))
+}
+
+// flatten appends the elements of src (flattened depth levels) to out.
+func flatten(in *interp.Interp, out heap.Handle, src layout.Value, depth float64) bool {
+	h := in.Heap()
+	sh := h.NewHandle(src)
+	n, ok := lengthOf(in, src)
+	if !ok {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		s := h.OpenScope()
+		k := interp.IndexKey(uint32(i))
+		if !in.HasProperty(sh.Value(), k) {
+			s.Close()
+			continue
+		}
+		v, ok := in.Get(sh.Value(), k)
+		if !ok {
+			s.Close()
+			return false
+		}
+		if depth > 0 && in.IsArray(v) {
+			if !flatten(in, out, v, depth-1) {
+				s.Close()
+				return false
+			}
+		} else {
+			in.PushValue(out, v)
+		}
+		s.Close()
+	}
+	return true
+}
+
+func arrayFlat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if _, ok := receiver(in, a, "flat"); !ok {
+		return 0, false
+	}
+	depth := 1.0
+	if a.Arg(0) != in.Undefined() {
+		d, ok := in.ToIntegerOrInfinity(a.Arg(0))
+		if !ok {
+			return 0, false
+		}
+		depth = d
+	}
+	out := in.NewArray(nil)
+	if !flatten(in, out, self(a), depth) {
+		return 0, false
+	}
+	return out.Value(), true
+}
+
+func arrayFlatMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "flatMap")
+	if !ok || !callback(in, a) {
+		return 0, false
+	}
+	out := in.NewArray(nil)
+	ok = each(in, a, n, true, func(i int, v, r layout.Value) (bool, bool) {
+		if in.IsArray(r) {
+			return false, flatten(in, out, r, 0)
+		}
+		in.PushValue(out, r)
+		return false, true
+	})
+	if !ok {
+		return 0, false
+	}
+	return out.Value(), true
+}
+
+// copyWithin, toReversed, toSorted, toSpliced and with (ES2023: the last
+// four return new arrays and leave the receiver alone).
+func (b *installer) arrayES2023() {
+	proto := b.intrinsic(interp.ArrayPrototype)
+	b.methods(proto, []fn{
+		{"copyWithin", 2, arrayCopyWithin},
+		{"toReversed", 0, arrayToReversed},
+		{"toSorted", 1, arrayToSorted},
+		{"toSpliced", 2, arrayToSpliced},
+		{"with", 2, arrayWith},
+	})
+}
+
+func arrayCopyWithin(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "copyWithin")
+	if !ok {
+		return 0, false
+	}
+	to, ok := relativeIndex(in, a.Arg(0), n, 0)
+	if !ok {
+		return 0, false
+	}
+	from, ok := relativeIndex(in, a.Arg(1), n, 0)
+	if !ok {
+		return 0, false
+	}
+	end, ok := relativeIndex(in, a.Arg(2), n, n)
+	if !ok {
+		return 0, false
+	}
+	count := min(end-from, n-to)
+	if count > 0 && !moveElements(in, self(a), from, to, count) {
+		return 0, false
+	}
+	return self(a), true
+}
+
+// copyOf returns a dense copy of the receiver's first n elements.
+func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
+	h := in.Heap()
+	out := in.NewArray(nil)
+	for i := 0; i < n; i++ {
+		s := h.OpenScope()
+		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		if !ok {
+			s.Close()
+			return heap.Handle{}, false
+		}
+		in.PushValue(out, v)
+		s.Close()
+	}
+	return out, true
+}
+
+func arrayToReversed(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "toReversed")
+	if !ok {
+		return 0, false
+	}
+	out, ok := copyOf(in, a, n)
+	if !ok {
+		return 0, false
+	}
+	a.SetThis(out.Value())
+	return arrayReverse(in, a)
+}
+
+func arrayToSorted(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if cmp := a.Arg(0); cmp != in.Undefined() && !in.IsCallable(cmp) {
+		return in.ThrowError(interp.TypeError, "The comparison function must be either a function or undefined")
+	}
+	n, ok := receiver(in, a, "toSorted")
+	if !ok {
+		return 0, false
+	}
+	out, ok := copyOf(in, a, n)
+	if !ok {
+		return 0, false
+	}
+	a.SetThis(out.Value())
+	return arraySort(in, a)
+}
+
+func arrayToSpliced(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "toSpliced")
+	if !ok {
+		return 0, false
+	}
+	out, ok := copyOf(in, a, n)
+	if !ok {
+		return 0, false
+	}
+	a.SetThis(out.Value())
+	if _, ok := arraySplice(in, a); !ok {
+		return 0, false
+	}
+	return a.This(), true
+}
+
+func arrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "with")
+	if !ok {
+		return 0, false
+	}
+	x, ok := in.ToIntegerOrInfinity(a.Arg(0))
+	if !ok {
+		return 0, false
+	}
+	if x < 0 {
+		x += float64(n)
+	}
+	if x < 0 || x >= float64(n) {
+		return in.ThrowError(interp.RangeError, "Invalid index : "+displayArg(in, a.Arg(0)))
+	}
+	out, ok := copyOf(in, a, n)
+	if !ok {
+		return 0, false
+	}
+	if !in.Set(out.Value(), interp.IndexKey(uint32(x)), a.Arg(1), true) {
+		return 0, false
+	}
+	return out.Value(), true
+}

@@ -1,0 +1,129 @@
+package builtins
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/jsnum"
+	"github.com/sonde-js/sonde/engine/layout"
+)
+
+func (b *installer) console() {
+	in := b.in
+	c := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
+	log := func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return consoleWrite(in, a, in.Stdout()) }
+	b.methods(c, []fn{
+		{"log", 0, log},
+		{"info", 0, log},
+		{"debug", 0, log},
+		{"error", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return consoleWrite(in, a, in.Stderr()) }},
+		{"warn", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return consoleWrite(in, a, in.Stderr()) }},
+	})
+	in.DefineValue(b.global, "console", c, 2 /* DontEnum */)
+}
+
+// consoleWrite prints the arguments as console.log does (node's
+// formatWithOptions): a first string argument may hold %s %d %i %f %j %o %O
+// %c %% directives; other arguments are inspected; all joined by spaces.
+func consoleWrite(in *interp.Interp, a interp.Args, w io.Writer) (layout.Value, bool) {
+	s, ok := Format(in, a)
+	if !ok {
+		return 0, false
+	}
+	io.WriteString(w, s+"\n")
+	return in.Undefined(), true
+}
+
+// Format renders console arguments as node's util.format does.
+func Format(in *interp.Interp, a interp.Args) (string, bool) {
+	var sb strings.Builder
+	i := 0
+	if a.Len() > 0 && in.IsString(a.Arg(0)) {
+		f := in.GoString(a.Arg(0))
+		i = 1
+		last := 0
+		for j := 0; j+1 < len(f); j++ {
+			if f[j] != '%' {
+				continue
+			}
+			d := f[j+1]
+			if d == '%' {
+				sb.WriteString(f[last:j])
+				sb.WriteByte('%')
+				last = j + 2
+				j++
+				continue
+			}
+			if i >= a.Len() || !strings.ContainsRune("sdifjoOc", rune(d)) {
+				continue
+			}
+			sb.WriteString(f[last:j])
+			v := a.Arg(i)
+			i++
+			switch d {
+			case 's':
+				if in.IsString(v) {
+					sb.WriteString(in.GoString(v))
+				} else if in.IsObject(v) || in.IsSymbol(v) {
+					sb.WriteString(Inspect(in, v))
+				} else {
+					s, ok := in.ToGoString(v)
+					if !ok {
+						return "", false
+					}
+					if in.IsNumber(v) && in.NumberValue(v) == 0 && 1/in.NumberValue(v) < 0 {
+						s = "-0"
+					}
+					sb.WriteString(s)
+				}
+			case 'd', 'i':
+				if in.IsObject(v) {
+					sb.WriteString("NaN")
+					break
+				}
+				x, ok := in.ToFloat(v)
+				if !ok {
+					return "", false
+				}
+				if d == 'i' {
+					x = jsnum.DoubleToInteger(x)
+				}
+				sb.WriteString(jsnum.FormatNumber(x))
+			case 'f':
+				x, ok := in.ToFloat(v)
+				if !ok {
+					return "", false
+				}
+				sb.WriteString(jsnum.FormatNumber(x))
+			case 'j':
+				s, ok := jsonStringifyGo(in, v)
+				if !ok {
+					return "", false
+				}
+				sb.WriteString(s)
+			case 'o', 'O':
+				sb.WriteString(Inspect(in, v))
+			case 'c':
+			}
+			last = j + 2
+			j++
+		}
+		sb.WriteString(f[last:])
+	}
+	for ; i < a.Len(); i++ {
+		if sb.Len() > 0 || i > 0 {
+			sb.WriteByte(' ')
+		}
+		v := a.Arg(i)
+		if in.IsString(v) {
+			sb.WriteString(in.GoString(v))
+		} else {
+			sb.WriteString(Inspect(in, v))
+		}
+	}
+	return sb.String(), true
+}
+
+var _ = strconv.Itoa

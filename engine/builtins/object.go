@@ -1,0 +1,810 @@
+package builtins
+
+import (
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
+	"github.com/sonde-js/sonde/engine/objects"
+)
+
+func (b *installer) object() {
+	in := b.in
+	proto := b.intrinsic(interp.ObjectPrototype)
+	c := b.constructor("Object", 1, objectConstructor, proto)
+	in.SetIntrinsic(interp.ObjectFunction, c.Value())
+	b.methods(c, []fn{
+		{"keys", 1, objectKeys},
+		{"values", 1, objectValues},
+		{"entries", 1, objectEntries},
+		{"assign", 2, objectAssign},
+		{"create", 2, objectCreate},
+		{"getPrototypeOf", 1, objectGetPrototypeOf},
+		{"setPrototypeOf", 2, objectSetPrototypeOf},
+		{"defineProperty", 3, objectDefineProperty},
+		{"defineProperties", 2, objectDefineProperties},
+		{"getOwnPropertyNames", 1, objectGetOwnPropertyNames},
+		{"getOwnPropertySymbols", 1, objectGetOwnPropertySymbols},
+		{"getOwnPropertyDescriptor", 2, objectGetOwnPropertyDescriptor},
+		{"getOwnPropertyDescriptors", 1, objectGetOwnPropertyDescriptors},
+		{"freeze", 1, objectFreeze},
+		{"seal", 1, objectSeal},
+		{"isFrozen", 1, objectIsFrozen},
+		{"isSealed", 1, objectIsSealed},
+		{"preventExtensions", 1, objectPreventExtensions},
+		{"isExtensible", 1, objectIsExtensible},
+		{"is", 2, objectIs},
+		{"fromEntries", 1, objectFromEntries},
+		{"hasOwn", 2, objectHasOwn},
+	})
+	b.methods(proto, []fn{
+		{"hasOwnProperty", 1, objectHasOwnProperty},
+		{"isPrototypeOf", 1, objectIsPrototypeOf},
+		{"propertyIsEnumerable", 1, objectPropertyIsEnumerable},
+		{"toString", 0, objectToString},
+		{"toLocaleString", 0, objectToLocaleString},
+		{"valueOf", 0, objectValueOf},
+	})
+	get := in.NewNativeFunction("get __proto__", 0, protoGetter, 0)
+	set := in.NewNativeFunction("set __proto__", 1, protoSetter, 0)
+	in.DefineAccessorProperty(proto, interp.NameKey(in.Name(interp.NameProto)), get, set, objects.AttrDontEnum)
+}
+
+func objectConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	nt := a.NewTarget()
+	if nt != in.Undefined() && nt != a.Callee() {
+		o, ok := in.OrdinaryCreateFromConstructor(nt, interp.ObjectPrototype)
+		if !ok {
+			return 0, false
+		}
+		return o.Value(), true
+	}
+	v := a.Arg(0)
+	if in.IsNullish(v) {
+		return in.NewObject(in.Intrinsic(interp.ObjectPrototype)).Value(), true
+	}
+	return in.ToObject(v)
+}
+
+// toObjectArg converts argument i with ToObject.
+func toObjectArg(in *interp.Interp, a interp.Args, i int) (layout.Value, bool) {
+	return in.ToObject(a.Arg(i))
+}
+
+// ownKeys returns the FixedArray of obj's own keys (Smi indices and names)
+// plus, unless onlyEnumerable, the built-in properties of arrays and
+// functions (length, name, prototype).
+func ownKeys(in *interp.Interp, obj heap.Handle, filter objects.PropertyFilter) heap.Handle {
+	f := in.Factory()
+	keys := f.OwnKeys(obj, filter)
+	if filter&objects.OnlyEnumerable != 0 || filter&objects.SkipStrings != 0 {
+		return keys
+	}
+	var extra []interp.Name
+	if in.IsArray(obj.Value()) {
+		extra = []interp.Name{interp.NameLength}
+	} else if in.IsCallable(obj.Value()) {
+		for _, n := range []interp.Name{interp.NameLength, interp.NameName, interp.NamePrototype} {
+			if _, _, _, found := in.OwnProperty(obj.Value(), interp.NameKey(in.Name(n))); found && !f.HasOwnProperty(obj.Value(), in.Name(n)) {
+				extra = append(extra, n)
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return keys
+	}
+	n := f.Length(keys.Value())
+	out := f.NewFixedArray(n+len(extra), heap.NewSpace)
+	i := 0
+	for ; i < n && f.Get(keys.Value(), i).IsSmi(); i++ {
+		f.Set(out.Value(), i, f.Get(keys.Value(), i))
+	}
+	for j, e := range extra {
+		f.Set(out.Value(), i+j, in.Name(e))
+	}
+	for ; i < n; i++ {
+		f.Set(out.Value(), i+len(extra), f.Get(keys.Value(), i))
+	}
+	return out
+}
+
+// keyValue returns an OwnKeys entry as a JavaScript value (indices as
+// strings).
+func keyValue(in *interp.Interp, k layout.Value) layout.Value {
+	if k.IsSmi() {
+		return in.KeyString(interp.IndexKey(uint32(k.SmiValue())))
+	}
+	return k
+}
+
+// listKeys builds the array Object.keys/values/entries return.
+func listKeys(in *interp.Interp, a interp.Args, kind int) (layout.Value, bool) {
+	o, ok := toObjectArg(in, a, 0)
+	if !ok {
+		return 0, false
+	}
+	h, f := in.Heap(), in.Factory()
+	oh := h.NewHandle(o)
+	keys := ownKeys(in, oh, objects.OnlyEnumerable|objects.SkipSymbols)
+	n := f.Length(keys.Value())
+	arr := f.NewJSArray(n)
+	for i := 0; i < n; i++ {
+		s := h.OpenScope()
+		k := keys.Value()
+		kv := f.Get(k, i)
+		var v layout.Value
+		switch kind {
+		case 0:
+			v = keyValue(in, kv)
+		default:
+			val, ok := in.Get(oh.Value(), interp.KeyOf(kv))
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			if kind == 2 {
+				vh := h.NewHandle(val)
+				kh := h.NewHandle(keyValue(in, f.Get(keys.Value(), i)))
+				pair := in.NewArray([]layout.Value{kh.Value(), vh.Value()})
+				val = pair.Value()
+			}
+			v = val
+		}
+		in.PushValue(arr, v)
+		s.Close()
+	}
+	return arr.Value(), true
+}
+
+func objectKeys(in *interp.Interp, a interp.Args) (layout.Value, bool)    { return listKeys(in, a, 0) }
+func objectValues(in *interp.Interp, a interp.Args) (layout.Value, bool)  { return listKeys(in, a, 1) }
+func objectEntries(in *interp.Interp, a interp.Args) (layout.Value, bool) { return listKeys(in, a, 2) }
+
+func objectAssign(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	t, ok := toObjectArg(in, a, 0)
+	if !ok {
+		return 0, false
+	}
+	h, f := in.Heap(), in.Factory()
+	target := h.NewHandle(t)
+	for i := 1; i < a.Len(); i++ {
+		src := a.Arg(i)
+		if in.IsNullish(src) {
+			continue
+		}
+		so, ok := in.ToObject(src)
+		if !ok {
+			return 0, false
+		}
+		sh := h.NewHandle(so)
+		keys := f.OwnKeys(sh, objects.OnlyEnumerable)
+		for j := 0; j < f.Length(keys.Value()); j++ {
+			s := h.OpenScope()
+			k := interp.KeyOf(f.Get(keys.Value(), j))
+			v, ok := in.Get(sh.Value(), k)
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			k = interp.KeyOf(f.Get(keys.Value(), j))
+			if !in.Set(target.Value(), k, v, true) {
+				s.Close()
+				return 0, false
+			}
+			s.Close()
+		}
+	}
+	return target.Value(), true
+}
+
+func objectCreate(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	p := a.Arg(0)
+	if p != in.Null() && !in.IsObject(p) {
+		return in.ThrowError(interp.TypeError, "Object prototype may only be an Object or null: "+displayArg(in, p))
+	}
+	o := in.NewObject(p)
+	if props := a.Arg(1); props != in.Undefined() {
+		if !defineProperties(in, o, props) {
+			return 0, false
+		}
+	}
+	return o.Value(), true
+}
+
+func objectGetPrototypeOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, ok := toObjectArg(in, a, 0)
+	if !ok {
+		return 0, false
+	}
+	if p, ok := in.PrimitiveValue(o); ok {
+		_ = p
+	}
+	return in.Factory().GetPrototype(o), true
+}
+
+func objectSetPrototypeOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, p := a.Arg(0), a.Arg(1)
+	if in.IsNullish(o) {
+		return in.ThrowError(interp.TypeError, "Object.setPrototypeOf called on null or undefined")
+	}
+	if p != in.Null() && !in.IsObject(p) {
+		return in.ThrowError(interp.TypeError, "Object prototype may only be an Object or null: "+displayArg(in, p))
+	}
+	if !in.IsObject(o) {
+		return o, true
+	}
+	h := in.Heap()
+	if !setPrototypeChecked(in, h.NewHandle(o), h.NewHandle(p)) {
+		return 0, false
+	}
+	return a.Arg(0), true
+}
+
+// setPrototypeChecked sets obj's prototype, refusing cycles.
+func setPrototypeChecked(in *interp.Interp, obj, proto heap.Handle) bool {
+	f := in.Factory()
+	for p := proto.Value(); p != in.Null(); p = f.GetPrototype(p) {
+		if p == obj.Value() {
+			in.ThrowError(interp.TypeError, "Cyclic __proto__ value")
+			return false
+		}
+	}
+	if f.GetPrototype(obj.Value()) == proto.Value() {
+		return true
+	}
+	if !f.IsExtensible(obj.Value()) {
+		in.ThrowError(interp.TypeError, "#<Object> is not extensible")
+		return false
+	}
+	f.SetPrototype(obj, proto)
+	return true
+}
+
+func protoGetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, ok := thisObject(in, a, "Object.prototype.__proto__")
+	if !ok {
+		return 0, false
+	}
+	return in.Factory().GetPrototype(o), true
+}
+
+func protoSetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, p := a.This(), a.Arg(0)
+	if !in.IsObject(o) || (p != in.Null() && !in.IsObject(p)) {
+		return in.Undefined(), true
+	}
+	h := in.Heap()
+	if !setPrototypeChecked(in, h.NewHandle(o), h.NewHandle(p)) {
+		return 0, false
+	}
+	return in.Undefined(), true
+}
+
+// descriptor is a property descriptor read from an object.
+type descriptor struct {
+	hasValue, hasWritable, hasGet, hasSet, hasEnumerable, hasConfigurable bool
+	writable, enumerable, configurable                                    bool
+}
+
+// defineFromDescriptor is Object.defineProperty(obj, key, desc).
+func defineFromDescriptor(in *interp.Interp, obj heap.Handle, kh interp.KeyHandle, desc layout.Value) bool {
+	h := in.Heap()
+	if !in.IsObject(desc) {
+		in.ThrowError(interp.TypeError, "Property description must be an object: "+displayArg(in, desc))
+		return false
+	}
+	dh := h.NewHandle(desc)
+	var d descriptor
+	value, get, set := h.NewHandle(in.Undefined()), h.NewHandle(in.Undefined()), h.NewHandle(in.Undefined())
+	field := func(name string, has *bool, b *bool, out heap.Handle) bool {
+		key := in.InternalizeGo(name).Value()
+		if !in.HasProperty(dh.Value(), interp.NameKey(key)) {
+			return true
+		}
+		*has = true
+		v, ok := in.GetNamed(dh.Value(), key)
+		if !ok {
+			return false
+		}
+		if b != nil {
+			*b = in.ToBoolean(v)
+		}
+		if !out.IsNil() {
+			out.Set(v)
+		}
+		return true
+	}
+	if !field("enumerable", &d.hasEnumerable, &d.enumerable, heap.Handle{}) ||
+		!field("configurable", &d.hasConfigurable, &d.configurable, heap.Handle{}) ||
+		!field("value", &d.hasValue, nil, value) ||
+		!field("writable", &d.hasWritable, &d.writable, heap.Handle{}) ||
+		!field("get", &d.hasGet, nil, get) ||
+		!field("set", &d.hasSet, nil, set) {
+		return false
+	}
+	if (d.hasGet || d.hasSet) && (d.hasValue || d.hasWritable) {
+		in.ThrowError(interp.TypeError, "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute")
+		return false
+	}
+	if d.hasGet && get.Value() != in.Undefined() && !in.IsCallable(get.Value()) {
+		in.ThrowError(interp.TypeError, "Getter must be a function: "+displayArg(in, get.Value()))
+		return false
+	}
+	if d.hasSet && set.Value() != in.Undefined() && !in.IsCallable(set.Value()) {
+		in.ThrowError(interp.TypeError, "Setter must be a function: "+displayArg(in, set.Value()))
+		return false
+	}
+	k := kh.Key()
+	cur, curAccessor, curAttrs, exists := in.OwnProperty(obj.Value(), k)
+	curh := h.NewHandle(cur)
+	k = kh.Key()
+	if exists && !curAttrs.Configurable() {
+		// Only a writable data property's value (and writability, to
+		// false) may change.
+		if curAccessor || d.hasGet || d.hasSet || d.configurable || (d.hasEnumerable && d.enumerable != curAttrs.Enumerable()) ||
+			(!curAttrs.Writable() && (d.writable || d.hasValue && !in.SameValue(value.Value(), cur))) {
+			in.ThrowError(interp.TypeError, "Cannot redefine property: "+keyText(in, kh.Key()))
+			return false
+		}
+	}
+	attrs := objects.AttrNone
+	flag := func(has, v, curV bool, bit objects.PropertyAttributes) {
+		on := v
+		if !has {
+			on = exists && curV
+		}
+		if !on {
+			attrs |= bit
+		}
+	}
+	flag(d.hasEnumerable, d.enumerable, curAttrs.Enumerable(), objects.AttrDontEnum)
+	flag(d.hasConfigurable, d.configurable, curAttrs.Configurable(), objects.AttrDontDelete)
+	if d.hasGet || d.hasSet {
+		if exists && curAccessor {
+			f := in.Factory()
+			if !d.hasGet {
+				get.Set(f.AccessorPairGetter(curh.Value()))
+			}
+			if !d.hasSet {
+				set.Set(f.AccessorPairSetter(curh.Value()))
+			}
+		}
+		in.DefineAccessorProperty(obj, kh.Key(), get, set, attrs)
+		return true
+	}
+	flag(d.hasWritable, d.writable, curAttrs.Writable() && !curAccessor, objects.AttrReadOnly)
+	if !d.hasValue {
+		if exists && !curAccessor {
+			value.Set(curh.Value())
+		}
+	}
+	if !in.DefineOwn(obj.Value(), kh.Key(), value.Value(), attrs) && in.HasException() {
+		return false
+	}
+	return true
+}
+
+func objectDefineProperty(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o := a.Arg(0)
+	if !in.IsObject(o) {
+		return in.ThrowError(interp.TypeError, "Object.defineProperty called on non-object")
+	}
+	h := in.Heap()
+	oh := h.NewHandle(o)
+	k, ok := in.ToPropertyKey(a.Arg(1))
+	if !ok {
+		return 0, false
+	}
+	if !defineFromDescriptor(in, oh, in.HandleKey(k), a.Arg(2)) {
+		return 0, false
+	}
+	return oh.Value(), true
+}
+
+// defineProperties is Object.defineProperties(obj, props).
+func defineProperties(in *interp.Interp, obj heap.Handle, props layout.Value) bool {
+	h, f := in.Heap(), in.Factory()
+	po, ok := in.ToObject(props)
+	if !ok {
+		return false
+	}
+	ph := h.NewHandle(po)
+	keys := f.OwnKeys(ph, objects.OnlyEnumerable)
+	for i := 0; i < f.Length(keys.Value()); i++ {
+		s := h.OpenScope()
+		desc, ok := in.Get(ph.Value(), interp.KeyOf(f.Get(keys.Value(), i)))
+		if !ok || !defineFromDescriptor(in, obj, in.HandleKey(interp.KeyOf(f.Get(keys.Value(), i))), desc) {
+			s.Close()
+			return false
+		}
+		s.Close()
+	}
+	return true
+}
+
+func objectDefineProperties(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o := a.Arg(0)
+	if !in.IsObject(o) {
+		return in.ThrowError(interp.TypeError, "Object.defineProperties called on non-object")
+	}
+	oh := in.Heap().NewHandle(o)
+	if !defineProperties(in, oh, a.Arg(1)) {
+		return 0, false
+	}
+	return oh.Value(), true
+}
+
+func namesOrSymbols(in *interp.Interp, a interp.Args, filter objects.PropertyFilter) (layout.Value, bool) {
+	o, ok := toObjectArg(in, a, 0)
+	if !ok {
+		return 0, false
+	}
+	h, f := in.Heap(), in.Factory()
+	keys := ownKeys(in, h.NewHandle(o), filter)
+	n := f.Length(keys.Value())
+	arr := f.NewJSArray(n)
+	for i := 0; i < n; i++ {
+		in.PushValue(arr, keyValue(in, f.Get(keys.Value(), i)))
+	}
+	return arr.Value(), true
+}
+
+func objectGetOwnPropertyNames(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return namesOrSymbols(in, a, objects.SkipSymbols)
+}
+
+func objectGetOwnPropertySymbols(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return namesOrSymbols(in, a, objects.SkipStrings)
+}
+
+// fromDescriptor makes the descriptor object of an own property.
+func fromDescriptor(in *interp.Interp, obj layout.Value, k interp.Key) (layout.Value, bool) {
+	h, f := in.Heap(), in.Factory()
+	v, accessor, attrs, found := in.OwnProperty(obj, k)
+	if !found {
+		return in.Undefined(), true
+	}
+	vh := h.NewHandle(v)
+	d := f.NewPlainObject()
+	set := func(name string, x layout.Value) {
+		in.DefineValue(d, name, h.NewHandle(x), objects.AttrNone)
+	}
+	if accessor {
+		set("get", f.AccessorPairGetter(vh.Value()))
+		set("set", f.AccessorPairSetter(vh.Value()))
+	} else {
+		set("value", vh.Value())
+		set("writable", in.Bool(attrs.Writable()))
+	}
+	set("enumerable", in.Bool(attrs.Enumerable()))
+	set("configurable", in.Bool(attrs.Configurable()))
+	return d.Value(), true
+}
+
+func objectGetOwnPropertyDescriptor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, ok := toObjectArg(in, a, 0)
+	if !ok {
+		return 0, false
+	}
+	oh := in.Heap().NewHandle(o)
+	k, ok := in.ToPropertyKey(a.Arg(1))
+	if !ok {
+		return 0, false
+	}
+	return fromDescriptor(in, oh.Value(), k)
+}
+
+func objectGetOwnPropertyDescriptors(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, ok := toObjectArg(in, a, 0)
+	if !ok {
+		return 0, false
+	}
+	h, f := in.Heap(), in.Factory()
+	oh := h.NewHandle(o)
+	out := f.NewPlainObject()
+	keys := ownKeys(in, oh, objects.AllProperties)
+	for i := 0; i < f.Length(keys.Value()); i++ {
+		s := h.OpenScope()
+		k := interp.KeyOf(f.Get(keys.Value(), i))
+		d, _ := fromDescriptor(in, oh.Value(), k)
+		in.DefineOwn(out.Value(), interp.KeyOf(f.Get(keys.Value(), i)), d, objects.AttrNone)
+		s.Close()
+	}
+	return out.Value(), true
+}
+
+// setIntegrity freezes or seals obj: every own property becomes
+// non-configurable (and, frozen, data properties read-only), then obj
+// non-extensible. Elements keep their attributes (a gap: the object model
+// has no per-element attributes).
+func setIntegrity(in *interp.Interp, o layout.Value, freeze bool) layout.Value {
+	if !in.IsObject(o) {
+		return o
+	}
+	h, f := in.Heap(), in.Factory()
+	oh := h.NewHandle(o)
+	// Elements cannot carry attributes: they move to named properties.
+	elems := f.OwnKeys(oh, objects.SkipSymbols)
+	for i := 0; i < f.Length(elems.Value()); i++ {
+		s := h.OpenScope()
+		if kv := f.Get(elems.Value(), i); kv.IsSmi() {
+			k := interp.IndexKey(uint32(kv.SmiValue()))
+			v, _, _, _ := in.OwnProperty(oh.Value(), k)
+			attrs := objects.AttrDontDelete
+			if freeze {
+				attrs |= objects.AttrReadOnly
+			}
+			in.DefineOwn(oh.Value(), k, v, attrs)
+		}
+		s.Close()
+	}
+	keys := f.OwnKeys(oh, objects.AllProperties)
+	for i := 0; i < f.Length(keys.Value()); i++ {
+		s := h.OpenScope()
+		kv := f.Get(keys.Value(), i)
+		if kv.IsSmi() {
+			s.Close()
+			continue
+		}
+		v, det, _ := f.GetOwnProperty(oh.Value(), kv)
+		attrs := det.Attributes() | objects.AttrDontDelete
+		if det.Kind() == objects.KindAccessor {
+			pair := h.NewHandle(v)
+			in.DefineAccessorProperty(oh, interp.NameKey(kv), h.NewHandle(f.AccessorPairGetter(pair.Value())), h.NewHandle(f.AccessorPairSetter(pair.Value())), attrs)
+		} else {
+			if freeze {
+				attrs |= objects.AttrReadOnly
+			}
+			f.DefineProperty(oh, h.NewHandle(kv), h.NewHandle(v), attrs)
+		}
+		s.Close()
+	}
+	f.PreventExtensions(oh)
+	return oh.Value()
+}
+
+func testIntegrity(in *interp.Interp, o layout.Value, frozen bool) bool {
+	if !in.IsObject(o) {
+		return true
+	}
+	h, f := in.Heap(), in.Factory()
+	if f.IsExtensible(o) {
+		return false
+	}
+	oh := h.NewHandle(o)
+	keys := f.OwnKeys(oh, objects.AllProperties)
+	for i := 0; i < f.Length(keys.Value()); i++ {
+		kv := f.Get(keys.Value(), i)
+		if kv.IsSmi() {
+			return false
+		}
+		_, det, _ := f.GetOwnProperty(oh.Value(), kv)
+		a := det.Attributes()
+		if a.Configurable() || frozen && det.Kind() == objects.KindData && a.Writable() {
+			return false
+		}
+	}
+	return true
+}
+
+func objectFreeze(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return setIntegrity(in, a.Arg(0), true), true
+}
+
+func objectSeal(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return setIntegrity(in, a.Arg(0), false), true
+}
+
+func objectIsFrozen(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return in.Bool(testIntegrity(in, a.Arg(0), true)), true
+}
+
+func objectIsSealed(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return in.Bool(testIntegrity(in, a.Arg(0), false)), true
+}
+
+func objectPreventExtensions(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o := a.Arg(0)
+	if in.IsObject(o) {
+		in.Factory().PreventExtensions(in.Heap().NewHandle(o))
+	}
+	return a.Arg(0), true
+}
+
+func objectIsExtensible(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o := a.Arg(0)
+	return in.Bool(in.IsObject(o) && in.Factory().IsExtensible(o)), true
+}
+
+func objectIs(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return in.Bool(in.SameValue(a.Arg(0), a.Arg(1))), true
+}
+
+func objectFromEntries(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	h, f := in.Heap(), in.Factory()
+	entries, ok := in.IterableToArray(a.Arg(0))
+	if !ok {
+		return 0, false
+	}
+	out := f.NewPlainObject()
+	for i := uint32(0); i < in.ArrayLength(entries.Value()); i++ {
+		s := h.OpenScope()
+		e := h.NewHandle(in.Element(entries.Value(), i))
+		kv, ok := in.Get(e.Value(), interp.IndexKey(0))
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		kh := h.NewHandle(kv)
+		v, ok := in.Get(e.Value(), interp.IndexKey(1))
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		vh := h.NewHandle(v)
+		k, ok := in.ToPropertyKey(kh.Value())
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		in.DefineOwn(out.Value(), k, vh.Value(), objects.AttrNone)
+		s.Close()
+	}
+	return out.Value(), true
+}
+
+func hasOwn(in *interp.Interp, o, key layout.Value) (layout.Value, bool) {
+	oh := in.Heap().NewHandle(o)
+	k, ok := in.ToPropertyKey(key)
+	if !ok {
+		return 0, false
+	}
+	return in.Bool(in.HasOwnProperty(oh.Value(), k)), true
+}
+
+func objectHasOwn(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	o, ok := toObjectArg(in, a, 0)
+	if !ok {
+		return 0, false
+	}
+	return hasOwn(in, o, a.Arg(1))
+}
+
+func objectHasOwnProperty(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	h := in.Heap()
+	kh := h.NewHandle(a.Arg(0))
+	o, ok := thisObject(in, a, "Object.prototype.hasOwnProperty")
+	if !ok {
+		return 0, false
+	}
+	return hasOwn(in, o, kh.Value())
+}
+
+func objectIsPrototypeOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	v := a.Arg(0)
+	if !in.IsObject(v) {
+		return in.Bool(false), true
+	}
+	o, ok := thisObject(in, a, "Object.prototype.isPrototypeOf")
+	if !ok {
+		return 0, false
+	}
+	f := in.Factory()
+	for p := f.GetPrototype(a.Arg(0)); p != in.Null(); p = f.GetPrototype(p) {
+		if p == o {
+			return in.Bool(true), true
+		}
+	}
+	return in.Bool(false), true
+}
+
+func objectPropertyIsEnumerable(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	h := in.Heap()
+	kh := h.NewHandle(a.Arg(0))
+	o, ok := thisObject(in, a, "Object.prototype.propertyIsEnumerable")
+	if !ok {
+		return 0, false
+	}
+	oh := h.NewHandle(o)
+	k, ok := in.ToPropertyKey(kh.Value())
+	if !ok {
+		return 0, false
+	}
+	_, _, attrs, found := in.OwnProperty(oh.Value(), k)
+	return in.Bool(found && attrs.Enumerable()), true
+}
+
+// builtinTag returns the [object Tag] of Object.prototype.toString.
+func builtinTag(in *interp.Interp, v layout.Value) string {
+	switch {
+	case v == in.Undefined():
+		return "Undefined"
+	case v == in.Null():
+		return "Null"
+	case in.IsArray(v):
+		return "Array"
+	case in.IsCallable(v):
+		return "Function"
+	case in.IsNumber(v):
+		return "Number"
+	case in.IsString(v):
+		return "String"
+	case v == in.Bool(true) || v == in.Bool(false):
+		return "Boolean"
+	case in.IsSymbol(v):
+		return "Symbol"
+	}
+	if in.IsObject(v) {
+		if p, ok := in.PrimitiveValue(v); ok {
+			return builtinTag(in, p)
+		}
+		if isError(in, v) {
+			return "Error"
+		}
+	}
+	return "Object"
+}
+
+func objectToString(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	t := a.This()
+	tag := builtinTag(in, t)
+	if in.IsObject(t) {
+		if st, ok := in.Get(t, interp.NameKey(in.Intrinsic(interp.SymbolToStringTag))); !ok {
+			return 0, false
+		} else if in.IsString(st) {
+			tag = in.GoString(st)
+		}
+	}
+	return in.StringValue("[object " + tag + "]"), true
+}
+
+func objectToLocaleString(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	ts, ok := in.GetName(a.This(), interp.NameToString)
+	if !ok {
+		return 0, false
+	}
+	return in.Call(ts, a.This())
+}
+
+func objectValueOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return thisObject(in, a, "Object.prototype.valueOf")
+}
+
+// displayArg renders a value in error messages.
+func displayArg(in *interp.Interp, v layout.Value) string {
+	switch {
+	case in.IsString(v):
+		return in.GoString(v)
+	case in.IsCallable(v):
+		return "function"
+	case in.IsObject(v):
+		return "#<" + constructorNameOf(in, v) + ">"
+	case in.IsSymbol(v):
+		return symbolDescriptiveString(in, v)
+	}
+	s, _ := in.ToGoString(v)
+	return s
+}
+
+// keyText renders a key in messages.
+func keyText(in *interp.Interp, k interp.Key) string {
+	if k.IsIndex {
+		return in.GoString(in.KeyString(k))
+	}
+	if in.IsSymbol(k.Name) {
+		return symbolDescriptiveString(in, k.Name)
+	}
+	return in.GoString(k.Name)
+}
+
+// constructorNameOf returns the name of v's constructor, or "Object".
+func constructorNameOf(in *interp.Interp, v layout.Value) string {
+	c, accessor, found := in.Lookup(v, interp.NameKey(in.Name(interp.NameConstructor)))
+	if found && !accessor && in.IsCallable(c) {
+		if n, _, _ := in.Lookup(c, interp.NameKey(in.Name(interp.NameName))); in.IsString(n) {
+			if s := in.GoString(n); s != "" {
+				return s
+			}
+		}
+	}
+	return "Object"
+}

@@ -1,0 +1,142 @@
+package bytecode
+
+// RuntimeID names a runtime function: the operations CallRuntime performs
+// that are too rare or too big for an opcode of their own. The interpreter
+// implements them; each takes its arguments from consecutive registers and
+// leaves its result in the accumulator.
+type RuntimeID uint16
+
+// The runtime functions, with their arguments.
+const (
+	// RtDeclareGlobals(decls): define the script's top-level var and
+	// function declarations on the global object. decls is a FixedArray
+	// constant of (name, function-or-undefined) pairs; functions are
+	// already closures in the registers that follow: see the compiler.
+	RtDeclareGlobals RuntimeID = iota
+	// RtNewScriptContext(scopeInfo): make the script's context for its
+	// top-level let/const/class bindings, check them against the bindings
+	// of earlier scripts and the global object, and register it.
+	RtNewScriptContext
+	// RtDefineGlobalFunction(name, closure): a top-level function
+	// declaration's binding on the global object.
+	RtDefineGlobalFunction
+	// RtDefineGlobalVar(name): a top-level var declaration on the global
+	// object (undefined unless it already exists).
+	RtDefineGlobalVar
+	// RtDefineAccessor(obj, key, getter, setter, flags): define an accessor
+	// property; getter or setter may be undefined (merged with an existing
+	// pair). flags bit 0: enumerable.
+	RtDefineAccessor
+	// RtDefineMethod(obj, key, fn): define a non-enumerable data property
+	// (class methods).
+	RtDefineMethod
+	// RtSetFunctionName(fn, key, prefix): name a function after a computed
+	// key ("get "/"set " prefix as a Smi 0/1/2).
+	RtSetFunctionName
+	// RtCopyDataProperties(target, source): object spread `{...source}`.
+	RtCopyDataProperties
+	// RtSpreadIntoArray(array, iterable): append every value of iterable.
+	RtSpreadIntoArray
+	// RtDefineClass(constructor, parent, hasParent): set up the prototype
+	// chains of a class and return its prototype object.
+	RtDefineClass
+	// RtSuperCall(args…): call the super constructor with the current
+	// new.target; the result is the new this.
+	RtSuperCall
+	// RtSuperCallSpread(args…): RtSuperCall whose last argument is spread.
+	RtSuperCallSpread
+	// RtLoadSuperProperty(homeObject, key): super[key] with this receiver.
+	RtLoadSuperProperty
+	// RtStoreSuperProperty(homeObject, key, value): super[key] = value.
+	RtStoreSuperProperty
+	// RtInitializeInstance(instance): run the class field initializers of
+	// the constructor being run on the new instance.
+	RtInitializeInstance
+	// RtThrowTypeError(message): throw a TypeError with a message string.
+	RtThrowTypeError
+	// RtThrowReferenceError(message): throw a ReferenceError.
+	RtThrowReferenceError
+	// RtToObject(value): ToObject, throwing on null and undefined.
+	RtToObject
+	// RtIteratorClose(iterator): call iterator.return() if it has one.
+	RtIteratorClose
+	// RtCreateTemplateObject(cooked, raw): the frozen strings array of a
+	// tagged template.
+	RtCreateTemplateObject
+	// RtObjectRest(source, excludedKeys…): the rest object of
+	// `{a, ...rest} = source`.
+	RtObjectRest
+	// RtIteratorToArray(iterable): the rest array of `[a, ...rest] = it`.
+	RtIteratorToArray
+	// RtGetHomeObjectPrototype(homeObject): the object super.x looks in.
+	RtGetHomeObjectPrototype
+	// RtSetHomeObject(fn, homeObject): record a method's home object.
+	RtSetHomeObject
+	// RtSetPrototypeLiteral(obj, proto): `__proto__: proto` in an object
+	// literal (ignored unless proto is an object or null).
+	RtSetPrototypeLiteral
+	// RtCreatePrivateName(description): a new private symbol, the value of
+	// a class's private name `#x` for one evaluation of the class.
+	RtCreatePrivateName
+	// RtLoadPrivate(obj, name): obj.#x (fields are own, methods and
+	// accessors on the class's prototype or constructor).
+	RtLoadPrivate
+	// RtStorePrivate(obj, name, value): obj.#x = value.
+	RtStorePrivate
+	// RtDefinePrivate(obj, name, value): a private field's initialization.
+	RtDefinePrivate
+	// RtHasPrivate(obj, name): `#x in obj`.
+	RtHasPrivate
+	// RtDefinePrivateMethod(home, name, fn): a private method.
+	RtDefinePrivateMethod
+	// RtAbort(message): an internal error (unreachable code).
+	RtAbort
+
+	numRuntime
+)
+
+var runtimeNames = [numRuntime]string{
+	RtDeclareGlobals:         "DeclareGlobals",
+	RtNewScriptContext:       "NewScriptContext",
+	RtDefineGlobalFunction:   "DefineGlobalFunction",
+	RtDefineGlobalVar:        "DefineGlobalVar",
+	RtDefineAccessor:         "DefineAccessor",
+	RtDefineMethod:           "DefineMethod",
+	RtSetFunctionName:        "SetFunctionName",
+	RtCopyDataProperties:     "CopyDataProperties",
+	RtSpreadIntoArray:        "SpreadIntoArray",
+	RtDefineClass:            "DefineClass",
+	RtSuperCall:              "SuperCall",
+	RtSuperCallSpread:        "SuperCallSpread",
+	RtLoadSuperProperty:      "LoadSuperProperty",
+	RtStoreSuperProperty:     "StoreSuperProperty",
+	RtInitializeInstance:     "InitializeInstance",
+	RtThrowTypeError:         "ThrowTypeError",
+	RtThrowReferenceError:    "ThrowReferenceError",
+	RtToObject:               "ToObject",
+	RtIteratorClose:          "IteratorClose",
+	RtCreateTemplateObject:   "CreateTemplateObject",
+	RtObjectRest:             "ObjectRest",
+	RtIteratorToArray:        "IteratorToArray",
+	RtGetHomeObjectPrototype: "GetHomeObjectPrototype",
+	RtSetHomeObject:          "SetHomeObject",
+	RtSetPrototypeLiteral:    "SetPrototypeLiteral",
+	RtCreatePrivateName:      "CreatePrivateName",
+	RtLoadPrivate:            "LoadPrivate",
+	RtStorePrivate:           "StorePrivate",
+	RtDefinePrivate:          "DefinePrivate",
+	RtHasPrivate:             "HasPrivate",
+	RtDefinePrivateMethod:    "DefinePrivateMethod",
+	RtAbort:                  "Abort",
+}
+
+// NumRuntime is the number of runtime functions.
+const NumRuntime = int(numRuntime)
+
+// String returns the runtime function's name.
+func (id RuntimeID) String() string {
+	if int(id) < NumRuntime {
+		return runtimeNames[id]
+	}
+	return "UnknownRuntime"
+}

@@ -1,0 +1,395 @@
+package compiler
+
+import (
+	"github.com/sonde-js/sonde/engine/ast"
+	"github.com/sonde-js/sonde/engine/bytecode"
+)
+
+// bindKind says how a binding target receives its value.
+type bindKind uint8
+
+const (
+	// bindInit initializes a declaration (let, const, class, parameters,
+	// catch): no TDZ or const check.
+	bindInit bindKind = iota
+	// bindAssignVar assigns a var declaration's initializer.
+	bindAssignVar
+	// bindAssign is an assignment expression's target.
+	bindAssign
+)
+
+// memberRef is an evaluated property reference: the object and, for a
+// computed key, the key, in registers.
+type memberRef struct {
+	obj, key int
+	name     int // name constant for a named reference, or -1
+	super    bool
+	private  bool // key holds a private name's symbol
+}
+
+// memberTarget evaluates the object (and key) of a member assignment
+// target; later are the expressions evaluated before the store (a local's
+// own register serves as the object unless they may assign it).
+func (c *funcCompiler) memberTarget(e ast.Expr, later ...ast.Expr) (memberRef, bool) {
+	switch t := e.Data.(type) {
+	case *ast.EDot:
+		if t.Private {
+			obj := c.operandReg(t.Target, later...)
+			key := c.newTemp()
+			if !c.loadPrivateName(t.Name, t.NameLoc) {
+				return memberRef{}, false
+			}
+			c.b.Emit(bytecode.Star, key)
+			return memberRef{obj: obj, key: key, name: -1, private: true}, true
+		}
+		if _, ok := t.Target.Data.(*ast.ESuper); ok {
+			k := c.newTemp()
+			c.b.Emit(bytecode.LdaConstant, c.b.NameConstant(t.Name))
+			c.b.Emit(bytecode.Star, k)
+			return memberRef{key: k, name: -1, super: true}, true
+		}
+		obj := c.operandReg(t.Target, later...)
+		return memberRef{obj: obj, name: c.b.NameConstant(t.Name)}, true
+	case *ast.EIndex:
+		if _, ok := t.Target.Data.(*ast.ESuper); ok {
+			k := c.newTemp()
+			c.expr(t.Index)
+			c.b.Emit(bytecode.ToPropertyKey)
+			c.b.Emit(bytecode.Star, k)
+			return memberRef{key: k, name: -1, super: true}, true
+		}
+		obj := c.operandReg(t.Target, append([]ast.Expr{t.Index}, later...)...)
+		if name, ok := c.propertyName(t.Index, true); ok {
+			return memberRef{obj: obj, name: name}, true
+		}
+		key := c.operandReg(t.Index, later...)
+		return memberRef{obj: obj, key: key, name: -1}, true
+	}
+	c.fail("Invalid left-hand side in assignment")
+	return memberRef{}, false
+}
+
+// loadMember loads the property a reference names.
+func (c *funcCompiler) loadMember(ref memberRef) {
+	b := c.b
+	switch {
+	case ref.private:
+		mark := c.tempMark()
+		pair := c.newTemps(2)
+		b.Emit(bytecode.Mov, ref.obj, pair)
+		b.Emit(bytecode.Mov, ref.key, pair+1)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtLoadPrivate), pair, 2)
+		c.freeTemps(mark)
+	case ref.super:
+		mark := c.tempMark()
+		args := c.newTemps(3)
+		c.loadActiveFunction()
+		b.Emit(bytecode.Star, args)
+		b.Emit(bytecode.Mov, ref.key, args+1)
+		c.loadThis()
+		b.Emit(bytecode.Star, args+2)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtLoadSuperProperty), args, 3)
+		c.freeTemps(mark)
+	case ref.name >= 0:
+		b.Emit(bytecode.LdaNamedProperty, ref.obj, ref.name, b.FeedbackSlots(2))
+	default:
+		b.Emit(bytecode.Ldar, ref.key)
+		b.Emit(bytecode.LdaKeyedProperty, ref.obj, b.FeedbackSlots(2))
+	}
+}
+
+// storeMember stores the accumulator into the property a reference names,
+// leaving the value in the accumulator.
+func (c *funcCompiler) storeMember(ref memberRef) {
+	b := c.b
+	switch {
+	case ref.private:
+		mark := c.tempMark()
+		args := c.newTemps(3)
+		b.Emit(bytecode.Star, args+2)
+		b.Emit(bytecode.Mov, ref.obj, args)
+		b.Emit(bytecode.Mov, ref.key, args+1)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtStorePrivate), args, 3)
+		c.freeTemps(mark)
+	case ref.super:
+		mark := c.tempMark()
+		args := c.newTemps(4)
+		b.Emit(bytecode.Star, args+2)
+		c.loadActiveFunction()
+		b.Emit(bytecode.Star, args)
+		b.Emit(bytecode.Mov, ref.key, args+1)
+		c.loadThis()
+		b.Emit(bytecode.Star, args+3)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtStoreSuperProperty), args, 4)
+		b.Emit(bytecode.Ldar, args+2)
+		c.freeTemps(mark)
+	case ref.name >= 0:
+		b.Emit(bytecode.StaNamedProperty, ref.obj, ref.name, b.FeedbackSlots(2))
+	default:
+		b.Emit(bytecode.StaKeyedProperty, ref.obj, ref.key, b.FeedbackSlots(2))
+	}
+}
+
+// assign compiles an assignment expression; the value is left in the
+// accumulator (when used is false the caller discards it).
+func (c *funcCompiler) assign(e ast.Expr, x *ast.EAssign, used bool) {
+	b := c.b
+	if x.Op == ast.AssignEq {
+		switch t := x.Target.Data.(type) {
+		case *ast.BIdentifier:
+			c.expr(x.Value)
+			c.exprPos(e.Start)
+			c.storeVar(c.resolve(t.Name, t.Var), false)
+		case *ast.BMember:
+			ref, ok := c.memberTarget(t.Value, x.Value)
+			if !ok {
+				return
+			}
+			c.expr(x.Value)
+			c.exprPos(memberPos(t.Value))
+			c.storeMember(ref)
+		default:
+			r := c.newTemp()
+			c.exprInto(x.Value, r)
+			c.bindPattern(x.Target, r, bindAssign)
+			b.Emit(bytecode.Ldar, r)
+		}
+		return
+	}
+	logical := x.Op == ast.AssignLogicalAnd || x.Op == ast.AssignLogicalOr || x.Op == ast.AssignCoalesce
+	end := &bytecode.Label{}
+	shortCircuit := func() {
+		switch x.Op {
+		case ast.AssignLogicalAnd:
+			b.EmitJump(bytecode.JumpIfToBooleanFalse, end)
+		case ast.AssignLogicalOr:
+			b.EmitJump(bytecode.JumpIfToBooleanTrue, end)
+		case ast.AssignCoalesce:
+			b.EmitJump(bytecode.JumpIfNotNullish, end)
+		}
+	}
+	switch t := x.Target.Data.(type) {
+	case *ast.BIdentifier:
+		loc := c.resolve(t.Name, t.Var)
+		if !logical && loc.kind == locRegister && !loc.holeCheck && !mayAssign(t.Var, []ast.Expr{x.Value}) {
+			// x op= v with x a local: x is its own left operand.
+			c.expr(x.Value)
+			c.exprPos(e.Start)
+			b.Emit(binaryOps[x.Op.Binary()], loc.reg)
+			c.storeVar(loc, false)
+			break
+		}
+		c.loadVar(loc)
+		loc.holeCheck = false // the load just checked
+		if logical {
+			shortCircuit()
+			c.expr(x.Value)
+		} else {
+			old := c.newTemp()
+			b.Emit(bytecode.Star, old)
+			c.expr(x.Value)
+			c.exprPos(e.Start)
+			b.Emit(binaryOps[x.Op.Binary()], old)
+		}
+		c.storeVar(loc, false)
+	case *ast.BMember:
+		ref, ok := c.memberTarget(t.Value, x.Value)
+		if !ok {
+			return
+		}
+		c.exprPos(memberPos(t.Value))
+		c.loadMember(ref)
+		if logical {
+			shortCircuit()
+			c.expr(x.Value)
+		} else {
+			old := c.newTemp()
+			b.Emit(bytecode.Star, old)
+			c.expr(x.Value)
+			c.exprPos(e.Start)
+			b.Emit(binaryOps[x.Op.Binary()], old)
+		}
+		c.exprPos(memberPos(t.Value))
+		c.storeMember(ref)
+	default:
+		c.fail("Invalid left-hand side in assignment")
+	}
+	b.Bind(end)
+}
+
+// memberPos is the position V8 reports for a property access.
+func memberPos(e ast.Expr) ast.Pos {
+	if d, ok := e.Data.(*ast.EDot); ok {
+		return d.NameLoc
+	}
+	return e.Start
+}
+
+// update compiles ++ and --; used says whether the value is needed.
+func (c *funcCompiler) update(e ast.Expr, x *ast.EUpdate, used bool) {
+	b := c.b
+	op := bytecode.Inc
+	if x.Op == ast.UpdateDec {
+		op = bytecode.Dec
+	}
+	postfix := !x.Prefix && used
+	switch t := x.Target.Data.(type) {
+	case *ast.EIdentifier:
+		loc := c.resolve(t.Name, t.Var)
+		c.loadVar(loc)
+		c.exprPos(e.Start)
+		old := -1
+		if postfix {
+			b.Emit(bytecode.ToNumeric)
+			old = c.newTemp()
+			b.Emit(bytecode.Star, old)
+		}
+		b.Emit(op)
+		loc.holeCheck = false // the load just checked
+		c.storeVar(loc, false)
+		if postfix {
+			b.Emit(bytecode.Ldar, old)
+		}
+	case *ast.EDot, *ast.EIndex:
+		ref, ok := c.memberTarget(x.Target)
+		if !ok {
+			return
+		}
+		c.exprPos(memberPos(x.Target))
+		c.loadMember(ref)
+		old := -1
+		if postfix {
+			b.Emit(bytecode.ToNumeric)
+			old = c.newTemp()
+			b.Emit(bytecode.Star, old)
+		}
+		b.Emit(op)
+		c.storeMember(ref)
+		if postfix {
+			b.Emit(bytecode.Ldar, old)
+		}
+	default:
+		c.fail("Invalid left-hand side expression in postfix operation")
+	}
+}
+
+// assignAcc stores the accumulator into a binding target.
+func (c *funcCompiler) assignAcc(target ast.Binding, kind bindKind) {
+	if id, ok := target.Data.(*ast.BIdentifier); ok {
+		c.storeVar(c.resolve(id.Name, id.Var), kind == bindInit)
+		return
+	}
+	mark := c.tempMark()
+	r := c.newTemp()
+	c.b.Emit(bytecode.Star, r)
+	c.bindPattern(target, r, kind)
+	c.freeTemps(mark)
+}
+
+// bindPattern binds the value in register r to a binding target:
+// an identifier, a member expression, or an array or object pattern.
+func (c *funcCompiler) bindPattern(target ast.Binding, r int, kind bindKind) {
+	b := c.b
+	mark := c.tempMark()
+	defer c.freeTemps(mark)
+	switch t := target.Data.(type) {
+	case *ast.BIdentifier:
+		b.Emit(bytecode.Ldar, r)
+		c.storeVar(c.resolve(t.Name, t.Var), kind == bindInit)
+	case *ast.BMember:
+		ref, ok := c.memberTarget(t.Value)
+		if !ok {
+			return
+		}
+		b.Emit(bytecode.Ldar, r)
+		c.storeMember(ref)
+	case *ast.BArray:
+		c.arrayPattern(t, r, kind)
+	case *ast.BObject:
+		c.objectPattern(target, t, r, kind)
+	case nil:
+	default:
+		c.fail("unknown binding")
+	}
+}
+
+// withDefault applies a default value to the accumulator when it is
+// undefined.
+func (c *funcCompiler) withDefault(def ast.Expr) {
+	if def.Data == nil {
+		return
+	}
+	skip := &bytecode.Label{}
+	c.b.EmitJump(bytecode.JumpIfNotUndefined, skip)
+	c.expr(def)
+	c.b.Bind(skip)
+}
+
+// arrayPattern binds `[a, , b = 1, ...rest]`: the iterable is first
+// collected into an array (a simplification of the step-by-step iterator
+// protocol that only differs for infinite or side-effecting iterators).
+func (c *funcCompiler) arrayPattern(t *ast.BArray, r int, kind bindKind) {
+	b := c.b
+	arr := c.newTemp()
+	c.b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorToArray), r, 1)
+	b.Emit(bytecode.Star, arr)
+	for i, it := range t.Items {
+		if it.Target.Data == nil {
+			continue
+		}
+		mark := c.tempMark()
+		c.number(float64(i))
+		b.Emit(bytecode.LdaKeyedProperty, arr, b.FeedbackSlots(2))
+		c.withDefault(it.Default)
+		c.assignAcc(it.Target, kind)
+		c.freeTemps(mark)
+	}
+	if t.Rest.Data != nil {
+		pair := c.newTemps(2)
+		b.Emit(bytecode.Mov, arr, pair)
+		c.number(float64(len(t.Items)))
+		b.Emit(bytecode.Star, pair+1)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorToArray), pair, 2)
+		c.assignAcc(t.Rest, kind)
+	}
+}
+
+// objectPattern binds `{a, b: c = 1, [k]: d, ...rest}`.
+func (c *funcCompiler) objectPattern(target ast.Binding, t *ast.BObject, r int, kind bindKind) {
+	b := c.b
+	// Destructuring null or undefined throws.
+	pair := c.newTemps(2)
+	b.Emit(bytecode.Mov, r, pair)
+	b.Emit(bytecode.LdaTrue)
+	b.Emit(bytecode.Star, pair+1)
+	c.exprPos(target.Start)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtToObject), pair, 2)
+	var keys int
+	if t.Rest.Data != nil {
+		keys = c.newTemps(1 + len(t.Props))
+		b.Emit(bytecode.Mov, r, keys)
+	}
+	for i, p := range t.Props {
+		mark := c.tempMark()
+		if name, ok := c.propertyName(p.Key, p.Computed); ok && t.Rest.Data == nil {
+			b.Emit(bytecode.LdaNamedProperty, r, name, b.FeedbackSlots(2))
+		} else {
+			var k int
+			if t.Rest.Data != nil {
+				k = keys + 1 + i
+			} else {
+				k = c.newTemp()
+			}
+			c.propertyKey(p.Key, p.Computed)
+			b.Emit(bytecode.Star, k)
+			b.Emit(bytecode.LdaKeyedProperty, r, b.FeedbackSlots(2))
+		}
+		c.withDefault(p.Default)
+		c.assignAcc(p.Target, kind)
+		c.freeTemps(mark)
+	}
+	if t.Rest.Data != nil {
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtObjectRest), keys, 1+len(t.Props))
+		c.assignAcc(t.Rest, kind)
+	}
+}

@@ -1,0 +1,497 @@
+package compiler
+
+import (
+	"fmt"
+
+	"github.com/sonde-js/sonde/engine/ast"
+	"github.com/sonde-js/sonde/engine/bytecode"
+)
+
+// funcCompiler compiles one function literal.
+type funcCompiler struct {
+	u    *Unit
+	fn   *ast.Function
+	b    *bytecode.Builder
+	opts Options
+	info FuncInfo
+
+	// Registers: frame slot regBase+i is register i.
+	regBase                    int
+	nextReg, maxReg, localMark int
+
+	regs         map[*ast.Variable]int
+	paramSlots   map[*ast.Variable]int
+	initialized  map[*ast.Variable]bool
+	switchScopes map[*ast.Scope]bool
+	scopes       []scopeEntry
+	control      []*controlEntry
+	// chains are the short-circuit targets of the optional chains being
+	// compiled, innermost last.
+	chains []*bytecode.Label
+
+	// completion is the register holding a script's completion value, or -1.
+	completion int
+	// A generator's object and the registers its resumption sets (the
+	// resume mode and the value sent), or -1.
+	genReg, modeReg, sentReg int
+	err                      error
+	unresolved               []string
+}
+
+func newFuncCompiler(u *Unit, fn *ast.Function, opts Options) *funcCompiler {
+	info := u.Info(fn.ID)
+	c := &funcCompiler{
+		u: u, fn: fn, b: bytecode.NewBuilder(), opts: opts, info: info,
+		regBase:      bytecode.FrameHeaderSize + info.Params,
+		regs:         map[*ast.Variable]int{},
+		paramSlots:   map[*ast.Variable]int{},
+		initialized:  map[*ast.Variable]bool{},
+		switchScopes: map[*ast.Scope]bool{},
+		completion:   -1,
+		genReg:       -1, modeReg: -1, sentReg: -1,
+	}
+	return c
+}
+
+// Error is a compilation failure: a construct this compiler does not
+// support yet, or a limit exceeded. Pos is a byte offset in the source.
+type Error struct {
+	Msg string
+	Pos ast.Pos
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// fail records the first compilation error.
+func (c *funcCompiler) fail(format string, args ...any) {
+	if c.err == nil {
+		c.err = &Error{Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+// unsupported records that a construct is not implemented yet.
+func (c *funcCompiler) unsupported(what string, pos ast.Pos) {
+	if c.err == nil {
+		c.err = &Error{Msg: what + " is not supported yet", Pos: pos}
+	}
+}
+
+// pos converts a byte offset to the UTF-16 offset positions are kept in.
+func (c *funcCompiler) pos(p ast.Pos) int { return c.u.Lines.UTF16(p) }
+
+// exprPos attaches an expression position to the next instruction.
+func (c *funcCompiler) exprPos(p ast.Pos) { c.b.SetExpressionPosition(c.pos(p)) }
+
+// stmtPos attaches a statement position to the next instruction.
+func (c *funcCompiler) stmtPos(p ast.Pos) { c.b.SetStatementPosition(c.pos(p)) }
+
+func (c *funcCompiler) compile() (*bytecode.Function, error) {
+	fn := c.fn
+	switch {
+	case fn.Generator && fn.Async:
+		c.unsupported("async generator functions", fn.Range.Start)
+	case fn.Async:
+		c.unsupported("async functions", fn.Range.Start)
+	}
+	if c.err == nil {
+		switch fn.Kind {
+		case ast.FuncScript:
+			c.compileScript()
+		case ast.FuncModule:
+			c.unsupported("modules", fn.Range.Start)
+		case ast.FuncClassFieldInit:
+			c.compileFieldInit()
+		default:
+			c.compileFunction()
+		}
+	}
+	out := c.b.Finish(c.info.DebugName, c.info.Params, c.maxReg)
+	if c.err == nil {
+		if err := c.b.Err(); err != nil {
+			c.err = &Error{Msg: err.Error(), Pos: fn.Range.Start}
+		}
+	}
+	if c.err != nil {
+		return nil, c.err
+	}
+	return out, nil
+}
+
+// compileScript compiles a script's top level: the script context for its
+// lexical declarations, its var and function declarations on the global
+// object, then its statements, returning the completion value.
+func (c *funcCompiler) compileScript() {
+	fn := c.fn
+	s := fn.Scope
+	c.pushScope(s)
+	l := c.u.layout(s)
+	if l.context && c.u.Eval {
+		c.enterContext(false)
+		for _, v := range s.Vars {
+			if slot, ok := l.slots[v]; ok && v.Kind.Lexical() {
+				c.b.Emit(bytecode.LdaTheHole)
+				c.b.Emit(bytecode.StaCurrentContextSlot, slot)
+			}
+		}
+		if l.thisSlot >= 0 {
+			c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.thisSlot)
+		}
+	} else if l.context {
+		r := c.newTemp()
+		c.b.Emit(bytecode.LdaConstant, c.scopeInfoConstant(s))
+		c.b.Emit(bytecode.Star, r)
+		c.b.Emit(bytecode.CallRuntime, int(bytecode.RtNewScriptContext), r, 1)
+		c.freeTemps(c.tempMark() - 1)
+		saved := c.newLocal()
+		c.b.Emit(bytecode.PushContext, saved)
+		c.scopes[len(c.scopes)-1].context = true
+		if l.thisSlot >= 0 {
+			c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.thisSlot)
+		}
+	}
+	for _, v := range s.Vars {
+		switch v.Kind {
+		case ast.DeclVar:
+			mark := c.tempMark()
+			r := c.newTemp()
+			c.b.Emit(bytecode.LdaConstant, c.b.NameConstant(v.Name))
+			c.b.Emit(bytecode.Star, r)
+			c.b.Emit(bytecode.CallRuntime, int(bytecode.RtDefineGlobalVar), r, 1)
+			c.freeTemps(mark)
+		case ast.DeclFunction:
+			if v.FuncStmt == nil {
+				continue
+			}
+			mark := c.tempMark()
+			r := c.newTemps(2)
+			c.b.Emit(bytecode.LdaConstant, c.b.NameConstant(v.Name))
+			c.b.Emit(bytecode.Star, r)
+			c.createClosure(v.FuncStmt)
+			c.b.Emit(bytecode.Star, r+1)
+			c.b.Emit(bytecode.CallRuntime, int(bytecode.RtDefineGlobalFunction), r, 2)
+			c.freeTemps(mark)
+		}
+	}
+	c.completion = c.newLocal()
+	c.b.Emit(bytecode.LdaUndefined)
+	c.b.Emit(bytecode.Star, c.completion)
+	c.counter()
+	c.statements(fn.Body)
+	if c.b.Reachable() {
+		c.b.Emit(bytecode.Ldar, c.completion)
+		c.b.Emit(bytecode.Return)
+	}
+}
+
+// compileFunction compiles an ordinary function, arrow, method, accessor or
+// class constructor: its contexts, parameters, hoisted declarations, body.
+func (c *funcCompiler) compileFunction() {
+	fn := c.fn
+	s := fn.Scope
+	// A named function expression's own name: a scope of its own between
+	// the function and the enclosing code. It needs a context only when a
+	// closure captures the name.
+	if p := s.Parent; p != nil && p.Kind == ast.ScopeFunctionName {
+		if c.pushScope(p) {
+			c.enterContext(false)
+			for _, v := range p.Vars {
+				if slot, ok := c.u.layout(p).slots[v]; ok {
+					c.b.Emit(bytecode.Ldar, bytecode.FrameClosure)
+					c.b.Emit(bytecode.StaCurrentContextSlot, slot)
+				}
+			}
+		}
+	}
+	// Simple parameters are bound to their argument slots.
+	for i, p := range fn.Params {
+		if p.Rest {
+			break
+		}
+		if id, ok := p.Target.Data.(*ast.BIdentifier); ok && id.Var != nil && p.Default.Data == nil {
+			c.paramSlots[id.Var] = bytecode.FrameHeaderSize + i
+		}
+	}
+	hasContext := c.pushScope(s)
+	l := c.u.layout(s)
+	if hasContext {
+		c.enterContext(true)
+		for _, v := range s.Vars {
+			slot, inContext := l.slots[v]
+			if r, ok := c.paramSlots[v]; ok && inContext && v.Kind == ast.DeclParam {
+				c.b.Emit(bytecode.Ldar, r)
+				c.b.Emit(bytecode.StaCurrentContextSlot, slot)
+			}
+		}
+		if l.thisSlot >= 0 {
+			if fn.Derived {
+				c.b.Emit(bytecode.LdaTheHole)
+			} else {
+				c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
+			}
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.thisSlot)
+			c.b.Emit(bytecode.Ldar, bytecode.FrameNewTarget)
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.newTargetSlot)
+			c.b.Emit(bytecode.Ldar, bytecode.FrameClosure)
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.funcSlot)
+		}
+	}
+	c.initLexicals(s)
+	c.counter()
+	// arguments.
+	for _, v := range s.Vars {
+		if v.Kind == ast.DeclArguments {
+			c.b.Emit(bytecode.CreateArguments)
+			c.storeVar(c.resolve(v.Name, v), true)
+		}
+	}
+	// Parameters that are not simple: defaults, patterns, rest.
+	for i, p := range fn.Params {
+		if p.Rest {
+			c.b.Emit(bytecode.CreateRestParameter)
+			r := c.newTemp()
+			c.b.Emit(bytecode.Star, r)
+			c.bindPattern(p.Target, r, bindInit)
+			c.freeTemps(r - c.regBase)
+			break
+		}
+		slot := bytecode.FrameHeaderSize + i
+		if id, ok := p.Target.Data.(*ast.BIdentifier); ok && p.Default.Data == nil {
+			if id.Var != nil && c.paramSlots[id.Var] != 0 {
+				continue // bound above
+			}
+		}
+		if p.Default.Data != nil {
+			skip := &bytecode.Label{}
+			c.b.Emit(bytecode.Ldar, slot)
+			c.b.EmitJump(bytecode.JumpIfNotUndefined, skip)
+			c.expr(p.Default)
+			c.b.Emit(bytecode.Star, slot)
+			c.b.Bind(skip)
+		}
+		c.bindPattern(p.Target, slot, bindInit)
+	}
+	// Hoisted function declarations.
+	c.hoistFunctions(s)
+	if fn.Kind == ast.FuncClassConstructor && !fn.Derived && fn.Class != nil && fn.Class.InstanceInit != nil {
+		c.b.Emit(bytecode.CallRuntime, int(bytecode.RtInitializeInstance), bytecode.FrameReceiver, 1)
+	}
+	if fn.Generator {
+		// The call itself only binds the parameters: it returns the
+		// generator object, suspended before the body.
+		c.genReg, c.modeReg, c.sentReg = c.newLocal(), c.newLocal(), c.newLocal()
+		c.b.Emit(bytecode.CreateGeneratorObject)
+		c.b.Emit(bytecode.Star, c.genReg)
+		c.suspend()
+	}
+	c.statements(fn.Body)
+}
+
+// Resume modes of a generator (what next, return and throw ask for).
+const (
+	resumeNext   = 0
+	resumeReturn = 1
+	resumeThrow  = 2
+)
+
+// suspend yields the accumulator and, on resumption, performs what the
+// resume mode asks: continue with the sent value in the accumulator, throw
+// it, or return it (through any finally blocks).
+func (c *funcCompiler) suspend() {
+	b := c.b
+	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
+	next, throw := &bytecode.Label{}, &bytecode.Label{}
+	b.Emit(bytecode.LdaSmi, resumeNext)
+	b.EmitJump(bytecode.JumpIfSmiEqual, next, c.modeReg)
+	b.Emit(bytecode.LdaSmi, resumeThrow)
+	b.EmitJump(bytecode.JumpIfSmiEqual, throw, c.modeReg)
+	b.Emit(bytecode.Ldar, c.sentReg)
+	c.jumpOut(jumpReturn, -1)
+	b.Bind(throw)
+	b.Emit(bytecode.Ldar, c.sentReg)
+	b.Emit(bytecode.Throw)
+	b.Bind(next)
+	b.Emit(bytecode.Ldar, c.sentReg)
+}
+
+// yieldExpr compiles `yield value` and `yield* iterable`.
+func (c *funcCompiler) yieldExpr(e ast.Expr, x *ast.EYield) {
+	if c.genReg < 0 {
+		c.fail("yield outside a generator")
+		return
+	}
+	if !x.Delegate {
+		if x.Value.Data != nil {
+			c.expr(x.Value)
+		} else {
+			c.b.Emit(bytecode.LdaUndefined)
+		}
+		c.stmtPos(e.Start)
+		c.suspend()
+		return
+	}
+	c.yieldStar(e, x.Value)
+}
+
+// yieldStar delegates to an inner iterator: each of its results is yielded,
+// and what the generator is resumed with (next, throw, return) is passed on
+// to the inner iterator's method of the same name.
+func (c *funcCompiler) yieldStar(e ast.Expr, iterable ast.Expr) {
+	b := c.b
+	iter, next, recv, mode, res := c.newLocal(), c.newLocal(), c.newLocal(), c.newLocal(), c.newLocal()
+	call := c.newTemps(3) // method, receiver, argument
+	c.expr(iterable)
+	c.exprPos(iterable.Start)
+	b.Emit(bytecode.GetIterator, b.FeedbackSlots(1))
+	b.Emit(bytecode.Star, iter)
+	b.Emit(bytecode.LdaNamedProperty, iter, b.NameConstant("next"), b.FeedbackSlots(2))
+	b.Emit(bytecode.Star, next)
+	b.Emit(bytecode.LdaUndefined)
+	b.Emit(bytecode.Star, recv)
+	b.Emit(bytecode.LdaSmi, resumeNext)
+	b.Emit(bytecode.Star, mode)
+
+	loop, isNext, isReturn, called, ok, done, isRet := &bytecode.Label{}, &bytecode.Label{}, &bytecode.Label{},
+		&bytecode.Label{}, &bytecode.Label{}, &bytecode.Label{}, &bytecode.Label{}
+	b.Bind(loop)
+	b.Emit(bytecode.Mov, iter, call+1)
+	b.Emit(bytecode.Mov, recv, call+2)
+	b.Emit(bytecode.LdaSmi, resumeNext)
+	b.EmitJump(bytecode.JumpIfSmiEqual, isNext, mode)
+	b.Emit(bytecode.LdaSmi, resumeReturn)
+	b.EmitJump(bytecode.JumpIfSmiEqual, isReturn, mode)
+	// Resumed with throw: the inner iterator's throw, or close it and fail.
+	b.Emit(bytecode.LdaNamedProperty, iter, b.NameConstant("throw"), b.FeedbackSlots(2))
+	b.Emit(bytecode.Star, call)
+	b.EmitJump(bytecode.JumpIfNotNullish, called)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), iter, 1)
+	c.throwTypeError("The iterator does not provide a 'throw' method")
+	// Resumed with return: the inner iterator's return, or return at once.
+	b.Bind(isReturn)
+	b.Emit(bytecode.LdaNamedProperty, iter, b.NameConstant("return"), b.FeedbackSlots(2))
+	b.Emit(bytecode.Star, call)
+	b.EmitJump(bytecode.JumpIfNotNullish, called)
+	b.Emit(bytecode.Ldar, recv)
+	c.jumpOut(jumpReturn, -1)
+	b.Bind(isNext)
+	b.Emit(bytecode.Mov, next, call)
+	b.Bind(called)
+	c.exprPos(e.Start)
+	b.Emit(bytecode.CallProperty, call, call+1, 1, b.FeedbackSlots(1))
+	b.Emit(bytecode.Star, res)
+	b.EmitJump(bytecode.JumpIfJSReceiver, ok)
+	c.throwTypeError("Iterator result is not an object")
+	b.Bind(ok)
+	b.Emit(bytecode.LdaNamedProperty, res, b.NameConstant("done"), b.FeedbackSlots(2))
+	b.EmitJump(bytecode.JumpIfToBooleanTrue, done)
+	b.Emit(bytecode.LdaNamedProperty, res, b.NameConstant("value"), b.FeedbackSlots(2))
+	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
+	b.Emit(bytecode.Mov, c.modeReg, mode)
+	b.Emit(bytecode.Mov, c.sentReg, recv)
+	b.EmitJump(bytecode.JumpLoop, loop)
+	// The inner iterator is done: its value is the value of yield*, or the
+	// generator's return value when it was resumed with return.
+	b.Bind(done)
+	b.Emit(bytecode.LdaNamedProperty, res, b.NameConstant("value"), b.FeedbackSlots(2))
+	b.Emit(bytecode.Star, recv)
+	b.Emit(bytecode.LdaSmi, resumeReturn)
+	b.EmitJump(bytecode.JumpIfSmiEqual, isRet, mode)
+	b.Emit(bytecode.Ldar, recv)
+	end := &bytecode.Label{}
+	b.EmitJump(bytecode.Jump, end)
+	b.Bind(isRet)
+	b.Emit(bytecode.Ldar, recv)
+	c.jumpOut(jumpReturn, -1)
+	b.Bind(end)
+}
+
+// compileFieldInit compiles a class's synthetic member initializer: it
+// defines the instance fields on `this` (or, for the static initializer, the
+// static fields on the class and runs the static blocks), in order.
+func (c *funcCompiler) compileFieldInit() {
+	fn := c.fn
+	cls := fn.Class
+	static := cls != nil && fn == cls.StaticInit
+	hasContext := c.pushScope(fn.Scope)
+	l := c.u.layout(fn.Scope)
+	if hasContext {
+		c.enterContext(true)
+		if l.thisSlot >= 0 {
+			c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.thisSlot)
+			c.b.Emit(bytecode.Ldar, bytecode.FrameNewTarget)
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.newTargetSlot)
+			c.b.Emit(bytecode.Ldar, bytecode.FrameClosure)
+			c.b.Emit(bytecode.StaCurrentContextSlot, l.funcSlot)
+		}
+	}
+	c.initLexicals(fn.Scope)
+	if cls == nil {
+		return
+	}
+	for _, m := range cls.Members {
+		if m.Static != static {
+			continue
+		}
+		switch m.Kind {
+		case ast.PropertyInit:
+			mark := c.tempMark()
+			c.stmtPos(m.Range.Start)
+			if _, ok := m.Key.Data.(*ast.EPrivateName); ok {
+				args := c.newTemps(3)
+				c.b.Emit(bytecode.Mov, bytecode.FrameReceiver, args)
+				c.memberKey(m)
+				c.b.Emit(bytecode.Star, args+1)
+				if m.Value.Data != nil {
+					c.expr(m.Value)
+				} else {
+					c.b.Emit(bytecode.LdaUndefined)
+				}
+				c.b.Emit(bytecode.Star, args+2)
+				c.b.Emit(bytecode.CallRuntime, int(bytecode.RtDefinePrivate), args, 3)
+				c.freeTemps(mark)
+				continue
+			}
+			key := c.newTemp()
+			c.propertyKey(m.Key, m.Computed)
+			c.b.Emit(bytecode.Star, key)
+			if m.Value.Data != nil {
+				c.expr(m.Value)
+			} else {
+				c.b.Emit(bytecode.LdaUndefined)
+			}
+			c.b.Emit(bytecode.DefineKeyedOwnProperty, bytecode.FrameReceiver, key, 0)
+			c.freeTemps(mark)
+		case ast.PropertyStaticBlock:
+			if m.Block != nil {
+				c.block(m.Block.Body, m.Block.Scope)
+			}
+		}
+	}
+}
+
+// hoistFunctions creates the closures of the function declarations of scope
+// s and binds them, as on entry to a function body or block.
+func (c *funcCompiler) hoistFunctions(s *ast.Scope) {
+	for _, v := range s.Vars {
+		if v.Kind != ast.DeclFunction || v.FuncStmt == nil {
+			continue
+		}
+		c.createClosure(v.FuncStmt)
+		c.storeVar(c.resolve(v.Name, v), true)
+	}
+}
+
+// createClosure emits CreateClosure for a nested function literal.
+func (c *funcCompiler) createClosure(fn *ast.Function) {
+	idx := c.b.Constant(bytecode.Constant{Kind: bytecode.ConstFunction, Int: fn.ID})
+	c.b.Emit(bytecode.CreateClosure, idx, c.b.Closure())
+}
+
+// counter emits a block-coverage counter when block coverage is on.
+func (c *funcCompiler) counter() {
+	if c.opts.BlockCoverage {
+		c.b.Emit(bytecode.IncBlockCounter, c.b.Counter())
+	}
+}

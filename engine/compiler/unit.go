@@ -1,0 +1,171 @@
+package compiler
+
+import (
+	"github.com/sonde-js/sonde/engine/ast"
+	"github.com/sonde-js/sonde/engine/bytecode"
+)
+
+// Options select what the compiler emits.
+type Options struct {
+	// BlockCoverage emits IncBlockCounter at block starts and
+	// continuations (precise coverage with detailed: true).
+	BlockCoverage bool
+}
+
+// Unit is one parsed script kept for lazy compilation: its syntax tree, a
+// line index for positions, and the context layouts computed so far (shared
+// by every function compiled from it, so they agree).
+type Unit struct {
+	Prog   *ast.Program
+	Lines  *ast.LineIndex
+	Source string
+	// Eval marks eval code (or a Function constructor's source): its
+	// top-level let/const/class bindings live in a context of its own
+	// rather than in the realm's script context table.
+	Eval bool
+
+	layouts map[*ast.Scope]*scopeLayout
+}
+
+// NewUnit wraps a parsed program and its source text.
+func NewUnit(prog *ast.Program, source string) *Unit {
+	return &Unit{Prog: prog, Lines: ast.NewLineIndex(source), Source: source, layouts: map[*ast.Scope]*scopeLayout{}}
+}
+
+// FuncFlags describe a function literal for its SharedFunctionInfo.
+type FuncFlags uint32
+
+// Function flags.
+const (
+	FlagArrow FuncFlags = 1 << iota
+	FlagStrict
+	FlagGenerator
+	FlagAsync
+	FlagClassConstructor
+	FlagDerived
+	// FlagConstructor: the function may be called with new (ordinary
+	// functions and classes; not arrows, methods, accessors, generators).
+	FlagConstructor
+	// FlagMethod: a method, getter, setter or class member initializer.
+	FlagMethod
+	// FlagTopLevel: the script's top-level code.
+	FlagTopLevel
+)
+
+// FuncInfo is what a SharedFunctionInfo records about a function literal.
+type FuncInfo struct {
+	// Name is the value of the function's name property; DebugName is the
+	// name stack traces and profiles show (Name, or the inferred name).
+	Name, DebugName string
+	// Start and End are the literal's source range in UTF-16 units.
+	Start, End int
+	// Params is the number of formal parameter slots (a rest parameter is
+	// not one); Length the value of the length property.
+	Params, Length int
+	Flags          FuncFlags
+	// ExpectedProperties estimates how many properties instances made by
+	// new get (`this.x =` assignments and fields), for their initial map.
+	ExpectedProperties int
+}
+
+// Info describes function literal id.
+func (u *Unit) Info(id int) FuncInfo {
+	fn := u.Prog.Functions[id]
+	fi := FuncInfo{
+		Name:  fn.SpecName,
+		Start: u.Lines.UTF16(fn.Range.Start),
+		End:   u.Lines.UTF16(fn.Range.End),
+	}
+	fi.DebugName = fn.SpecName
+	if fi.DebugName == "" {
+		fi.DebugName = fn.InferredName
+	}
+	for i, p := range fn.Params {
+		if p.Rest {
+			break
+		}
+		fi.Params++
+		if p.Default.Data == nil && fi.Length == i {
+			fi.Length++
+		}
+	}
+	if fn.Strict {
+		fi.Flags |= FlagStrict
+	}
+	if fn.Async {
+		fi.Flags |= FlagAsync
+	}
+	if fn.Generator {
+		fi.Flags |= FlagGenerator
+	}
+	switch fn.Kind {
+	case ast.FuncArrow:
+		fi.Flags |= FlagArrow
+	case ast.FuncNormal:
+		if !fn.Async && !fn.Generator {
+			fi.Flags |= FlagConstructor
+		}
+	case ast.FuncClassConstructor:
+		fi.Flags |= FlagClassConstructor | FlagConstructor | FlagStrict
+		if fn.Derived {
+			fi.Flags |= FlagDerived
+		}
+	case ast.FuncMethod, ast.FuncGetter, ast.FuncSetter, ast.FuncClassFieldInit:
+		fi.Flags |= FlagMethod
+	case ast.FuncScript, ast.FuncModule:
+		fi.Flags |= FlagTopLevel
+	}
+	if fi.Flags&FlagConstructor != 0 {
+		fi.ExpectedProperties = expectedProperties(fn)
+	}
+	return fi
+}
+
+// Compile compiles function literal id of the unit.
+func (u *Unit) Compile(id int, opts Options) (*bytecode.Function, error) {
+	fn := u.Prog.Functions[id]
+	c := newFuncCompiler(u, fn, opts)
+	return c.compile()
+}
+
+// expectedProperties counts the `this.x = …` assignments in a constructor's
+// own body (not in nested functions other than arrows), and the instance
+// fields of its class: V8's estimate for in-object slack.
+func expectedProperties(fn *ast.Function) int {
+	n := 0
+	seen := map[string]bool{}
+	var visitExpr func(e ast.Expr)
+	visitStmt := func(s ast.Stmt) {}
+	visitExpr = func(e ast.Expr) {
+		walkExpr(e, func(e ast.Expr) bool {
+			switch x := e.Data.(type) {
+			case *ast.EAssign:
+				if m, ok := x.Target.Data.(*ast.BMember); ok {
+					if d, ok := m.Value.Data.(*ast.EDot); ok && !d.Private {
+						if _, ok := d.Target.Data.(*ast.EThis); ok && !seen[d.Name] {
+							seen[d.Name] = true
+							n++
+						}
+					}
+				}
+			case *ast.EFunction:
+				return x.Fn.Kind == ast.FuncArrow
+			case *ast.EClass:
+				return false
+			}
+			return true
+		})
+	}
+	_ = visitStmt
+	for _, s := range fn.Body {
+		walkStmt(s, visitExpr)
+	}
+	if fn.Class != nil {
+		for _, m := range fn.Class.Members {
+			if m.Kind == ast.PropertyInit && !m.Static {
+				n++
+			}
+		}
+	}
+	return n
+}

@@ -1,0 +1,245 @@
+package interp
+
+import (
+	"github.com/sonde-js/sonde/engine/bytecode"
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/layout"
+	"github.com/sonde-js/sonde/engine/objects"
+)
+
+// Iteration: for-in key lists, the iterator protocol (for-of, spread,
+// destructuring) with a fast path for arrays whose iteration is unmodified.
+
+// forInEnumerate returns a FixedArray of the enumerable string keys of obj
+// and its prototypes, each once (a property shadowed further down the chain
+// is skipped even when the shadowing one is not enumerable).
+func (in *Interp) forInEnumerate(obj layout.Value) (layout.Value, bool) {
+	h, f := in.h, in.f
+	if in.IsNullish(obj) {
+		return f.Roots.EmptyFixedArray, true
+	}
+	scope := h.OpenScope()
+	defer scope.Close()
+	var keys []string
+	seen := map[string]bool{}
+	if in.IsString(obj) {
+		for i := 0; i < f.StringLength(obj); i++ {
+			k := in.keyText(IndexKey(uint32(i)))
+			keys = append(keys, k)
+			seen[k] = true
+		}
+	}
+	o, ok := in.ToObject(obj)
+	if !ok {
+		return 0, false
+	}
+	cur := h.NewHandle(o)
+	for cur.Value() != in.null {
+		all := f.OwnKeys(cur, objects.SkipSymbols)
+		enum := f.OwnKeys(cur, objects.SkipSymbols|objects.OnlyEnumerable)
+		enumSet := map[string]bool{}
+		for i := 0; i < f.Length(enum.Value()); i++ {
+			enumSet[in.ownKeyText(f.Get(enum.Value(), i))] = true
+		}
+		for i := 0; i < f.Length(all.Value()); i++ {
+			k := in.ownKeyText(f.Get(all.Value(), i))
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if enumSet[k] {
+				keys = append(keys, k)
+			}
+		}
+		cur.Set(in.prototypeOf(cur.Value()))
+	}
+	arr := f.NewFixedArray(len(keys), heap.NewSpace)
+	for i, k := range keys {
+		s := h.OpenScope()
+		f.Set(arr.Value(), i, f.InternalizeGo(k).Value())
+		s.Close()
+	}
+	return arr.Value(), true
+}
+
+// ownKeyText renders an OwnKeys entry (a name or a Smi index) as Go text.
+func (in *Interp) ownKeyText(k layout.Value) string {
+	if k.IsSmi() {
+		return in.keyText(IndexKey(uint32(k.SmiValue())))
+	}
+	return in.f.StringToGo(k)
+}
+
+// forInNext returns the key at the index register (advancing it past keys
+// deleted since the enumeration), or undefined when none is left.
+func (in *Interp) forInNext(fp, objReg, idxReg, keysReg int) layout.Value {
+	f := in.f
+	for {
+		keys := in.stack[fp+keysReg]
+		i := in.stack[fp+idxReg].SmiValue()
+		if i >= f.Length(keys) {
+			return in.undefined
+		}
+		k := in.stringKey(f.Get(keys, i))
+		if in.HasProperty(in.stack[fp+objReg], k) {
+			return f.Get(in.stack[fp+keysReg], i)
+		}
+		in.stack[fp+idxReg] = layout.Smi(i + 1)
+	}
+}
+
+// getIterator is GetIterator(v, sync): v[Symbol.iterator]().
+func (in *Interp) getIterator(v layout.Value) (layout.Value, bool) {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	vh := h.NewHandle(v)
+	if in.IsNullish(v) {
+		return in.ThrowError(TypeError, in.displayValue(v)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+	}
+	m, ok := in.Get(v, NameKey(in.intrinsics[SymbolIterator]))
+	if !ok {
+		return 0, false
+	}
+	if !in.IsCallable(m) {
+		return in.ThrowError(TypeError, in.calleeTextOrValue(vh.Value())+" is not iterable")
+	}
+	it, ok := in.Call(m, vh.Value())
+	if !ok {
+		return 0, false
+	}
+	if !in.IsObject(it) {
+		return in.ThrowError(TypeError, "Result of the Symbol.iterator method is not an object")
+	}
+	return it, true
+}
+
+func (in *Interp) calleeTextOrValue(v layout.Value) string {
+	if in.IsObject(v) && !in.IsCallable(v) {
+		return "object"
+	}
+	return in.displayValue(v)
+}
+
+// iteratorClose calls iterator.return() if there is one. With suppress (an
+// exception is already leaving the loop) errors it throws are ignored.
+func (in *Interp) iteratorClose(it heap.Handle, suppress bool) (layout.Value, bool) {
+	ret, ok := in.GetName(it.Value(), NameReturn)
+	if !ok {
+		if suppress {
+			in.ClearException()
+			return in.undefined, true
+		}
+		return 0, false
+	}
+	if in.IsNullish(ret) {
+		return in.undefined, true
+	}
+	r, ok := in.Call(ret, it.Value())
+	if suppress {
+		if !ok {
+			in.ClearException()
+		}
+		return in.undefined, true
+	}
+	if !ok {
+		return 0, false
+	}
+	if !in.IsObject(r) {
+		return in.ThrowError(TypeError, "Iterator result "+in.displayValue(r)+" is not an object")
+	}
+	return in.undefined, true
+}
+
+// iterableToArray collects the values of an iterable into an array (a new
+// array; for an array with unmodified iteration, a copy made directly).
+func (in *Interp) iterableToArray(v layout.Value) (heap.Handle, bool) {
+	h, f := in.h, in.f
+	if in.IsArray(v) && in.arrayIterationIsPristine(v) {
+		return in.copyArray(h.NewHandle(v), 0), true
+	}
+	if in.IsString(v) {
+		vh := h.NewHandle(v)
+		units := f.StringToUTF16(vh.Value())
+		arr := f.NewJSArray(len(units))
+		for i := 0; i < len(units); i++ {
+			n := 1
+			if c := units[i]; c >= 0xD800 && c < 0xDC00 && i+1 < len(units) && units[i+1] >= 0xDC00 && units[i+1] < 0xE000 {
+				n = 2
+			}
+			s := h.OpenScope()
+			f.ArrayPush(arr, f.NewStringFromUTF16(units[i:i+n], heap.NewSpace))
+			s.Close()
+			i += n - 1
+		}
+		return arr, true
+	}
+	itv, ok := in.getIterator(v)
+	if !ok {
+		return heap.Handle{}, false
+	}
+	it := h.NewHandle(itv)
+	next, ok := in.GetName(it.Value(), NameNext)
+	if !ok {
+		return heap.Handle{}, false
+	}
+	nh := h.NewHandle(next)
+	arr := f.NewJSArray(0)
+	for {
+		s := h.OpenScope()
+		r, ok := in.Call(nh.Value(), it.Value())
+		if !ok {
+			s.Close()
+			return heap.Handle{}, false
+		}
+		if !in.IsObject(r) {
+			s.Close()
+			in.throwErrorValue(TypeError, "Iterator result "+in.displayValue(r)+" is not an object")
+			return heap.Handle{}, false
+		}
+		rh := h.NewHandle(r)
+		done, ok := in.GetName(r, NameDone)
+		if !ok {
+			s.Close()
+			return heap.Handle{}, false
+		}
+		if in.ToBoolean(done) {
+			s.Close()
+			return arr, true
+		}
+		val, ok := in.GetName(rh.Value(), NameValue)
+		if !ok {
+			s.Close()
+			return heap.Handle{}, false
+		}
+		f.ArrayPush(arr, h.NewHandle(val))
+		s.Close()
+	}
+}
+
+// arrayIterationIsPristine reports whether iterating the array arr would
+// run the builtin array iterator: no own Symbol.iterator, the builtin
+// Array.prototype[Symbol.iterator] and %ArrayIteratorPrototype%.next.
+func (in *Interp) arrayIterationIsPristine(arr layout.Value) bool {
+	f := in.f
+	if f.GetPrototype(arr) != in.intrinsics[ArrayPrototype] || f.NumberOfOwnDescriptors(f.MapOf(arr)) != 0 {
+		return false
+	}
+	it, ok := f.GetProperty(in.intrinsics[ArrayPrototype], in.intrinsics[SymbolIterator])
+	if !ok || it != in.intrinsics[ArrayValuesFunction] {
+		return false
+	}
+	next, ok := f.GetProperty(in.intrinsics[ArrayIteratorPrototype], in.names[NameNext])
+	return ok && next == in.intrinsics[ArrayIteratorNextFunction]
+}
+
+// createRegExp makes a RegExp object for a literal, through the builtins'
+// hook.
+func (in *Interp) createRegExp(pattern, flags layout.Value) (layout.Value, bool) {
+	if in.NewRegExp == nil {
+		return in.ThrowError(SyntaxError, "regular expressions are not supported yet")
+	}
+	return in.NewRegExp(in, pattern, flags)
+}
+
+var _ = bytecode.FrameHeaderSize

@@ -1,0 +1,230 @@
+package interp
+
+import (
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/layout"
+	"github.com/sonde-js/sonde/engine/objects"
+)
+
+// Intrinsic names an object of the realm the engine itself needs: the
+// prototypes primitives and literals get, the error prototypes it throws
+// with, the global object, well-known and private symbols.
+type Intrinsic int
+
+// The intrinsics.
+const (
+	ObjectPrototype Intrinsic = iota
+	FunctionPrototype
+	ArrayPrototype
+	StringPrototype
+	NumberPrototype
+	BooleanPrototype
+	SymbolPrototype
+	BigIntPrototype
+	IteratorPrototype
+	GeneratorPrototype
+	ArrayIteratorPrototype
+	StringIteratorPrototype
+	ErrorPrototype
+	TypeErrorPrototype
+	RangeErrorPrototype
+	SyntaxErrorPrototype
+	ReferenceErrorPrototype
+	EvalErrorPrototype
+	URIErrorPrototype
+	ErrorMap
+	TypeErrorMap
+	RangeErrorMap
+	SyntaxErrorMap
+	ReferenceErrorMap
+	EvalErrorMap
+	URIErrorMap
+	ObjectFunction
+	FunctionFunction
+	ArrayFunction
+	GlobalObject
+	NativeContext
+	NoFeedbackCell
+	SymbolIterator
+	SymbolHasInstance
+	SymbolToPrimitive
+	SymbolToStringTag
+	SymbolAsyncIterator
+	// Private symbols: internal slots kept as properties no script sees.
+	PrivateHomeObject
+	PrivateInstanceInit
+	PrivateBoundTarget
+	PrivateBoundThis
+	PrivateBoundArgs
+	PrivateIterated
+	PrivateIteratorIndex
+	PrivateIteratorKind
+	PrivatePrimitiveValue
+	PrivateErrorStack
+	PrivateGeneratorState
+	PrivateIdentityHash
+	PrivateMapData
+	PrivateSetData
+	PrivateWeak
+	PrivateDeletedVirtual
+	MapIteratorPrototype
+	SetIteratorPrototype
+	// Builtins the engine recognizes (fast paths check for them).
+	ArrayValuesFunction
+	ArrayIteratorNextFunction
+	numIntrinsics
+)
+
+// ErrorKind selects one of the native error constructors.
+type ErrorKind int
+
+// The native error kinds, in the order of their intrinsics.
+const (
+	Error ErrorKind = iota
+	TypeError
+	RangeError
+	SyntaxError
+	ReferenceError
+	EvalError
+	URIError
+	numErrorKinds
+)
+
+var errorNames = [numErrorKinds]string{"Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError"}
+
+// String returns the constructor's name.
+func (k ErrorKind) String() string { return errorNames[k] }
+
+// Intrinsic returns an intrinsic object.
+func (in *Interp) Intrinsic(id Intrinsic) layout.Value { return in.intrinsics[id] }
+
+// SetIntrinsic replaces an intrinsic (the builtins install the constructors).
+func (in *Interp) SetIntrinsic(id Intrinsic, v layout.Value) { in.intrinsics[id] = v }
+
+// setUpRealm creates the objects every script relies on before any builtin
+// is installed: the prototypes (each with a root map of its own, as V8 gives
+// prototypes their own maps), the error prototypes and maps, the global
+// object, the native context and the well-known symbols. The builtins fill
+// them with functions.
+func (in *Interp) setUpRealm() {
+	h, f := in.h, in.f
+	scope := h.OpenScope()
+	defer scope.Close()
+
+	// Object.prototype: its own map, prototype null.
+	objProto := f.NewJSObject(f.NewJSObjectMap(4))
+	in.intrinsics[ObjectPrototype] = objProto.Value()
+	f.SetInitialMapPrototype(f.ObjectMap(), objProto.Value())
+
+	newProto := func(id Intrinsic, parent Intrinsic) {
+		s := h.OpenScope()
+		m := f.NewJSObjectMap(4)
+		f.SetInitialMapPrototype(m.Value(), in.intrinsics[parent])
+		in.intrinsics[id] = f.NewJSObject(m).Value()
+		s.Close()
+	}
+	newProto(FunctionPrototype, ObjectPrototype)
+	f.SetInitialMapPrototype(f.FunctionMap(), in.intrinsics[FunctionPrototype])
+	newProto(ArrayPrototype, ObjectPrototype)
+	f.SetInitialMapPrototype(f.ArrayMap(), in.intrinsics[ArrayPrototype])
+	newProto(StringPrototype, ObjectPrototype)
+	newProto(NumberPrototype, ObjectPrototype)
+	newProto(BooleanPrototype, ObjectPrototype)
+	newProto(SymbolPrototype, ObjectPrototype)
+	newProto(BigIntPrototype, ObjectPrototype)
+	newProto(IteratorPrototype, ObjectPrototype)
+	newProto(GeneratorPrototype, IteratorPrototype)
+	newProto(ArrayIteratorPrototype, IteratorPrototype)
+	newProto(StringIteratorPrototype, IteratorPrototype)
+	newProto(MapIteratorPrototype, IteratorPrototype)
+	newProto(SetIteratorPrototype, IteratorPrototype)
+	newProto(ErrorPrototype, ObjectPrototype)
+	for k := TypeError; k < numErrorKinds; k++ {
+		newProto(ErrorPrototype+Intrinsic(k), ErrorPrototype)
+	}
+	for k := Error; k < numErrorKinds; k++ {
+		s := h.OpenScope()
+		m := f.NewJSObjectMap(4)
+		f.SetInitialMapPrototype(m.Value(), in.intrinsics[ErrorPrototype+Intrinsic(k)])
+		in.intrinsics[ErrorMap+Intrinsic(k)] = m.Value()
+		s.Close()
+	}
+
+	// The global object: as many in-object slots as a map may have, so that
+	// a program's globals stay fast properties (and global loads hit their
+	// inline caches) well beyond the usual limits.
+	const globalSlots = 252
+	gm := f.NewMap(layout.JSGlobalObjectType, layout.JSGlobalObjectHeaderSize+globalSlots*layout.TaggedSize, globalSlots)
+	f.SetInitialMapPrototype(gm.Value(), in.intrinsics[ObjectPrototype])
+	in.intrinsics[GlobalObject] = f.NewJSObject(gm).Value()
+
+	in.intrinsics[NativeContext] = f.NewNativeContext(0).Value()
+	in.intrinsics[NoFeedbackCell] = f.NewFeedbackCell(heap.Handle{}).Value()
+
+	sym := func(id Intrinsic, desc string, private bool) {
+		s := h.OpenScope()
+		d := f.NewStringFromGo(desc, heap.OldSpace)
+		if private {
+			in.intrinsics[id] = f.NewPrivateSymbol(d).Value()
+		} else {
+			in.intrinsics[id] = f.NewSymbol(d).Value()
+		}
+		s.Close()
+	}
+	sym(SymbolIterator, "Symbol.iterator", false)
+	sym(SymbolHasInstance, "Symbol.hasInstance", false)
+	sym(SymbolToPrimitive, "Symbol.toPrimitive", false)
+	sym(SymbolToStringTag, "Symbol.toStringTag", false)
+	sym(SymbolAsyncIterator, "Symbol.asyncIterator", false)
+	sym(PrivateHomeObject, "home_object", true)
+	sym(PrivateInstanceInit, "instance_members_initializer", true)
+	sym(PrivateBoundTarget, "bound_target", true)
+	sym(PrivateBoundThis, "bound_this", true)
+	sym(PrivateBoundArgs, "bound_args", true)
+	sym(PrivateIterated, "iterated_object", true)
+	sym(PrivateIteratorIndex, "iterator_index", true)
+	sym(PrivateIteratorKind, "iterator_kind", true)
+	sym(PrivatePrimitiveValue, "primitive_value", true)
+	sym(PrivateErrorStack, "error_stack", true)
+	sym(PrivateGeneratorState, "generator_state", true)
+	sym(PrivateIdentityHash, "identity_hash", true)
+	sym(PrivateMapData, "map_data", true)
+	sym(PrivateSetData, "set_data", true)
+	sym(PrivateWeak, "weak_collection", true)
+	sym(PrivateDeletedVirtual, "deleted_builtin_properties", true)
+
+	// globalThis.
+	g := h.NewHandle(in.intrinsics[GlobalObject])
+	in.DefineValue(g, "globalThis", g, objects.AttrDontEnum)
+}
+
+// NewObject allocates an ordinary object whose prototype is proto (an
+// object or null), sharing maps with other objects of that prototype.
+func (in *Interp) NewObject(proto layout.Value) heap.Handle {
+	f := in.f
+	if proto == in.intrinsics[ObjectPrototype] {
+		return f.NewPlainObject()
+	}
+	ph := in.h.NewHandle(proto)
+	o := f.NewPlainObject()
+	f.SetPrototype(o, ph)
+	return o
+}
+
+// InternalizeGo returns the internalized string of s.
+func (in *Interp) InternalizeGo(s string) heap.Handle { return in.f.InternalizeGo(s) }
+
+// DefineValue defines obj's own data property name (a Go string; an array
+// index becomes an element) with value and attributes.
+func (in *Interp) DefineValue(obj heap.Handle, name string, value heap.Handle, attrs objects.PropertyAttributes) {
+	scope := in.h.OpenScope()
+	defer scope.Close()
+	key := in.f.InternalizeGo(name)
+	in.f.DefineProperty(obj, key, value, attrs)
+}
+
+// DefineKeyValue defines obj's own data property key (a name: an
+// internalized string or a symbol) with value and attributes.
+func (in *Interp) DefineKeyValue(obj, key, value heap.Handle, attrs objects.PropertyAttributes) {
+	in.f.DefineProperty(obj, key, value, attrs)
+}

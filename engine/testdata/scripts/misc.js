@@ -1,0 +1,25 @@
+console.log(typeof 1, typeof "s", typeof true, typeof undefined, typeof null, typeof {}, typeof [], typeof function () {}, typeof Symbol(), typeof undeclared);
+console.log(1 == "1", 0 == false, null == undefined, null == 0, "" == 0, [1] == 1, [] == "", ({}) == "[object Object]");
+console.log(1 === 1.0, "a" === "a", {} === {}, NaN == NaN, Object.is(NaN, NaN), Object.is(0, -0));
+const vo = { valueOf() { return 42; } };
+const ts = { toString() { return "custom"; } };
+console.log(vo + 1, `${ts}`, vo > 41, ts + "!", [1, 2] + [3], {} + "x");
+var globalVar = "gv";
+let globalLet = "gl";
+console.log(globalVar, globalLet, typeof globalThis);
+function declaredLater() { return "declared"; }
+console.log(declaredLater(), this === undefined ? "undef this" : typeof this);
+console.log([1, 2, 3].map(String), ["1", "2", "3"].map(Number), [0, 1, "", "a"].map(Boolean));
+const sym = Symbol("desc");
+const so = { [sym]: 1, regular: 2 };
+console.log(sym.toString(), sym.description, so[sym], Object.keys(so), so);
+console.log(void 0, [undefined, null].map((x) => x ?? "default"));
+let x = 5;
+x ||= 10; let y = 0; y ||= 10; let z = null; z ??= "set"; let w = 1; w &&= 2;
+console.log(x, y, z, w);
+console.log(0.1 * 3, 9007199254740993, 2 ** 53 + 1, -(2 ** 31), 1e300 * 1e10);
+console.log([1, 2, 3].toString(), ({}).toString(), Object.prototype.toString.call([]), Object.prototype.toString.call(null));
+console.log(new Boolean(false) ? "truthy object" : "falsy", new Number(5) + 1, new String("ab").length);
+console.log(parseInt("101", 2), (12.5).toString(2), isNaN("x"), isFinite("12"));
+const date = { toString() { return "D"; }, valueOf() { return 1; } };
+console.log(date + "", `${date}`, date * 2);

@@ -1,0 +1,13 @@
+console.log(1 + 2, 7 - 10, 6 * 7, 7 / 2, 7 % 3, -7 % 3, 2 ** 10, 2 ** 0.5);
+console.log(0.1 + 0.2, 1 / 3, 1e21, 1e-7, 123456789012345680000, -0, 0 * -1);
+console.log(1073741823 + 1, -1073741824 - 1, 65536 * 65536, 2147483647 | 0, 4294967295 >>> 0);
+console.log(5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 31, -8 >> 1, -8 >>> 28, 1 << 33);
+console.log(NaN, Infinity, -Infinity, 1 / 0, -1 / 0, 0 / 0, NaN === NaN);
+console.log(Number.MAX_SAFE_INTEGER, Number.EPSILON > 0, Number.isInteger(5.0), Number.isInteger(5.5));
+console.log((255).toString(16), (255).toString(2), (3.14159).toFixed(2), (1234.5678).toPrecision(6), (0.00001).toExponential(2));
+console.log(parseInt("42px"), parseInt("ff", 16), parseFloat("3.5e2x"), Number("  12  "), Number(""), Number("abc"), +"0x1f");
+let i = 0; i++; ++i; i += 10; i -= 2; i *= 3; i /= 2; i %= 7;
+console.log(i, i--, --i);
+let big = 1073741823; big++; console.log(big);
+console.log(Math.max(1, 5, 3), Math.min(), Math.max(), Math.abs(-4), Math.floor(-1.5), Math.ceil(1.2), Math.round(2.5), Math.round(-2.5), Math.sign(-3), Math.trunc(-4.7), Math.sqrt(16), Math.hypot(3, 4));
+console.log(typeof Math.random(), Math.random() < 1, Math.PI);
