@@ -24,6 +24,9 @@ type Options struct {
 	// StackSlots sizes the JavaScript value stack (0: the default, about
 	// node's maximum call depth).
 	StackSlots int
+	// ExposeGC defines a global gc() that runs a full garbage collection
+	// (node's --expose-gc).
+	ExposeGC bool
 	// Paranoid validates every frame slot before every instruction (a
 	// debugging aid for GC-safety bugs; very slow).
 	Paranoid bool

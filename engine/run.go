@@ -22,6 +22,13 @@ func (iso *Isolate) JS() *interp.Interp {
 			Paranoid:         iso.opts.Paranoid,
 		})
 		builtins.Install(iso.js)
+		if iso.opts.ExposeGC {
+			global := iso.js.Handle(iso.js.GlobalObject())
+			iso.js.DefineFunction(global, "gc", 0, func(in *interp.Interp, _ interp.Args) (layout.Value, bool) {
+				in.Heap().CollectGarbage(true)
+				return in.Undefined(), true
+			})
+		}
 	}
 	return iso.js
 }

@@ -1,7 +1,6 @@
 package builtins
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/heap"
@@ -871,28 +870,24 @@ func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	for i := range perm {
 		perm[i] = i
 	}
-	failed := false
-	sort.SliceStable(perm, func(x, y int) bool {
-		if failed {
-			return false
-		}
-		i, j := perm[x], perm[y]
+	sorted := timSort(perm, func(i, j int) (float64, bool) {
 		if cmp == in.Undefined() {
-			return in.CompareStrings(in.Element(keys.Value(), uint32(i)), in.Element(keys.Value(), uint32(j))) < 0
+			return float64(in.CompareStrings(in.Element(keys.Value(), uint32(i)), in.Element(keys.Value(), uint32(j)))), true
 		}
 		r, ok := in.Call(a.Arg(0), in.Undefined(), in.Element(vals.Value(), uint32(i)), in.Element(vals.Value(), uint32(j)))
 		if !ok {
-			failed = true
-			return false
+			return 0, false
 		}
 		d, ok := in.ToFloat(r)
 		if !ok {
-			failed = true
-			return false
+			return 0, false
 		}
-		return d < 0
+		if d != d {
+			d = 0
+		}
+		return d, true
 	})
-	if failed {
+	if !sorted {
 		return 0, false
 	}
 	for i, p := range perm {

@@ -33,6 +33,7 @@ func Install(in *interp.Interp) {
 	b.iterators()
 	b.generators()
 	b.collections()
+	b.reflect()
 	b.string()
 	b.number()
 	b.boolean()

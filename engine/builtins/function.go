@@ -42,7 +42,7 @@ func functionConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) 
 		}
 	}
 	src := "(function anonymous(" + strings.Join(params, ",") + "\n) {\n" + body + "\n})"
-	return in.EvalScript(src, false)
+	return in.EvalFunctionSource(src)
 }
 
 // globalEval is the global eval: eval code in the global scope (a direct

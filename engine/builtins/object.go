@@ -346,6 +346,10 @@ func defineFromDescriptor(in *interp.Interp, obj heap.Handle, kh interp.KeyHandl
 			return false
 		}
 	}
+	if !exists && !in.Factory().IsExtensible(obj.Value()) {
+		in.ThrowError(interp.TypeError, "Cannot define property "+keyText(in, kh.Key())+", object is not extensible")
+		return false
+	}
 	attrs := objects.AttrNone
 	flag := func(has, v, curV bool, bit objects.PropertyAttributes) {
 		on := v

@@ -22,6 +22,9 @@ type Builder struct {
 	feedback  int
 	closures  int
 	counters  int
+	ranges    []CounterRange
+	// countersConst is the pool index of the counters, or -1.
+	countersConst int
 
 	// pendingPos is the source position for the next instruction.
 	pendingPos  int
@@ -35,7 +38,7 @@ type Builder struct {
 
 // NewBuilder returns an empty builder with the metadata constants reserved.
 func NewBuilder() *Builder {
-	b := &Builder{strings: map[string]int{}, numbers: map[uint64]int{}}
+	b := &Builder{strings: map[string]int{}, numbers: map[uint64]int{}, countersConst: -1}
 	b.consts = append(b.consts, Constant{Kind: ConstSmi}, Constant{Kind: ConstSmi})
 	return b
 }
@@ -221,11 +224,22 @@ func (b *Builder) Closure() int {
 	return c
 }
 
-// Counter reserves a block-coverage counter and returns its index.
-func (b *Builder) Counter() int {
+// Counter reserves a block-coverage counter for the source range [start,
+// end) (UTF-16; see CounterRange for the special values) and returns its
+// index. The first counter also reserves the pool entry holding them.
+func (b *Builder) Counter(start, end int) int {
+	if b.countersConst < 0 {
+		b.countersConst = b.add(Constant{Kind: ConstCounters})
+	}
 	c := b.counters
 	b.counters++
+	b.ranges = append(b.ranges, CounterRange{start, end})
 	return c
+}
+
+// IncCounter emits the increment of counter c (from Counter).
+func (b *Builder) IncCounter(c int) {
+	b.Emit(IncBlockCounter, b.countersConst, c)
 }
 
 // AddHandler records a try range. Handlers must be added innermost first
@@ -245,19 +259,24 @@ func (b *Builder) Finish(name string, params, registers int) *Function {
 	}
 	b.consts[MetaFeedbackSlots].Int = b.feedback
 	b.consts[MetaClosures].Int = b.closures
+	if b.countersConst >= 0 {
+		b.consts[b.countersConst].Int = b.counters
+	}
 	if FrameHeaderSize+params+registers > math.MaxUint16 {
 		b.fail("function too large: too many registers")
 	}
 	return &Function{
-		Name:          name,
-		Code:          b.code,
-		Constants:     b.consts,
-		Params:        params,
-		Registers:     registers,
-		Handlers:      b.handlers,
-		Positions:     b.positions.Bytes(),
-		FeedbackSlots: b.feedback,
-		Closures:      b.closures,
-		Counters:      b.counters,
+		Name:             name,
+		Code:             b.code,
+		Constants:        b.consts,
+		Params:           params,
+		Registers:        registers,
+		Handlers:         b.handlers,
+		Positions:        b.positions.Bytes(),
+		FeedbackSlots:    b.feedback,
+		Closures:         b.closures,
+		Counters:         b.counters,
+		CounterRanges:    b.ranges,
+		CountersConstant: b.countersConst,
 	}
 }

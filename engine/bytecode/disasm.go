@@ -47,6 +47,19 @@ func Disassemble(fn *Function) string {
 			fmt.Fprintf(&sb, "  [%d, %d) -> @%d, context %s\n", h.Start, h.End, h.Target, RegisterName(h.Context, fn.Params))
 		}
 	}
+	if len(fn.CounterRanges) > 0 {
+		sb.WriteString("counters:\n")
+		for i, r := range fn.CounterRanges {
+			switch {
+			case r.Start == FunctionCounterPos:
+				fmt.Fprintf(&sb, "  c%d: function\n", i)
+			case r.End == NoCounterEnd:
+				fmt.Fprintf(&sb, "  c%d: continuation at %d\n", i, r.Start)
+			default:
+				fmt.Fprintf(&sb, "  c%d: [%d, %d)\n", i, r.Start, r.End)
+			}
+		}
+	}
 	return sb.String()
 }
 
@@ -117,6 +130,8 @@ func constantString(c Constant) string {
 		return "undefined"
 	case ConstDefaultConstructor:
 		return fmt.Sprintf("DefaultConstructor %q flags %d", c.Names[0], c.Int)
+	case ConstCounters:
+		return fmt.Sprintf("Counters %d", c.Int)
 	case ConstArray:
 		parts := make([]string, len(c.Elems))
 		for i, e := range c.Elems {

@@ -24,9 +24,30 @@ type Function struct {
 	// FeedbackSlots is the size of the function's feedback vector;
 	// Closures the number of function literals it creates (feedback cells).
 	FeedbackSlots, Closures int
-	// Counters is the number of block-coverage counters (IncBlockCounter).
-	Counters int
+	// Counters is the number of block-coverage counters (IncBlockCounter);
+	// CounterRanges their source ranges, in allocation order.
+	Counters      int
+	CounterRanges []CounterRange
+	// CountersConstant is the constant pool index of the counters
+	// (ConstCounters), or -1 when the function has none.
+	CountersConstant int
 }
+
+// CounterRange is the source range of one block-coverage counter, in UTF-16
+// offsets, End exclusive: V8's CoverageInfo slot. End is NoCounterEnd for a
+// continuation that marks only where a range starts (its end is found by
+// the coverage post-processing); both are FunctionCounterPos for the
+// function-scope counter, counted on every entry to the body.
+type CounterRange struct {
+	Start, End int
+}
+
+// The special counter positions (V8's kNoSourcePosition and
+// kFunctionLiteralSourcePosition).
+const (
+	NoCounterEnd       = -1
+	FunctionCounterPos = -2
+)
 
 // FrameSize returns the number of frame slots: header, parameters and
 // registers.
@@ -68,6 +89,9 @@ const (
 	// implicit constructor (Int: bit 0 derived, bit 1 has instance fields;
 	// Names[0]: the class name; Elems: its source start and end).
 	ConstDefaultConstructor
+	// ConstCounters is the function's block-coverage counters: a ByteArray
+	// of Int little-endian uint32 counts, zeroed.
+	ConstCounters
 )
 
 // Constant is one constant pool entry, described in Go terms.
@@ -78,6 +102,9 @@ type Constant struct {
 	Str   []uint16
 	Names []string
 	Elems []Constant
+	// Eager marks a ConstFunction V8 compiles at once: a function
+	// expression right after `(` (guessed to be called immediately).
+	Eager bool
 }
 
 // Handler is one entry of the exception handler table: an exception thrown

@@ -206,7 +206,7 @@ const (
 	SuspendGenerator      // Reg(generator), Reg(mode), Reg(sent): save the frame in the generator and return acc; resumed at the next instruction with mode and sent set
 
 	// Coverage and debugging.
-	IncBlockCounter // Counter: count one execution of a block (block coverage)
+	IncBlockCounter // Idx(counters), Counter: count one execution of a block in the function's counters (block coverage)
 	Debugger        // the debugger statement
 
 	numOps
@@ -342,7 +342,7 @@ var infos = [NumOps]Info{
 	CreateGeneratorObject: info("CreateGeneratorObject", 0),
 	SuspendGenerator:      info("SuspendGenerator", 0, Reg, Reg, Reg),
 
-	IncBlockCounter: info("IncBlockCounter", 0, Counter),
+	IncBlockCounter: info("IncBlockCounter", 0, Idx, Counter),
 	Debugger:        info("Debugger", 0),
 }
 

@@ -19,7 +19,7 @@ func (c *funcCompiler) calleeAndReceiver(target ast.Expr, recv int) (callee int,
 	case *ast.EDot:
 		if t.Private {
 			c.exprInto(t.Target, recv)
-			c.optionalCheck(t.Optional, recv)
+			c.optionalCheck(t.Optional, recv, target, t.Target)
 			callee = c.newTemp()
 			pair := c.newTemps(2)
 			b.Emit(bytecode.Mov, recv, pair)
@@ -43,7 +43,7 @@ func (c *funcCompiler) calleeAndReceiver(target ast.Expr, recv int) (callee int,
 			return callee, true
 		}
 		c.exprInto(t.Target, recv)
-		c.optionalCheck(t.Optional, recv)
+		c.optionalCheck(t.Optional, recv, target, t.Target)
 		callee = c.newTemp()
 		c.exprPos(t.NameLoc)
 		b.Emit(bytecode.LdaNamedProperty, recv, b.NameConstant(t.Name), b.FeedbackSlots(2))
@@ -59,7 +59,7 @@ func (c *funcCompiler) calleeAndReceiver(target ast.Expr, recv int) (callee int,
 			return callee, true
 		}
 		c.exprInto(t.Target, recv)
-		c.optionalCheck(t.Optional, recv)
+		c.optionalCheck(t.Optional, recv, target, t.Target)
 		callee = c.newTemp()
 		if name, ok := c.propertyName(t.Index, true); ok {
 			c.exprPos(t.Index.Start)
@@ -153,12 +153,7 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 	block := c.newTemps(1 + n)
 	callee, isMethod := c.calleeAndReceiver(x.Target, block)
 	if x.Optional {
-		if len(c.chains) == 0 {
-			c.fail("optional call outside a chain")
-			return
-		}
-		b.Emit(bytecode.Ldar, callee)
-		b.EmitJump(bytecode.JumpIfNullish, c.chains[len(c.chains)-1])
+		c.optionalCheck(true, callee, e, x.Target)
 	}
 	pos := callPosition(x.Target)
 	switch {

@@ -14,6 +14,8 @@ type funcCompiler struct {
 	b    *bytecode.Builder
 	opts Options
 	info FuncInfo
+	// cov is the block-coverage plan, nil when coverage is off.
+	cov *covPlan
 
 	// Registers: frame slot regBase+i is register i.
 	regBase                    int
@@ -49,6 +51,9 @@ func newFuncCompiler(u *Unit, fn *ast.Function, opts Options) *funcCompiler {
 		switchScopes: map[*ast.Scope]bool{},
 		completion:   -1,
 		genReg:       -1, modeReg: -1, sentReg: -1,
+	}
+	if opts.BlockCoverage {
+		c.cov = planCoverage(u, fn)
 	}
 	return c
 }
@@ -177,7 +182,7 @@ func (c *funcCompiler) compileScript() {
 	c.completion = c.newLocal()
 	c.b.Emit(bytecode.LdaUndefined)
 	c.b.Emit(bytecode.Star, c.completion)
-	c.counter()
+	c.covFunction()
 	c.statements(fn.Body)
 	if c.b.Reachable() {
 		c.b.Emit(bytecode.Ldar, c.completion)
@@ -238,7 +243,7 @@ func (c *funcCompiler) compileFunction() {
 		}
 	}
 	c.initLexicals(s)
-	c.counter()
+	c.covFunction()
 	// arguments.
 	for _, v := range s.Vars {
 		if v.Kind == ast.DeclArguments {
@@ -329,9 +334,15 @@ func (c *funcCompiler) yieldExpr(e ast.Expr, x *ast.EYield) {
 		}
 		c.stmtPos(e.Start)
 		c.suspend()
+		if c.cov != nil {
+			c.covCont(x, covMain, c.cov.afterSemicolon(e.End))
+		}
 		return
 	}
 	c.yieldStar(e, x.Value)
+	if c.cov != nil {
+		c.covCont(x, covMain, c.cov.afterSemicolon(e.End))
+	}
 }
 
 // yieldStar delegates to an inner iterator: each of its results is yielded,
@@ -427,6 +438,7 @@ func (c *funcCompiler) compileFieldInit() {
 		}
 	}
 	c.initLexicals(fn.Scope)
+	c.covFunction()
 	if cls == nil {
 		return
 	}
@@ -484,14 +496,11 @@ func (c *funcCompiler) hoistFunctions(s *ast.Scope) {
 }
 
 // createClosure emits CreateClosure for a nested function literal.
-func (c *funcCompiler) createClosure(fn *ast.Function) {
-	idx := c.b.Constant(bytecode.Constant{Kind: bytecode.ConstFunction, Int: fn.ID})
-	c.b.Emit(bytecode.CreateClosure, idx, c.b.Closure())
-}
+func (c *funcCompiler) createClosure(fn *ast.Function) { c.createClosureEager(fn, false) }
 
-// counter emits a block-coverage counter when block coverage is on.
-func (c *funcCompiler) counter() {
-	if c.opts.BlockCoverage {
-		c.b.Emit(bytecode.IncBlockCounter, c.b.Counter())
-	}
+// createClosureEager is createClosure, marking the literal for eager
+// compilation (a parenthesized function expression, as V8 guesses).
+func (c *funcCompiler) createClosureEager(fn *ast.Function, eager bool) {
+	idx := c.b.Constant(bytecode.Constant{Kind: bytecode.ConstFunction, Int: fn.ID, Eager: eager})
+	c.b.Emit(bytecode.CreateClosure, idx, c.b.Closure())
 }

@@ -50,7 +50,7 @@ func (c *funcCompiler) expr(e ast.Expr) {
 	case *ast.EObject:
 		c.objectLiteral(x)
 	case *ast.EFunction:
-		c.createClosure(x.Fn)
+		c.createClosureEager(x.Fn, e.Start < x.Fn.Range.Start && x.Fn.Kind == ast.FuncNormal)
 	case *ast.EClass:
 		c.classExpr(x.Class)
 	case *ast.ERegExp:
@@ -65,12 +65,13 @@ func (c *funcCompiler) expr(e ast.Expr) {
 		c.assign(e, x, true)
 	case *ast.ECond:
 		elseL, end := &bytecode.Label{}, &bytecode.Label{}
+		thenSlot, elseSlot := c.covSlot(x.QuestionLoc, x.Yes.End), c.covSlot(x.ColonLoc, x.No.End)
 		c.condJump(x.Test, elseL, false)
-		c.counter()
+		c.covInc(thenSlot)
 		c.expr(x.Yes)
 		b.EmitJump(bytecode.Jump, end)
 		b.Bind(elseL)
-		c.counter()
+		c.covInc(elseSlot)
 		c.expr(x.No)
 		b.Bind(end)
 	case *ast.ESequence:
@@ -404,24 +405,24 @@ func (c *funcCompiler) condJump(e ast.Expr, target *bytecode.Label, when bool) {
 			if when {
 				skip := &bytecode.Label{}
 				c.condJump(x.Left, skip, false)
-				c.counter()
+				c.covRange(x.OpLoc, x.Right.End)
 				c.condJump(x.Right, target, true)
 				c.b.Bind(skip)
 			} else {
 				c.condJump(x.Left, target, false)
-				c.counter()
+				c.covRange(x.OpLoc, x.Right.End)
 				c.condJump(x.Right, target, false)
 			}
 			return
 		case ast.BinLogicalOr:
 			if when {
 				c.condJump(x.Left, target, true)
-				c.counter()
+				c.covRange(x.OpLoc, x.Right.End)
 				c.condJump(x.Right, target, true)
 			} else {
 				skip := &bytecode.Label{}
 				c.condJump(x.Left, skip, true)
-				c.counter()
+				c.covRange(x.OpLoc, x.Right.End)
 				c.condJump(x.Right, target, false)
 				c.b.Bind(skip)
 			}
@@ -486,7 +487,7 @@ func (c *funcCompiler) binary(e ast.Expr, x *ast.EBinary) {
 		default:
 			b.EmitJump(bytecode.JumpIfNotNullish, end)
 		}
-		c.counter()
+		c.covRange(x.OpLoc, x.Right.End)
 		c.expr(x.Right)
 		b.Bind(end)
 		return
@@ -697,7 +698,7 @@ func (c *funcCompiler) propertyKey(key ast.Expr, computed bool) {
 func (c *funcCompiler) dot(e ast.Expr, x *ast.EDot) {
 	if x.Private {
 		obj := c.operandReg(x.Target)
-		c.optionalCheck(x.Optional, obj)
+		c.optionalCheck(x.Optional, obj, e, x.Target)
 		pair := c.newTemps(2)
 		c.b.Emit(bytecode.Mov, obj, pair)
 		if !c.loadPrivateName(x.Name, x.NameLoc) {
@@ -713,7 +714,7 @@ func (c *funcCompiler) dot(e ast.Expr, x *ast.EDot) {
 		return
 	}
 	obj := c.operandReg(x.Target)
-	c.optionalCheck(x.Optional, obj)
+	c.optionalCheck(x.Optional, obj, e, x.Target)
 	c.exprPos(x.NameLoc)
 	c.b.Emit(bytecode.LdaNamedProperty, obj, c.b.NameConstant(x.Name), c.b.FeedbackSlots(2))
 }
@@ -724,7 +725,7 @@ func (c *funcCompiler) index(e ast.Expr, x *ast.EIndex) {
 		return
 	}
 	obj := c.operandReg(x.Target, x.Index)
-	c.optionalCheck(x.Optional, obj)
+	c.optionalCheck(x.Optional, obj, e, x.Target)
 	if name, ok := c.propertyName(x.Index, true); ok {
 		c.exprPos(x.Index.Start)
 		c.b.Emit(bytecode.LdaNamedProperty, obj, name, c.b.FeedbackSlots(2))
@@ -737,7 +738,9 @@ func (c *funcCompiler) index(e ast.Expr, x *ast.EIndex) {
 
 // optionalCheck short-circuits the enclosing optional chain when an `?.`
 // target in register r is null or undefined.
-func (c *funcCompiler) optionalCheck(optional bool, r int) {
+// link is the access, target its object: the link's coverage range runs
+// from the `?.` to the end of the link.
+func (c *funcCompiler) optionalCheck(optional bool, r int, link, target ast.Expr) {
 	if !optional {
 		return
 	}
@@ -745,8 +748,13 @@ func (c *funcCompiler) optionalCheck(optional bool, r int) {
 		c.fail("optional access outside a chain")
 		return
 	}
+	slot := -1
+	if c.cov != nil {
+		slot = c.covSlot(c.optionalLinkStart(target), link.End)
+	}
 	c.b.Emit(bytecode.Ldar, r)
 	c.b.EmitJump(bytecode.JumpIfNullish, c.chains[len(c.chains)-1])
+	c.covInc(slot)
 }
 
 // superLoad compiles super[key] (key loaded into the accumulator by loadKey).

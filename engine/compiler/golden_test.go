@@ -15,7 +15,8 @@ var update = flag.Bool("update", false, "rewrite the golden disassembly files")
 
 // TestGolden compiles each testdata/golden/*.js and compares the
 // disassembly of every function literal with the .golden file beside it
-// (go test -run TestGolden -update rewrites them).
+// (go test -run TestGolden -update rewrites them). Files named
+// coverage_*.js are compiled with block coverage counters.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.js"))
 	if len(files) == 0 {
@@ -28,7 +29,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := disassembleAll(t, string(src))
+			got := disassembleAll(t, string(src), Options{BlockCoverage: strings.HasPrefix(name, "coverage_")})
 			golden := strings.TrimSuffix(file, ".js") + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -47,7 +48,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func disassembleAll(t *testing.T, src string) string {
+func disassembleAll(t *testing.T, src string, opts Options) string {
 	t.Helper()
 	prog, err := parser.Parse(src, parser.Options{Filename: "golden.js"})
 	if err != nil {
@@ -56,7 +57,7 @@ func disassembleAll(t *testing.T, src string) string {
 	u := NewUnit(prog, src)
 	var sb strings.Builder
 	for id := range prog.Functions {
-		fn, err := u.Compile(id, Options{})
+		fn, err := u.Compile(id, opts)
 		if err != nil {
 			t.Fatalf("function %d: %v", id, err)
 		}
@@ -81,6 +82,7 @@ func TestCompileCorpus(t *testing.T) {
 		if filepath.Base(file) == "gen.js" {
 			continue
 		}
-		disassembleAll(t, string(src))
+		disassembleAll(t, string(src), Options{})
+		disassembleAll(t, string(src), Options{BlockCoverage: true})
 	}
 }

@@ -5,9 +5,15 @@ import (
 	"github.com/sonde-js/sonde/engine/bytecode"
 )
 
+// statements compiles a statement list. As in V8, the statements after
+// one that never completes normally (return, throw, break…) are not
+// compiled: they cannot run, and get no coverage counters.
 func (c *funcCompiler) statements(body []ast.Stmt) {
 	for _, s := range body {
 		c.stmt(s, nil)
+		if !c.b.Reachable() {
+			break
+		}
 	}
 }
 
@@ -46,9 +52,10 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 	case *ast.SBlock:
 		if len(labels) > 0 {
 			c.labeled(labels, func() { c.block(x.Body, x.Scope) })
-			return
+		} else {
+			c.block(x.Body, x.Scope)
 		}
-		c.block(x.Body, x.Scope)
+		c.covCont(x, covMain, s.End)
 	case *ast.SIf:
 		c.ifStmt(s, x)
 	case *ast.SWhile:
@@ -62,6 +69,7 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 	case *ast.SForOf:
 		c.forOfStmt(x, labels)
 	case *ast.SContinue:
+		c.covContSlot(x, covMain, s.End)
 		c.stmtPos(s.Start)
 		label := ""
 		if x.Label != nil {
@@ -74,6 +82,7 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 		}
 		c.jumpOut(jumpContinue, t)
 	case *ast.SBreak:
+		c.covContSlot(x, covMain, s.End)
 		c.stmtPos(s.Start)
 		label := ""
 		if x.Label != nil {
@@ -86,6 +95,7 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 		}
 		c.jumpOut(jumpBreak, t)
 	case *ast.SReturn:
+		c.covContSlot(x, covMain, s.End)
 		c.stmtPos(s.Start)
 		if x.Value.Data != nil {
 			c.expr(x.Value)
@@ -94,13 +104,14 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 		}
 		c.jumpOut(jumpReturn, -1)
 	case *ast.SThrow:
+		c.covContSlot(x, covMain, s.End)
 		c.expr(x.Value)
 		c.stmtPos(s.Start)
 		c.b.Emit(bytecode.Throw)
 	case *ast.STry:
 		c.tryStmt(x)
 	case *ast.SSwitch:
-		c.switchStmt(x, labels)
+		c.switchStmt(s, x, labels)
 	case *ast.SLabeled:
 		labels = append(labels, x.Label.Name)
 		switch x.Body.Data.(type) {
@@ -209,19 +220,23 @@ func (c *funcCompiler) varDecl(x *ast.SVarDecl) {
 func (c *funcCompiler) ifStmt(s ast.Stmt, x *ast.SIf) {
 	c.stmtPos(s.Start)
 	elseL, end := &bytecode.Label{}, &bytecode.Label{}
+	thenSlot, elseSlot, last := c.covSlot(x.Yes.Start, x.Yes.End), -1, x.Yes.End
+	if x.No.Data != nil {
+		elseSlot, last = c.covSlot(x.Yes.End, x.No.End), x.No.End
+	}
 	c.condJump(x.Test, elseL, false)
-	c.counter()
+	c.covInc(thenSlot)
 	c.stmt(x.Yes, nil)
 	if x.No.Data != nil {
 		c.b.EmitJump(bytecode.Jump, end)
 		c.b.Bind(elseL)
-		c.counter()
+		c.covInc(elseSlot)
 		c.stmt(x.No, nil)
 	} else {
 		c.b.Bind(elseL)
 	}
 	c.b.Bind(end)
-	c.counter()
+	c.covCont(x, covMain, last)
 }
 
 // loop pushes a loop's control entry.
@@ -233,30 +248,32 @@ func (c *funcCompiler) loop(labels []string) *controlEntry {
 
 func (c *funcCompiler) whileStmt(x *ast.SWhile, labels []string) {
 	top := &bytecode.Label{}
+	body := c.covSlot(x.Body.Start, x.Body.End)
 	e := c.loop(labels)
 	c.b.Bind(top)
 	c.condJump(x.Test, e.breakL, false)
-	c.counter()
+	c.covInc(body)
 	c.stmt(x.Body, nil)
 	c.b.Bind(e.continueL)
 	c.b.EmitJump(bytecode.JumpLoop, top)
 	c.popControl()
 	c.b.Bind(e.breakL)
-	c.counter()
+	c.covCont(x, covMain, x.Body.End)
 }
 
 func (c *funcCompiler) doWhileStmt(x *ast.SDoWhile, labels []string) {
 	top := &bytecode.Label{}
+	body := c.covSlot(x.Body.Start, x.Body.End)
 	e := c.loop(labels)
 	c.b.Bind(top)
-	c.counter()
+	c.covInc(body)
 	c.stmt(x.Body, nil)
 	c.b.Bind(e.continueL)
 	c.condJump(x.Test, e.breakL, false)
 	c.b.EmitJump(bytecode.JumpLoop, top)
 	c.popControl()
 	c.b.Bind(e.breakL)
-	c.counter()
+	c.covCont(x, covMain, x.Body.End)
 }
 
 func (c *funcCompiler) forStmt(x *ast.SFor, labels []string) {
@@ -283,12 +300,13 @@ func (c *funcCompiler) forStmt(x *ast.SFor, labels []string) {
 		c.b.Emit(bytecode.CloneContext)
 	}
 	top := &bytecode.Label{}
+	body := c.covSlot(x.Body.Start, x.Body.End)
 	e := c.loop(labels)
 	c.b.Bind(top)
 	if x.Test.Data != nil {
 		c.condJump(x.Test, e.breakL, false)
 	}
-	c.counter()
+	c.covInc(body)
 	c.stmt(x.Body, nil)
 	c.b.Bind(e.continueL)
 	if perIteration {
@@ -308,7 +326,7 @@ func (c *funcCompiler) forStmt(x *ast.SFor, labels []string) {
 	if x.Scope != nil {
 		c.popScope()
 	}
-	c.counter()
+	c.covCont(x, covMain, x.Body.End)
 }
 
 // forBinding binds the value in register r to a for-in/of head, entering
@@ -358,13 +376,14 @@ func (c *funcCompiler) forInStmt(x *ast.SForIn, labels []string) {
 	c.b.Emit(bytecode.LdaZero)
 	c.b.Emit(bytecode.Star, idx)
 	top := &bytecode.Label{}
+	body := c.covSlot(x.Body.Start, x.Body.End)
 	e := c.loop(labels)
 	c.b.Bind(top)
 	c.b.Emit(bytecode.ForInNext, obj, idx, keys)
 	c.b.EmitJump(bytecode.JumpIfUndefined, e.breakL)
 	key := c.newLocal()
 	c.b.Emit(bytecode.Star, key)
-	c.counter()
+	c.covInc(body)
 	saved := c.forBinding(x.Left, x.Scope, key)
 	c.stmt(x.Body, nil)
 	c.endForBinding(x.Left, x.Scope, saved)
@@ -375,7 +394,7 @@ func (c *funcCompiler) forInStmt(x *ast.SForIn, labels []string) {
 	c.b.EmitJump(bytecode.JumpLoop, top)
 	c.popControl()
 	c.b.Bind(e.breakL)
-	c.counter()
+	c.covCont(x, covMain, x.Body.End)
 }
 
 func (c *funcCompiler) forOfStmt(x *ast.SForOf, labels []string) {
@@ -393,6 +412,7 @@ func (c *funcCompiler) forOfStmt(x *ast.SForOf, labels []string) {
 
 	e := &controlEntry{kind: ctlForOf, labels: labels, breakL: &bytecode.Label{}, continueL: &bytecode.Label{}, iterReg: iter}
 	top := &bytecode.Label{}
+	body := c.covSlot(x.Body.Start, x.Body.End)
 	c.b.Bind(top)
 	c.b.Emit(bytecode.CallProperty, next, iter, 0, c.b.FeedbackSlots(1))
 	c.b.Emit(bytecode.Star, res)
@@ -412,7 +432,7 @@ func (c *funcCompiler) forOfStmt(x *ast.SForOf, labels []string) {
 	c.b.Emit(bytecode.Mov, bytecode.FrameContext, ctx)
 	start := c.b.Offset()
 	c.pushControl(e)
-	c.counter()
+	c.covInc(body)
 	saved := c.forBinding(x.Left, x.Scope, res)
 	c.stmt(x.Body, nil)
 	c.endForBinding(x.Left, x.Scope, saved)
@@ -434,7 +454,7 @@ func (c *funcCompiler) forOfStmt(x *ast.SForOf, labels []string) {
 	c.b.Emit(bytecode.Ldar, exc)
 	c.b.Emit(bytecode.ReThrow)
 	c.b.Bind(e.breakL)
-	c.counter()
+	c.covCont(x, covMain, x.Body.End)
 }
 
 // throwTypeError emits a throw of a TypeError with a fixed message.
@@ -447,7 +467,7 @@ func (c *funcCompiler) throwTypeError(msg string) {
 	c.freeTemps(mark)
 }
 
-func (c *funcCompiler) switchStmt(x *ast.SSwitch, labels []string) {
+func (c *funcCompiler) switchStmt(s ast.Stmt, x *ast.SSwitch, labels []string) {
 	disc := c.newLocal()
 	c.expr(x.Disc)
 	c.b.Emit(bytecode.Star, disc)
@@ -483,7 +503,7 @@ func (c *funcCompiler) switchStmt(x *ast.SSwitch, labels []string) {
 	}
 	for i, cs := range x.Cases {
 		c.b.Bind(caseL[i])
-		c.counter()
+		c.covRange(cs.Start, cs.End)
 		c.statements(cs.Body)
 	}
 	c.popControl()
@@ -495,7 +515,7 @@ func (c *funcCompiler) switchStmt(x *ast.SSwitch, labels []string) {
 		}
 		c.popScope()
 	}
-	c.counter()
+	c.covCont(x, covMain, s.End)
 }
 
 // tryStmt compiles try/catch, try/finally and try/catch/finally. The
@@ -514,7 +534,6 @@ func (c *funcCompiler) tryStmt(x *ast.STry) {
 	if x.Catch != nil {
 		c.tryCatch(x, ctx)
 	} else {
-		c.counter()
 		c.block(x.Block.Body, x.Block.Scope)
 	}
 	end := c.b.Offset()
@@ -530,9 +549,10 @@ func (c *funcCompiler) tryStmt(x *ast.STry) {
 	c.popControl()
 
 	c.b.Bind(e.finallyL)
-	c.counter()
+	c.covRange(x.FinallyLoc, x.Finally.End)
 	c.block(x.Finally.Body, x.Finally.Scope)
 	if !c.b.Reachable() {
+		c.covCont(x, covMain, x.Finally.End) // reserved, never counted
 		return
 	}
 	// Dispatch on the completion token.
@@ -560,12 +580,12 @@ func (c *funcCompiler) tryStmt(x *ast.STry) {
 		}
 	}
 	c.b.Bind(done)
+	c.covCont(x, covMain, x.Finally.End)
 }
 
 // tryCatch compiles the try block and catch clause of x.
 func (c *funcCompiler) tryCatch(x *ast.STry, ctx int) {
 	start := c.b.Offset()
-	c.counter()
 	c.block(x.Block.Body, x.Block.Scope)
 	end := c.b.Offset()
 	after := &bytecode.Label{}
@@ -574,7 +594,7 @@ func (c *funcCompiler) tryCatch(x *ast.STry, ctx int) {
 	c.b.Bind(&bytecode.Label{})
 	c.b.AddHandler(bytecode.Handler{Start: start, End: end, Target: handler, Context: ctx})
 	cat := x.Catch
-	c.counter()
+	c.covRange(cat.Start, cat.End)
 	if cat.Scope != nil {
 		exc := c.newLocal()
 		c.b.Emit(bytecode.Star, exc)
@@ -598,4 +618,5 @@ func (c *funcCompiler) tryCatch(x *ast.STry, ctx int) {
 		c.block(cat.Body.Body, cat.Body.Scope)
 	}
 	c.b.Bind(after)
+	c.covCont(x, covCatch, cat.End)
 }

@@ -76,6 +76,10 @@ func (u *Unit) Info(id int) FuncInfo {
 		Start: u.Lines.UTF16(fn.Range.Start),
 		End:   u.Lines.UTF16(fn.Range.End),
 	}
+	if fn.Kind == ast.FuncClassFieldInit && fn.Class != nil && fn == fn.Class.StaticInit {
+		start, end := staticInitRange(u.Source, fn.Class)
+		fi.Start, fi.End = u.Lines.UTF16(start), u.Lines.UTF16(end)
+	}
 	fi.DebugName = fn.SpecName
 	if fi.DebugName == "" {
 		fi.DebugName = fn.InferredName
@@ -119,6 +123,39 @@ func (u *Unit) Info(id int) FuncInfo {
 		fi.ExpectedProperties = expectedProperties(fn)
 	}
 	return fi
+}
+
+// staticInitRange is the source range V8 gives a class's static
+// initializer: from the last static field (or else the first static
+// block) to the end of the last static element.
+func staticInitRange(src string, c *ast.Class) (start, end ast.Pos) {
+	start, end = -1, -1
+	firstBlock := ast.Pos(-1)
+	for _, m := range c.Members {
+		if !m.Static {
+			continue
+		}
+		switch m.Kind {
+		case ast.PropertyInit:
+			start, end = m.Start, m.End
+		case ast.PropertyStaticBlock:
+			if firstBlock < 0 {
+				firstBlock = m.Start
+			}
+			end = m.End
+		}
+	}
+	if start < 0 {
+		start = firstBlock
+	}
+	if start < 0 {
+		return c.Start, c.End
+	}
+	// A field's end is that of its initializer, not its semicolon.
+	for end > start && (src[end-1] == ';' || src[end-1] == ' ') {
+		end--
+	}
+	return start, end
 }
 
 // Compile compiles function literal id of the unit.

@@ -97,6 +97,7 @@ func (in *Interp) prepareCall(calleeIdx int) bool {
 	closures := f.Get(pool, bytecode.MetaClosures).SmiValue()
 	cells := f.NewClosureFeedbackCellArray(closures)
 	fv := f.NewFeedbackVector(sfi, slots, cells)
+	in.pinVector(fv.Value())
 	cell := f.FunctionFeedbackCell(fn.Value())
 	if cell == in.intrinsics[NoFeedbackCell] {
 		c := f.NewFeedbackCell(fv)

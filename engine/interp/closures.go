@@ -123,11 +123,3 @@ func (in *Interp) setFunctionName(fn heap.Handle, k Key, prefix string) {
 	}
 	f.DefineProperty(fn, h.NewHandle(in.names[NameName]), in.NewString(name), objects.AttrReadOnly|objects.AttrDontEnum)
 }
-
-// incBlockCounter counts an execution of a block for block coverage. The
-// counters live in the feedback vector's profiler ticks for now; the
-// coverage collector owns their meaning.
-func (in *Interp) incBlockCounter(fp, counter int) {
-	_ = fp
-	_ = counter
-}

@@ -4,11 +4,18 @@
 //
 // Progress: scripts run end to end (parse → lazy compile → interpret) with
 // numbers, strings, objects, arrays, functions, closures, classes
-// (extends/super, fields), destructuring, spread, for-in/of, try/catch/
-// finally, labeled control flow, getters/setters and V8-style errors and
-// stack traces; console output matches node's on the test corpus, also
-// under GC stress. Not yet: generators, async functions, the event loop,
-// regular expressions, private class members, modules, eval, with.
+// (extends/super, fields, private members), generators (yield, yield*),
+// destructuring, spread, for-in/of, try/catch/finally, labeled control
+// flow, getters/setters, global eval and new Function, Map/Set/WeakMap/
+// WeakSet, Reflect, JSON, and V8-style errors and stack traces; console
+// output matches node's on the test corpus, also under GC stress (with
+// compaction and a paranoid per-instruction value check). Code coverage
+// in V8's five modes (invocation counts, pinned vectors, block counters
+// compiled with V8's slot rules) reproduces node's answers on the
+// coverage corpus (coverage.go). Array sort is V8's TimSort step for
+// step. Not yet: async
+// functions and the event loop, regular expressions, Date, Proxy, typed
+// arrays, modules, direct eval of local variables, with.
 //
 // # Frames and calls
 //

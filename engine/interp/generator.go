@@ -149,6 +149,10 @@ func (in *Interp) ResumeGenerator(gen layout.Value, mode int, value layout.Value
 	in.stack[base+f.Get(st, genModeReg).SmiValue()] = layout.Smi(mode)
 	in.stack[base+f.Get(st, genSentReg).SmiValue()] = value
 	in.sp = base + n
+	// Each entry to the bytecode counts, resumptions too (as in V8).
+	if fv := in.stack[base+bytecode.FrameFeedbackVector]; fv != in.undefined {
+		f.IncrementInvocationCount(fv)
+	}
 	in.frames = append(in.frames, frame{fp: int32(base), pc: int32(f.Get(st, genPC).SmiValue()),
 		argc: int32(f.Get(st, genArgc).SmiValue()), end: int32(base + n), flags: frameEntry})
 	f.Set(st, genState, layout.Smi(genExecuting))

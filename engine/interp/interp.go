@@ -62,6 +62,7 @@ type Interp struct {
 	nativeDepth      int
 	out, errOut      io.Writer
 	compileOpts      compiler.Options
+	cov              coverageState
 
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
 	NewRegExp func(in *Interp, pattern, flags layout.Value) (layout.Value, bool)
@@ -165,6 +166,9 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	for _, s := range in.scripts {
 		visit(&s.script)
 		visit(&s.shared)
+	}
+	for i := range in.cov.vectors {
+		visit(&in.cov.vectors[i])
 	}
 }
 

@@ -813,8 +813,8 @@ func (in *Interp) run() (layout.Value, bool) {
 			pc += int(bytecode.Sizes[code[pc]])
 
 		case bytecode.IncBlockCounter:
-			in.incBlockCounter(fp, u16(code, pc+1))
-			pc += 3
+			in.incBlockCounter(fp, u16(code, pc+1), u16(code, pc+3))
+			pc += 5
 		case bytecode.Debugger:
 			pc++
 

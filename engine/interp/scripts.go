@@ -23,6 +23,11 @@ type script struct {
 	unit   *compiler.Unit
 	script layout.Value // the Script (a GC root)
 	shared layout.Value // FixedArray of SharedFunctionInfo or undefined (a GC root)
+	// cov is the coverage bookkeeping of each function literal.
+	cov []literalCoverage
+	// dynamicFunction marks the source of a Function constructor call,
+	// whose function V8's coverage reports without a name.
+	dynamicFunction bool
 }
 
 // SFI flag bits the interpreter adds to those of package objects.
@@ -75,6 +80,20 @@ func (in *Interp) EvalScript(source string, strict bool) (layout.Value, bool) {
 	return in.RunFunction(fn)
 }
 
+// EvalFunctionSource runs the source a Function constructor builds,
+// "(function anonymous(…\n) {\n…\n})", as eval code, returning the
+// function.
+func (in *Interp) EvalFunctionSource(source string) (layout.Value, bool) {
+	scope := in.h.OpenScope()
+	defer scope.Close()
+	fn, ok := in.compileScript(source, "<anonymous>", true, false)
+	if !ok {
+		return 0, false
+	}
+	in.scripts[len(in.scripts)-1].dynamicFunction = true
+	return in.RunFunction(fn)
+}
+
 func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Handle, bool) {
 	prog, err := parser.Parse(source, parser.Options{Filename: name, Strict: strict})
 	if err != nil {
@@ -92,7 +111,11 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 	}
 	h, f := in.h, in.f
 	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
-		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined}
+		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
+		cov: make([]literalCoverage, len(prog.Functions))}
+	for i := range rec.cov {
+		rec.cov[i].countersConst = -1
+	}
 	rec.unit.Eval = eval
 	in.scripts = append(in.scripts, rec) // rooted from here on
 	src := f.NewStringFromGo(source, heap.OldSpace)
@@ -227,6 +250,9 @@ func (in *Interp) install(sfi heap.Handle, fn *bytecode.Function, rec *script) {
 		f.SetBytecodeSourcePositionTable(ba.Value(), t.Value())
 	}
 	f.SetSharedBytecode(sfi.Value(), ba.Value())
+	if id := f.SharedFunctionLiteralID(sfi.Value()); id >= 0 && id < len(rec.cov) && f.SharedScript(sfi.Value()) == rec.script {
+		rec.cov[id].ranges, rec.cov[id].countersConst = fn.CounterRanges, fn.CountersConstant
+	}
 }
 
 // constant materializes one constant pool entry.
@@ -241,7 +267,18 @@ func (in *Interp) constant(c bytecode.Constant, rec *script, outer heap.Handle) 
 		n := f.NewHeapNumber(c.Num)
 		return n
 	case bytecode.ConstFunction:
-		return in.sharedFor(rec, c.Int)
+		sfi := in.sharedFor(rec, c.Int)
+		if c.Eager && !f.SharedIsCompiled(sfi.Value()) {
+			// V8 compiles `(function …)` at once, guessing it is called
+			// right away; coverage shows it (counters of a function
+			// never called).
+			if fn, err := rec.unit.Compile(c.Int, in.compileOpts); err == nil {
+				in.install(sfi, fn, rec)
+			}
+		}
+		return sfi
+	case bytecode.ConstCounters:
+		return f.NewByteArray(make([]byte, 4*c.Int), heap.OldSpace)
 	case bytecode.ConstScopeInfo:
 		names := make([]heap.Handle, len(c.Names))
 		for i, n := range c.Names {

@@ -1,0 +1,174 @@
+package builtins
+
+import (
+	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
+	"github.com/sonde-js/sonde/engine/objects"
+)
+
+// reflect installs Reflect: the object operations as functions.
+func (b *installer) reflect() {
+	in := b.in
+	r := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
+	in.DefineValue(b.global, "Reflect", r, objects.AttrDontEnum)
+	in.Factory().DefineProperty(r, in.Handle(in.Intrinsic(interp.SymbolToStringTag)), in.InternalizeGo("Reflect"), objects.AttrReadOnly|objects.AttrDontEnum)
+	target := func(in *interp.Interp, a interp.Args, method string) bool {
+		if !in.IsObject(a.Arg(0)) {
+			in.ThrowError(interp.TypeError, "Reflect."+method+" called on non-object")
+			return false
+		}
+		return true
+	}
+	b.methods(r, []fn{
+		{"apply", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !in.IsCallable(a.Arg(0)) {
+				return in.ThrowError(interp.TypeError, "Function.prototype.apply was called on "+displayArg(in, a.Arg(0))+", which is "+in.TypeOfString(a.Arg(0))+" and not a function")
+			}
+			if !in.IsObject(a.Arg(2)) {
+				return in.ThrowError(interp.TypeError, "CreateListFromArrayLike called on non-object")
+			}
+			args, ok := arrayLikeToList(in, a.Arg(2))
+			if !ok {
+				return 0, false
+			}
+			return in.Call(a.Arg(0), a.Arg(1), args...)
+		}},
+		{"construct", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !in.IsConstructor(a.Arg(0)) {
+				return in.ThrowError(interp.TypeError, displayArg(in, a.Arg(0))+" is not a constructor")
+			}
+			nt := a.Arg(0)
+			if a.Len() > 2 {
+				nt = a.Arg(2)
+				if !in.IsConstructor(nt) {
+					return in.ThrowError(interp.TypeError, displayArg(in, nt)+" is not a constructor")
+				}
+			}
+			if !in.IsObject(a.Arg(1)) {
+				return in.ThrowError(interp.TypeError, "CreateListFromArrayLike called on non-object")
+			}
+			args, ok := arrayLikeToList(in, a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			return in.Construct(a.Arg(0), args, nt)
+		}},
+		{"defineProperty", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "defineProperty") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			if !defineFromDescriptor(in, oh, in.HandleKey(k), a.Arg(2)) {
+				if in.HasException() {
+					in.ClearException()
+				}
+				return in.Bool(false), true
+			}
+			return in.Bool(true), true
+		}},
+		{"deleteProperty", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "deleteProperty") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			done, ok := in.Delete(oh.Value(), k, false)
+			return in.Bool(done), ok
+		}},
+		{"get", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "get") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			return in.Get(oh.Value(), k)
+		}},
+		{"set", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "set") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			if !in.Set(oh.Value(), k, a.Arg(2), true) {
+				in.ClearException()
+				return in.Bool(false), true
+			}
+			return in.Bool(true), true
+		}},
+		{"has", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "has") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			return in.Bool(in.HasProperty(oh.Value(), k)), true
+		}},
+		{"getOwnPropertyDescriptor", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "getOwnPropertyDescriptor") {
+				return 0, false
+			}
+			return objectGetOwnPropertyDescriptor(in, a)
+		}},
+		{"getPrototypeOf", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "getPrototypeOf") {
+				return 0, false
+			}
+			return in.Factory().GetPrototype(a.Arg(0)), true
+		}},
+		{"setPrototypeOf", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "setPrototypeOf") {
+				return 0, false
+			}
+			p := a.Arg(1)
+			if p != in.Null() && !in.IsObject(p) {
+				return in.ThrowError(interp.TypeError, "Object prototype may only be an Object or null: "+displayArg(in, p))
+			}
+			if !setPrototypeChecked(in, in.Handle(a.Arg(0)), in.Handle(p)) {
+				in.ClearException()
+				return in.Bool(false), true
+			}
+			return in.Bool(true), true
+		}},
+		{"isExtensible", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "isExtensible") {
+				return 0, false
+			}
+			return in.Bool(in.Factory().IsExtensible(a.Arg(0))), true
+		}},
+		{"preventExtensions", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "preventExtensions") {
+				return 0, false
+			}
+			in.Factory().PreventExtensions(in.Handle(a.Arg(0)))
+			return in.Bool(true), true
+		}},
+		{"ownKeys", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "ownKeys") {
+				return 0, false
+			}
+			f := in.Factory()
+			keys := ownKeys(in, in.Handle(a.Arg(0)), objects.AllProperties)
+			out := in.NewArray(nil)
+			for i := 0; i < f.Length(keys.Value()); i++ {
+				in.PushValue(out, keyValue(in, f.Get(keys.Value(), i)))
+			}
+			return out.Value(), true
+		}},
+	})
+}

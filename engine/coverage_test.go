@@ -1,0 +1,244 @@
+package engine
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sonde-js/sonde/domains/profiler/coverage"
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
+)
+
+// The coverage corpus of domains/profiler/coverage, run on our engine in
+// every mode node was run in: the raw counts our interpreter collects,
+// post-processed by package coverage, must be exactly node's answers
+// (testdata/expected, made by its gen.mjs), first and second take.
+
+const coverageDir = "../domains/profiler/coverage/testdata"
+
+// coverageSkip lists the corpus scripts that need what the engine does not
+// have yet.
+var coverageSkip = map[string]string{
+	"async_await.js":             "async functions",
+	"async_generators.js":        "async generators",
+	"promise_chains.js":          "promises and the event loop",
+	"module_exports.mjs":         "modules",
+	"module_top_level_await.mjs": "modules",
+	"with_statement.js":          "the with statement",
+	"class_expressions.js":       "async functions",
+	"function_names.js":          "parser: V8's inferred names for functions under computed keys and in array literals (obj, list, withSym)",
+	"object_methods.js":          "parser: V8's inferred names for functions under computed keys (api)",
+}
+
+type covExpectation struct {
+	Script string                  `json:"script"`
+	Stdout string                  `json:"stdout"`
+	Modes  map[string]covModeTakes `json:"modes"`
+}
+
+type covModeTakes struct {
+	First  json.RawMessage `json:"first"`
+	Second json.RawMessage `json:"second"`
+}
+
+var covModes = map[string]interp.CoverageMode{
+	"blockCount":              interp.CoverageBlockCount,
+	"blockBinary":             interp.CoverageBlockBinary,
+	"functionCount":           interp.CoveragePreciseCount,
+	"functionBinary":          interp.CoveragePreciseBinary,
+	"bestEffortEagerFeedback": interp.CoverageBestEffort,
+}
+
+func TestCoverageCorpus(t *testing.T) { testCoverageCorpus(t, Options{}, covModes) }
+
+// TestCoverageCorpusUnderGCStress runs the corpus in block-count mode with
+// a GC (compacting every other time) at every 97th allocation and the heap
+// verified.
+func TestCoverageCorpusUnderGCStress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	testCoverageCorpus(t, Options{Heap: heap.Options{GCStressEvery: 97, VerifyHeap: true, StressCompaction: true}},
+		map[string]interp.CoverageMode{"blockCount": interp.CoverageBlockCount})
+}
+
+func testCoverageCorpus(t *testing.T, opts Options, modes map[string]interp.CoverageMode) {
+	files, err := filepath.Glob(filepath.Join(coverageDir, "corpus", "*js"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, file := range files {
+		name := filepath.Base(file)
+		t.Run(name, func(t *testing.T) {
+			if why, ok := coverageSkip[name]; ok && why != "" {
+				t.Skip(why)
+			}
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(filepath.Join(coverageDir, "expected", strings.TrimSuffix(strings.TrimSuffix(name, ".mjs"), ".js")+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var exp covExpectation
+			if err := json.Unmarshal(data, &exp); err != nil {
+				t.Fatal(err)
+			}
+			for modeName, mode := range modes {
+				first, second, stdout := runCoverage(t, name, string(src), mode, opts)
+				if stdout != exp.Stdout {
+					t.Errorf("%s: stdout\n%s\nwant\n%s", modeName, stdout, exp.Stdout)
+				}
+				compareTake(t, modeName+" first", first, exp.Modes[modeName].First)
+				compareTake(t, modeName+" second", second, exp.Modes[modeName].Second)
+			}
+		})
+	}
+}
+
+// runCoverage runs a corpus script under mode as gen.mjs does and returns
+// both takes as protocol JSON.
+func runCoverage(t *testing.T, name, src string, mode interp.CoverageMode, opts Options) (first, second []byte, stdout string) {
+	t.Helper()
+	var out capWriter
+	opts.Stdout, opts.Stderr, opts.ExposeGC = &out, &out, true
+	iso, err := NewIsolate(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer iso.Close()
+	js := iso.JS()
+	cmode := coverage.BestEffort
+	if mode != interp.CoverageBestEffort {
+		js.SelectCoverageMode(mode)
+		cmode = map[interp.CoverageMode]coverage.Mode{
+			interp.CoveragePreciseCount:  coverage.PreciseCount,
+			interp.CoveragePreciseBinary: coverage.PreciseBinary,
+			interp.CoverageBlockCount:    coverage.BlockCount,
+			interp.CoverageBlockBinary:   coverage.BlockBinary,
+		}[mode]
+	}
+	if _, err := iso.RunScript(src, name); err != nil {
+		if je, ok := err.(*JSError); ok {
+			out.WriteString(je.Report())
+		} else {
+			t.Fatal(err)
+		}
+	}
+	take := func() []byte {
+		iso.Heap.CollectGarbage(true)
+		raw := js.CollectCoverage()
+		scripts := make([]coverage.Script, len(raw))
+		for i, s := range raw {
+			cs := coverage.Script{ID: s.ID, URL: s.URL}
+			for _, f := range s.Functions {
+				cf := coverage.Function{Start: f.Start, End: f.End, Name: f.Name, TopLevel: f.TopLevel,
+					Count: f.Count, HasCoverageInfo: f.HasCoverageInfo, ReportedBinary: f.ReportedBinary}
+				for _, sl := range f.Slots {
+					cf.Slots = append(cf.Slots, coverage.Slot(sl))
+				}
+				cs.Functions = append(cs.Functions, cf)
+			}
+			scripts[i] = cs
+		}
+		res := coverage.Collect(cmode, scripts)
+		for _, r := range res.Reported {
+			js.SetReportedBinary(raw[r.Script].ID, raw[r.Script].Functions[r.Function].Literal)
+		}
+		p := coverage.ToProtocol(res.Scripts)
+		type rng struct {
+			StartOffset int64 `json:"startOffset"`
+			EndOffset   int64 `json:"endOffset"`
+			Count       int64 `json:"count"`
+		}
+		type fn struct {
+			FunctionName    string `json:"functionName"`
+			Ranges          []rng  `json:"ranges"`
+			IsBlockCoverage bool   `json:"isBlockCoverage"`
+		}
+		type script struct {
+			URL       string `json:"url"`
+			Functions []fn   `json:"functions"`
+		}
+		var outScripts []script
+		for _, s := range p {
+			sc := script{URL: s.URL, Functions: []fn{}}
+			for _, f := range s.Functions {
+				g := fn{FunctionName: f.FunctionName, IsBlockCoverage: f.IsBlockCoverage}
+				for _, r := range f.Ranges {
+					g.Ranges = append(g.Ranges, rng{r.StartOffset, r.EndOffset, r.Count})
+				}
+				sc.Functions = append(sc.Functions, g)
+			}
+			outScripts = append(outScripts, sc)
+		}
+		if outScripts == nil {
+			outScripts = []script{}
+		}
+		b, err := json.Marshal(outScripts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	first = take()
+	if fn := globalFunction(js, "afterFirstTake"); fn != 0 {
+		if _, ok := js.Call(fn, js.Undefined()); !ok {
+			js.ClearException()
+		}
+	}
+	second = take()
+	return first, second, out.String()
+}
+
+func compareTake(t *testing.T, what string, got []byte, want json.RawMessage) {
+	t.Helper()
+	var w, g any
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	wb, _ := json.Marshal(w)
+	got, _ = json.Marshal(g)
+	if string(got) != string(wb) {
+		t.Errorf("%s:\ngot  %s\nwant %s", what, indentJSON(got), indentJSON(wb))
+	}
+}
+
+func indentJSON(b []byte) string {
+	var v []struct {
+		URL       string            `json:"url"`
+		Functions []json.RawMessage `json:"functions"`
+	}
+	if json.Unmarshal(b, &v) != nil {
+		return string(b)
+	}
+	var sb strings.Builder
+	for _, s := range v {
+		sb.WriteString("\n  script " + s.URL)
+		for _, f := range s.Functions {
+			sb.WriteString("\n    " + string(f))
+		}
+	}
+	return sb.String()
+}
+
+// globalFunction returns the global function name, or 0.
+func globalFunction(js *interp.Interp, name string) layout.Value {
+	v, ok := js.GetNamed(js.GlobalObject(), js.InternalizeGo(name).Value())
+	if !ok {
+		js.ClearException()
+		return 0
+	}
+	if !js.IsCallable(v) {
+		return 0
+	}
+	return v
+}

@@ -1,0 +1,43 @@
+package interp
+
+import (
+	"github.com/sonde-js/sonde/engine/bytecode"
+	"github.com/sonde-js/sonde/engine/layout"
+)
+
+// StackFrame is one frame of the JavaScript stack as the profilers see it.
+type StackFrame struct {
+	// Shared is the frame's SharedFunctionInfo (valid until the next
+	// allocation).
+	Shared layout.Value
+	// ScriptID is the frame's script id (0 for builtins).
+	ScriptID int
+	// Position is the UTF-16 source offset of the instruction running in
+	// the frame (for callers: the call), or -1 (builtins).
+	Position int
+	// Native marks a builtin's frame.
+	Native bool
+}
+
+// Stack appends the current JavaScript stack to dst, innermost frame
+// first, at most max frames (0: all), and returns it. It does not
+// allocate on the heap: the CPU profiler and the sampling heap profiler
+// call it at safepoints and allocation steps.
+func (in *Interp) Stack(dst []StackFrame, max int) []StackFrame {
+	for i := len(in.frames) - 1; i >= 0; i-- {
+		if max > 0 && len(dst) >= max {
+			break
+		}
+		fr := in.frames[i]
+		sfi := in.f.FunctionShared(in.stack[fr.fp+bytecode.FrameClosure])
+		sf := StackFrame{Shared: sfi, Position: -1, Native: fr.flags&frameNative != 0}
+		if !sf.Native {
+			if rec := in.scriptOf(sfi); rec != nil {
+				sf.ScriptID = rec.id
+			}
+			sf.Position = in.framePosition(fr)
+		}
+		dst = append(dst, sf)
+	}
+	return dst
+}
