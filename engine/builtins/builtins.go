@@ -35,6 +35,7 @@ func Install(in *interp.Interp) {
 	b.collections()
 	b.reflect()
 	b.string()
+	b.regexp()
 	b.number()
 	b.boolean()
 	b.symbol()

@@ -73,7 +73,8 @@ func (b *installer) collections() {
 				}
 				return in.Factory().Get(t, tblElements), true
 			})
-			it, _, _ := in.Lookup(proto.Value(), interp.NameKey(in.InternalizeGo([]string{"keys", "values", "entries"}[iterKind]).Value()))
+			kh := in.InternalizeGo([]string{"keys", "values", "entries"}[iterKind])
+			it, _, _ := in.Lookup(proto.Value(), interp.NameKey(kh.Value()))
 			in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolIterator)), in.Handle(it), objects.AttrDontEnum)
 		}
 		in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolToStringTag)), in.InternalizeGo(name), objects.AttrReadOnly|objects.AttrDontEnum)

@@ -131,6 +131,14 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 		}
 		extrasArray = false
 		isCollection = true
+	} else if rs, ok := regexpString(in, val); ok {
+		base = rs
+		if prefix := c.prefix(constructor, "RegExp", ""); prefix != "RegExp " {
+			base = prefix + base
+		}
+		if noProps || recurseTimes > c.depth {
+			return base
+		}
 	} else if isError(in, val) {
 		base = c.formatError(v.Value())
 		if noProps {

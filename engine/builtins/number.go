@@ -239,7 +239,11 @@ func (b *installer) symbol() {
 		id   interp.Intrinsic
 	}{{"iterator", interp.SymbolIterator}, {"hasInstance", interp.SymbolHasInstance},
 		{"toPrimitive", interp.SymbolToPrimitive}, {"toStringTag", interp.SymbolToStringTag},
-		{"asyncIterator", interp.SymbolAsyncIterator}} {
+		{"asyncIterator", interp.SymbolAsyncIterator}, {"match", interp.SymbolMatch},
+		{"matchAll", interp.SymbolMatchAll}, {"replace", interp.SymbolReplace},
+		{"search", interp.SymbolSearch}, {"split", interp.SymbolSplit},
+		{"species", interp.SymbolSpecies}, {"isConcatSpreadable", interp.SymbolIsConcatSpreadable},
+		{"unscopables", interp.SymbolUnscopables}} {
 		b.value(c, w.name, in.Intrinsic(w.id), frozen)
 	}
 	b.methods(c, []fn{
@@ -333,10 +337,12 @@ func (b *installer) globals() {
 		}},
 	})
 	// Number.parseFloat and Number.parseInt are the same functions.
-	num, _, _ := in.Lookup(g.Value(), interp.NameKey(in.InternalizeGo("Number").Value()))
+	numKey := in.InternalizeGo("Number")
+	num, _, _ := in.Lookup(g.Value(), interp.NameKey(numKey.Value()))
 	nh := in.Handle(num)
 	for _, name := range []string{"parseFloat", "parseInt"} {
-		v, _, _ := in.Lookup(g.Value(), interp.NameKey(in.InternalizeGo(name).Value()))
+		kh := in.InternalizeGo(name)
+		v, _, _ := in.Lookup(g.Value(), interp.NameKey(kh.Value()))
 		in.DefineValue(nh, name, in.Handle(v), objects.AttrDontEnum)
 	}
 }

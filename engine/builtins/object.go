@@ -744,6 +744,9 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 		if isError(in, v) {
 			return "Error"
 		}
+		if _, _, ok := regexpSlots(in, v); ok {
+			return "RegExp"
+		}
 	}
 	return "Object"
 }

@@ -42,13 +42,26 @@ func (b *installer) string() {
 		{"trim", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, true, true) }},
 		{"trimStart", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, true, false) }},
 		{"trimEnd", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, false, true) }},
-		{"split", 2, stringSplit},
+		{"split", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if v, handled, ok := stringSymbolDispatch(in, a, "split", interp.SymbolSplit, a.Arg(1)); handled || !ok {
+				return v, ok
+			}
+			return stringSplit(in, a)
+		}},
+		{"match", 1, stringMatch},
+		{"matchAll", 1, stringMatchAll},
+		{"search", 1, stringSearch},
 		{"repeat", 1, stringRepeat},
 		{"padStart", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringPad(in, a, true) }},
 		{"padEnd", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringPad(in, a, false) }},
 		{"concat", 1, stringConcat},
-		{"replace", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringReplace(in, a, false) }},
-		{"replaceAll", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringReplace(in, a, true) }},
+		{"replace", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if v, handled, ok := stringSymbolDispatch(in, a, "replace", interp.SymbolReplace, a.Arg(1)); handled || !ok {
+				return v, ok
+			}
+			return stringReplace(in, a, false)
+		}},
+		{"replaceAll", 2, stringReplaceAll},
 		{"localeCompare", 1, stringLocaleCompare},
 		{"normalize", 0, stringValueOfThis},
 	})
@@ -702,4 +715,38 @@ func stringRaw(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 	}
 	return newUTF16(in, out), true
+}
+
+// stringReplaceAll is String.prototype.replaceAll: a regexp argument must
+// be global.
+func stringReplaceAll(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if in.IsNullish(a.This()) {
+		return in.ThrowError(interp.TypeError, "String.prototype.replaceAll called on null or undefined")
+	}
+	if arg := a.Arg(0); !in.IsNullish(arg) {
+		is, ok := isRegExp(in, arg)
+		if !ok {
+			return 0, false
+		}
+		if is {
+			fl, ok := in.Get(a.Arg(0), interp.NameKey(in.Name(interp.NameFlags)))
+			if !ok {
+				return 0, false
+			}
+			if in.IsNullish(fl) {
+				return in.ThrowError(interp.TypeError, "String.prototype.replaceAll called on null or undefined")
+			}
+			s, ok := in.ToString(fl)
+			if !ok {
+				return 0, false
+			}
+			if !strings.Contains(in.GoString(s), "g") {
+				return in.ThrowError(interp.TypeError, "String.prototype.replaceAll called with a non-global RegExp argument")
+			}
+		}
+	}
+	if v, handled, ok := stringSymbolDispatch(in, a, "replaceAll", interp.SymbolReplace, a.Arg(1)); handled || !ok {
+		return v, ok
+	}
+	return stringReplace(in, a, true)
 }

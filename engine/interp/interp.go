@@ -6,6 +6,7 @@ import (
 
 	"github.com/sonde-js/sonde/engine/compiler"
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/jsregexp"
 	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
 )
@@ -63,6 +64,7 @@ type Interp struct {
 	out, errOut      io.Writer
 	compileOpts      compiler.Options
 	cov              coverageState
+	regexps          map[regexpKey]*jsregexp.Regexp
 
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
 	NewRegExp func(in *Interp, pattern, flags layout.Value) (layout.Value, bool)

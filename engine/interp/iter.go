@@ -56,7 +56,8 @@ func (in *Interp) forInEnumerate(obj layout.Value) (layout.Value, bool) {
 	arr := f.NewFixedArray(len(keys), heap.NewSpace)
 	for i, k := range keys {
 		s := h.OpenScope()
-		f.Set(arr.Value(), i, f.InternalizeGo(k).Value())
+		kh := f.InternalizeGo(k)
+		f.Set(arr.Value(), i, kh.Value())
 		s.Close()
 	}
 	return arr.Value(), true

@@ -53,6 +53,21 @@ const (
 	NameDotFunction
 	NameError
 	NameLastIndex
+	NameIndex
+	NameInput
+	NameGroups
+	NameIndices
+	NameSource
+	NameFlags
+	NameExec
+	NameHasIndices
+	NameGlobal
+	NameIgnoreCase
+	NameMultiline
+	NameDotAll
+	NameUnicode
+	NameUnicodeSets
+	NameSticky
 	numNames
 )
 
@@ -100,6 +115,21 @@ var nameTexts = [numNames]string{
 	NameDotFunction:   ".function",
 	NameError:         "Error",
 	NameLastIndex:     "lastIndex",
+	NameIndex:         "index",
+	NameInput:         "input",
+	NameGroups:        "groups",
+	NameIndices:       "indices",
+	NameSource:        "source",
+	NameFlags:         "flags",
+	NameExec:          "exec",
+	NameHasIndices:    "hasIndices",
+	NameGlobal:        "global",
+	NameIgnoreCase:    "ignoreCase",
+	NameMultiline:     "multiline",
+	NameDotAll:        "dotAll",
+	NameUnicode:       "unicode",
+	NameUnicodeSets:   "unicodeSets",
+	NameSticky:        "sticky",
 }
 
 func (in *Interp) setUpNames() {

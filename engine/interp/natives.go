@@ -62,6 +62,17 @@ func (in *Interp) DefineSymbolFunction(obj heap.Handle, sym layout.Value, name s
 	return fh
 }
 
+// DefineSymbolGetter defines a builtin accessor keyed by a symbol, with a
+// getter only (named "get [description]").
+func (in *Interp) DefineSymbolGetter(obj heap.Handle, sym layout.Value, name string, fn Native) {
+	sh := in.h.NewHandle(sym)
+	g := in.NewNativeFunction("get "+name, 0, fn, 0)
+	in.f.DefineAccessor(obj, sh, g, heap.Handle{}, objects.AttrDontEnum)
+}
+
+// EmptyString returns "".
+func (in *Interp) EmptyString() layout.Value { return in.emptyString }
+
 // DefineGetter defines a builtin accessor with a getter only.
 func (in *Interp) DefineGetter(obj heap.Handle, name string, fn Native) {
 	g := in.NewNativeFunction("get "+name, 0, fn, 0)

@@ -50,6 +50,14 @@ const (
 	SymbolToPrimitive
 	SymbolToStringTag
 	SymbolAsyncIterator
+	SymbolMatch
+	SymbolMatchAll
+	SymbolReplace
+	SymbolSearch
+	SymbolSplit
+	SymbolSpecies
+	SymbolIsConcatSpreadable
+	SymbolUnscopables
 	// Private symbols: internal slots kept as properties no script sees.
 	PrivateHomeObject
 	PrivateInstanceInit
@@ -67,11 +75,22 @@ const (
 	PrivateSetData
 	PrivateWeak
 	PrivateDeletedVirtual
+	PrivateRegExpSource
+	PrivateRegExpFlags
+	PrivateRegExpIterator
 	MapIteratorPrototype
 	SetIteratorPrototype
 	// Builtins the engine recognizes (fast paths check for them).
 	ArrayValuesFunction
 	ArrayIteratorNextFunction
+	RegExpPrototype
+	RegExpFunction
+	RegExpExecFunction
+	RegExpStringIteratorPrototype
+	// The maps of an unmodified RegExp object and of RegExp.prototype as
+	// installed: fast paths check them.
+	RegExpInstanceMap
+	RegExpPrototypeMap
 	numIntrinsics
 )
 
@@ -138,6 +157,8 @@ func (in *Interp) setUpRealm() {
 	newProto(StringIteratorPrototype, IteratorPrototype)
 	newProto(MapIteratorPrototype, IteratorPrototype)
 	newProto(SetIteratorPrototype, IteratorPrototype)
+	newProto(RegExpPrototype, ObjectPrototype)
+	newProto(RegExpStringIteratorPrototype, IteratorPrototype)
 	newProto(ErrorPrototype, ObjectPrototype)
 	for k := TypeError; k < numErrorKinds; k++ {
 		newProto(ErrorPrototype+Intrinsic(k), ErrorPrototype)
@@ -176,6 +197,14 @@ func (in *Interp) setUpRealm() {
 	sym(SymbolToPrimitive, "Symbol.toPrimitive", false)
 	sym(SymbolToStringTag, "Symbol.toStringTag", false)
 	sym(SymbolAsyncIterator, "Symbol.asyncIterator", false)
+	sym(SymbolMatch, "Symbol.match", false)
+	sym(SymbolMatchAll, "Symbol.matchAll", false)
+	sym(SymbolReplace, "Symbol.replace", false)
+	sym(SymbolSearch, "Symbol.search", false)
+	sym(SymbolSplit, "Symbol.split", false)
+	sym(SymbolSpecies, "Symbol.species", false)
+	sym(SymbolIsConcatSpreadable, "Symbol.isConcatSpreadable", false)
+	sym(SymbolUnscopables, "Symbol.unscopables", false)
 	sym(PrivateHomeObject, "home_object", true)
 	sym(PrivateInstanceInit, "instance_members_initializer", true)
 	sym(PrivateBoundTarget, "bound_target", true)
@@ -192,6 +221,9 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateSetData, "set_data", true)
 	sym(PrivateWeak, "weak_collection", true)
 	sym(PrivateDeletedVirtual, "deleted_builtin_properties", true)
+	sym(PrivateRegExpSource, "regexp_source", true)
+	sym(PrivateRegExpFlags, "regexp_flags", true)
+	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
 
 	// globalThis.
 	g := h.NewHandle(in.intrinsics[GlobalObject])
