@@ -141,12 +141,34 @@ func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.ThrowError(interp.TypeError, displayArg(in, src)+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 	}
 	var out heap.Handle
+	mapFn := a.Arg(1)
+	if mapFn != in.Undefined() && !in.IsCallable(mapFn) {
+		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
+	}
 	if m, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && !accessor && m != in.Undefined() || in.IsString(src) {
-		arr, ok := in.IterableToArray(src)
-		if !ok {
+		if mapFn == in.Undefined() {
+			arr, ok := in.IterableToArray(src)
+			if !ok {
+				return 0, false
+			}
+			return arr.Value(), true
+		}
+		// Map each value as it comes (the iterator may be endless; a
+		// throwing mapFn closes it).
+		out = in.NewArray(nil)
+		k := 0
+		if !in.Iterate(src, func(v layout.Value) bool {
+			r, ok := in.Call(a.Arg(1), a.Arg(2), v, in.NewInt(k))
+			if !ok {
+				return false
+			}
+			in.DefineOwn(out.Value(), interp.IndexKey(uint32(k)), r, objects.AttrNone)
+			k++
+			return true
+		}) {
 			return 0, false
 		}
-		out = arr
+		return out.Value(), true
 	} else {
 		o, ok := in.ToObject(src)
 		if !ok {
@@ -158,12 +180,8 @@ func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 		out = in.NewArray(vals)
 	}
-	mapFn := a.Arg(1)
 	if mapFn == in.Undefined() {
 		return out.Value(), true
-	}
-	if !in.IsCallable(mapFn) {
-		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
 	}
 	for i := uint32(0); i < in.ArrayLength(out.Value()); i++ {
 		s := h.OpenScope()

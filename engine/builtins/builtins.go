@@ -36,6 +36,7 @@ func Install(in *interp.Interp) {
 	b.reflect()
 	b.string()
 	b.regexp()
+	b.date()
 	b.number()
 	b.boolean()
 	b.symbol()

@@ -131,6 +131,14 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 		}
 		extrasArray = false
 		isCollection = true
+	} else if ds, ok := dateString(in, val); ok {
+		base = ds
+		if prefix := c.prefix(constructor, "Date", ""); prefix != "Date " {
+			base = prefix + base
+		}
+		if noProps || recurseTimes > c.depth {
+			return base
+		}
 	} else if rs, ok := regexpString(in, val); ok {
 		base = rs
 		if prefix := c.prefix(constructor, "RegExp", ""); prefix != "RegExp " {

@@ -747,6 +747,9 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 		if _, _, ok := regexpSlots(in, v); ok {
 			return "RegExp"
 		}
+		if _, ok := timeValueOf(in, v); ok {
+			return "Date"
+		}
 	}
 	return "Object"
 }

@@ -587,9 +587,13 @@ func flagsOf(in *interp.Interp, rx heap.Handle) (string, bool) {
 // observe nothing a script could tell apart).
 func pristine(in *interp.Interp, rx heap.Handle) bool {
 	f := in.Factory()
-	return in.IsObject(rx.Value()) &&
-		f.MapOf(rx.Value()) == in.Intrinsic(interp.RegExpInstanceMap) &&
-		f.MapOf(in.Intrinsic(interp.RegExpPrototype)) == in.Intrinsic(interp.RegExpPrototypeMap)
+	if !in.IsObject(rx.Value()) ||
+		f.MapOf(rx.Value()) != in.Intrinsic(interp.RegExpInstanceMap) ||
+		f.MapOf(in.Intrinsic(interp.RegExpPrototype)) != in.Intrinsic(interp.RegExpPrototypeMap) {
+		return false
+	}
+	exec, accessor, found := in.Lookup(rx.Value(), interp.NameKey(in.Name(interp.NameExec)))
+	return found && !accessor && exec == in.Intrinsic(interp.RegExpExecFunction)
 }
 
 func regexpSymbolMatch(in *interp.Interp, a interp.Args) (layout.Value, bool) {

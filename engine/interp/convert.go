@@ -21,6 +21,13 @@ const (
 	hintString
 )
 
+// The ToPrimitive hints, for builtins.
+const (
+	HintDefault = hintDefault
+	HintNumber  = hintNumber
+	HintString  = hintString
+)
+
 // ToPrimitive converts an object to a primitive: Symbol.toPrimitive, else
 // valueOf then toString (toString first for the string hint).
 func (in *Interp) ToPrimitive(v layout.Value, hint primitiveHint) (layout.Value, bool) {
@@ -49,6 +56,19 @@ func (in *Interp) ToPrimitive(v layout.Value, hint primitiveHint) (layout.Value,
 		}
 		return r, true
 	}
+	return in.ordinaryToPrimitive(obj, hint)
+}
+
+// OrdinaryToPrimitive is OrdinaryToPrimitive(O, hint): valueOf then
+// toString, or toString first for the string hint.
+func (in *Interp) OrdinaryToPrimitive(v layout.Value, hint primitiveHint) (layout.Value, bool) {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	return in.ordinaryToPrimitive(h.NewHandle(v), hint)
+}
+
+func (in *Interp) ordinaryToPrimitive(obj heap.Handle, hint primitiveHint) (layout.Value, bool) {
 	order := [2]Name{NameValueOf, NameToString}
 	if hint == hintString {
 		order = [2]Name{NameToString, NameValueOf}

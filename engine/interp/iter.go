@@ -218,6 +218,67 @@ func (in *Interp) iterableToArray(v layout.Value) (heap.Handle, bool) {
 	}
 }
 
+// Iterate runs each on every value v's iterator produces, in order. When
+// each returns false (an exception is pending) the iterator is closed (its
+// return method called, errors from it ignored) and Iterate returns
+// false. each receives a value valid until the next allocation, inside a
+// handle scope of its own.
+func (in *Interp) Iterate(v layout.Value, each func(value layout.Value) bool) bool {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	itv, ok := in.getIterator(v)
+	if !ok {
+		return false
+	}
+	it := h.NewHandle(itv)
+	next, ok := in.GetName(it.Value(), NameNext)
+	if !ok {
+		return false
+	}
+	nh := h.NewHandle(next)
+	for {
+		s := h.OpenScope()
+		r, ok := in.Call(nh.Value(), it.Value())
+		if !ok {
+			s.Close()
+			return false
+		}
+		if !in.IsObject(r) {
+			s.Close()
+			in.throwErrorValue(TypeError, "Iterator result "+in.displayValue(r)+" is not an object")
+			return false
+		}
+		rh := h.NewHandle(r)
+		done, ok := in.GetName(r, NameDone)
+		if !ok {
+			s.Close()
+			return false
+		}
+		if in.ToBoolean(done) {
+			s.Close()
+			return true
+		}
+		val, ok := in.GetName(rh.Value(), NameValue)
+		if !ok {
+			s.Close()
+			return false
+		}
+		if !each(val) {
+			exc := h.NewHandle(in.exception)
+			terminating := in.terminating
+			if !terminating {
+				in.hasException = false
+				in.iteratorClose(it, true)
+				in.exception, in.hasException = exc.Value(), true
+			}
+			s.Close()
+			return false
+		}
+		s.Close()
+	}
+}
+
 // arrayIterationIsPristine reports whether iterating the array arr would
 // run the builtin array iterator: no own Symbol.iterator, the builtin
 // Array.prototype[Symbol.iterator] and %ArrayIteratorPrototype%.next.

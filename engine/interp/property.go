@@ -221,7 +221,8 @@ func (in *Interp) functionVirtual(fn, name layout.Value) (layout.Value, propKind
 			return 0, propNone, 0
 		}
 		attrs := objects.AttrDontEnum | objects.AttrDontDelete
-		if flags&objects.SharedIsClassConstructor != 0 {
+		if flags&objects.SharedIsClassConstructor != 0 || in.h.Field(sfi.Addr(), layout.SharedFunctionDataOffset).IsSmi() {
+			// Classes' and builtin constructors' prototypes are read-only.
 			attrs |= objects.AttrReadOnly
 		}
 		slot := f.FunctionPrototypeOrInitialMap(fn)

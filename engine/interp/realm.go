@@ -78,12 +78,14 @@ const (
 	PrivateRegExpSource
 	PrivateRegExpFlags
 	PrivateRegExpIterator
+	PrivateDateValue
 	MapIteratorPrototype
 	SetIteratorPrototype
 	// Builtins the engine recognizes (fast paths check for them).
 	ArrayValuesFunction
 	ArrayIteratorNextFunction
 	RegExpPrototype
+	DatePrototype
 	RegExpFunction
 	RegExpExecFunction
 	RegExpStringIteratorPrototype
@@ -158,6 +160,7 @@ func (in *Interp) setUpRealm() {
 	newProto(MapIteratorPrototype, IteratorPrototype)
 	newProto(SetIteratorPrototype, IteratorPrototype)
 	newProto(RegExpPrototype, ObjectPrototype)
+	newProto(DatePrototype, ObjectPrototype)
 	newProto(RegExpStringIteratorPrototype, IteratorPrototype)
 	newProto(ErrorPrototype, ObjectPrototype)
 	for k := TypeError; k < numErrorKinds; k++ {
@@ -224,6 +227,7 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateRegExpSource, "regexp_source", true)
 	sym(PrivateRegExpFlags, "regexp_flags", true)
 	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
+	sym(PrivateDateValue, "date_value", true)
 
 	// globalThis.
 	g := h.NewHandle(in.intrinsics[GlobalObject])
