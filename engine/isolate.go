@@ -30,6 +30,9 @@ type Options struct {
 	// Paranoid validates every frame slot before every instruction (a
 	// debugging aid for GC-safety bugs; very slow).
 	Paranoid bool
+	// ModuleLoader loads the ES modules imports name (nil:
+	// FileModuleLoader).
+	ModuleLoader ModuleLoader
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
