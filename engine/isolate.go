@@ -33,6 +33,9 @@ type Options struct {
 	// ModuleLoader loads the ES modules imports name (nil:
 	// FileModuleLoader).
 	ModuleLoader ModuleLoader
+	// V8Functions are added to the built-in v8 module (require('v8'),
+	// import 'node:v8'): the host's own, such as takeCoverage.
+	V8Functions []NativeFunction
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -61,6 +64,10 @@ type Isolate struct {
 	opts Options
 	// js is the interpreter and its realm, set up on first use (see JS).
 	js *interp.Interp
+	// commonJS is the require() machinery (see cjs); moduleKeys lists the
+	// named exports of each built-in module made so far.
+	commonJS   *commonJS
+	moduleKeys map[string][]string
 }
 
 const (

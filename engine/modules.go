@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+
+	"github.com/sonde-js/sonde/engine/heap"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -106,22 +108,52 @@ func (iso *Isolate) installModules() {
 		l = FileModuleLoader
 	}
 	iso.js.SetModuleLoader(l)
+	iso.js.SetCommonJSHook(iso.commonJSForImport)
+	iso.installBuiltinModules()
 }
 
-// RunMain runs a program's main file as node does: an .mjs file as an ES
-// module, anything else as a script.
+// commonJSForImport makes a CommonJS file imported from an ES module a
+// module whose default export is its module.exports, as node does (an
+// .cjs file, or a .js file outside a "type": "module" package).
+func (iso *Isolate) commonJSForImport(path string) (interp.SyntheticExports, bool) {
+	file := filePath(path)
+	if !strings.HasPrefix(path, "file:") || !isCommonJSFile(file) {
+		return nil, false
+	}
+	return func(in *interp.Interp) ([]string, []heap.Handle, bool) {
+		v, ok := iso.loadCommonJS(file, "", false)
+		if !ok {
+			return nil, nil, false
+		}
+		return []string{"default"}, []heap.Handle{iso.Heap.NewHandle(v)}, true
+	}, true
+}
+
+// isCommonJSFile reports whether node runs file as CommonJS: .cjs, or
+// .js (or another extension) outside a "type": "module" package; .mjs
+// never.
+func isCommonJSFile(file string) bool {
+	switch filepath.Ext(file) {
+	case ".mjs":
+		return false
+	case ".cjs":
+		return true
+	case ".js":
+		return packageType(filepath.Dir(file)) != "module"
+	}
+	return true
+}
+
+// RunMain runs a program's main file as node does: an .mjs file, or a .js
+// file in a "type": "module" package, as an ES module; anything else as a
+// CommonJS module (RunCommonJS).
 func (iso *Isolate) RunMain(path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	if strings.HasSuffix(abs, ".mjs") {
+	if !isCommonJSFile(abs) {
 		return iso.RunModule(abs)
 	}
-	src, err := os.ReadFile(abs)
-	if err != nil {
-		return fmt.Errorf("run: %w", err)
-	}
-	_, err = iso.RunScript(string(src), abs)
-	return err
+	return iso.RunCommonJS(abs)
 }

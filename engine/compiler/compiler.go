@@ -101,7 +101,11 @@ func (c *funcCompiler) compile() (*bytecode.Function, error) {
 	if c.err == nil {
 		switch fn.Kind {
 		case ast.FuncScript:
-			c.compileScript()
+			if c.u.CommonJS {
+				c.compileFunction()
+			} else {
+				c.compileScript()
+			}
 		case ast.FuncModule:
 			c.compileModule()
 		case ast.FuncClassFieldInit:

@@ -123,6 +123,12 @@ const (
 	resolveCircular
 )
 
+// SetCommonJSHook sets the hook that says whether a loaded module path is
+// a CommonJS module and, if so, makes its exports.
+func (in *Interp) SetCommonJSHook(hook func(path string) (SyntheticExports, bool)) {
+	in.commonJSHook = hook
+}
+
 // SetModuleLoader sets the hook that resolves and reads imported modules.
 func (in *Interp) SetModuleLoader(l ModuleLoader) { in.moduleLoader = l }
 
@@ -357,6 +363,15 @@ func (in *Interp) loadImport(spec, referrer string) (*module, bool) {
 		in.ThrowError(Error, err.Error())
 		return nil, false
 	}
+	if m := in.moduleMap[path]; m != nil {
+		return m, true
+	}
+	if in.commonJSHook != nil {
+		if mk, ok := in.commonJSHook(path); ok {
+			m, ok := in.newSyntheticModule(path, mk)
+			return m, ok
+		}
+	}
 	return in.moduleFromSource(source, path)
 }
 
@@ -372,6 +387,7 @@ func (in *Interp) newSyntheticModule(spec string, mk SyntheticExports) (*module,
 	}
 	m := in.newModule("\x00" + spec)
 	m.path = spec
+	in.moduleMap[spec] = m
 	m.synthetic = mk
 	nameHandles := []heap.Handle{f.InternalizeGo(".module")}
 	for _, n := range names {
