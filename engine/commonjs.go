@@ -388,3 +388,24 @@ func stripHashbang(src string) string {
 	}
 	return ""
 }
+
+// runCommonJSSource runs source as the main CommonJS module named name
+// (tests: the file need not exist).
+func (iso *Isolate) runCommonJSSource(source, name string) error {
+	js, h := iso.JS(), iso.Heap
+	scope := h.OpenScope()
+	defer scope.Close()
+	iso.cjs()
+	module := js.NewObject(js.Intrinsic(interp.ObjectPrototype))
+	exports := js.NewObject(js.Intrinsic(interp.ObjectPrototype))
+	iso.setProp(module, "exports", exports)
+	params := [5]heap.Handle{exports, iso.newRequire(name), module, js.NewString(name), js.NewString(filepath.Dir(name))}
+	fn, ok := js.CompileCommonJS(source, name, params)
+	if ok {
+		_, ok = js.Call(fn.Value(), exports.Value())
+	}
+	if !ok {
+		return iso.takeException()
+	}
+	return nil
+}

@@ -36,6 +36,9 @@ type Options struct {
 	// V8Functions are added to the built-in v8 module (require('v8'),
 	// import 'node:v8'): the host's own, such as takeCoverage.
 	V8Functions []NativeFunction
+
+	// commonJS makes tests' scripts run as CommonJS modules.
+	commonJS bool
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through

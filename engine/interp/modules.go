@@ -658,7 +658,8 @@ func (in *Interp) compileModuleTop(m *module) bool {
 		return false
 	}
 	m.fn = f.NewJSFunction(sfi, h.NewHandle(m.ctx), f.NewFeedbackCell(heap.Handle{})).Value()
-	return true
+	_, ok := in.Call(m.fn, in.Bool(true)) // instantiation: returns at once
+	return ok
 }
 
 // namespaceOf returns (creating once) m's namespace object: a
