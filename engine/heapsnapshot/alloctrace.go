@@ -39,10 +39,10 @@ type StackSource interface {
 // functionInfo is one entry of trace_function_infos. line and column are
 // 0-based, -1 when unknown.
 type functionInfo struct {
-	id                 ObjectID
-	name, scriptName   string
-	scriptID           int32
-	line, column       int32
+	id               ObjectID
+	name, scriptName string
+	scriptID         int32
+	line, column     int32
 }
 
 type functionKey struct{ scriptID, literal int32 }

@@ -3,7 +3,6 @@ package heapsnapshot
 import (
 	"slices"
 	"time"
-
 )
 
 // Heap object tracking (HeapProfiler.startTrackingHeapObjects), as V8's
