@@ -11,9 +11,10 @@
 //     {finished:true} one, then the addHeapSnapshotChunk events (102400
 //     characters each), then the answer. DevTools opens its loader on the
 //     finished event and closes it on the answer.
-//   - startTrackingHeapObjects: a stats push right away and then on V8's
-//     timer (50 ms, slowed to ten times a push's cost on big heaps): a
-//     heapStatsUpdate when some interval changed, then lastSeenObjectId.
+//   - startTrackingHeapObjects: a stats push on V8's timer (every 50 ms, or
+//     three times a push's cost when that is more: a push collects garbage
+//     and walks the heap): a heapStatsUpdate when some interval changed,
+//     then lastSeenObjectId.
 //   - getHeapObjectId, getObjectByHeapObjectId, addInspectedHeapObject go
 //     through RemoteObjects, which the Runtime domain provides.
 //
@@ -280,6 +281,9 @@ func (d *Domain) getHeapObjectID(s *cdp.Session, params json.RawMessage) (json.R
 	if err != nil {
 		return nil, err
 	}
+	if v == d.iso.Factory.Roots.Undefined {
+		return nil, cdp.NewError(-32603, "Internal error")
+	}
 	id := d.iso.HeapSnapshotter().GetHeapObjectID(v)
 	return json.RawMessage(`{"heapSnapshotObjectId":"` + strconv.FormatUint(uint64(id), 10) + `"}`), nil
 }
@@ -398,7 +402,7 @@ func (d *Domain) schedule(gen int, delay time.Duration) {
 			start := time.Now()
 			d.pushStats(d.tracker)
 			// V8 slows the timer down when a push is expensive.
-			next := max(d.cfg.StatsInterval, 10*time.Since(start))
+			next := max(d.cfg.StatsInterval, 3*time.Since(start))
 			d.schedule(gen, next)
 		})
 	})
