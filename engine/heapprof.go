@@ -3,6 +3,7 @@ package engine
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -77,6 +78,22 @@ func (a *allocationStacks) FunctionName(shared layout.Value) string {
 	return a.iso.js.DebugName(shared)
 }
 
+// WriteHeapSnapshot writes a heap snapshot to w (v8.getHeapSnapshot's
+// stream reads it; w gets 102400-byte chunks).
+func (iso *Isolate) WriteHeapSnapshot(w io.Writer, opts heapsnapshot.Options) error {
+	if opts.TimingLog == nil && iso.opts.ProfileHeapSnapshot {
+		opts.TimingLog = iso.opts.Stderr
+	}
+	return iso.HeapSnapshotter().WriteSnapshot(w, opts)
+}
+
+// NodeSnapshotOptions maps the options of node's v8.writeHeapSnapshot and
+// v8.getHeapSnapshot ({exposeInternals, exposeNumericValues}, both false
+// by default) to snapshot options.
+func NodeSnapshotOptions(exposeInternals, exposeNumericValues bool) heapsnapshot.Options {
+	return heapsnapshot.Options{ExposeInternals: exposeInternals, CaptureNumericValue: exposeNumericValues}
+}
+
 // HeapSnapshotFileName returns node's default heap snapshot file name,
 // Heap.<yyyymmdd>.<hhmmss>.<pid>.<tid>.<seq>.heapsnapshot, counting seq
 // per isolate (node counts per process; one isolate per process here). tid
@@ -100,10 +117,7 @@ func (iso *Isolate) WriteHeapSnapshotFile(filename string, opts heapsnapshot.Opt
 		return "", fmt.Errorf("write heap snapshot: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	if opts.TimingLog == nil && iso.opts.ProfileHeapSnapshot {
-		opts.TimingLog = iso.opts.Stderr
-	}
-	err = iso.HeapSnapshotter().WriteSnapshot(bw, opts)
+	err = iso.WriteHeapSnapshot(bw, opts)
 	if err == nil {
 		err = bw.Flush()
 	}

@@ -21,6 +21,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) > 0 && args[0] == "run" {
 		args = args[1:]
 	}
+	sflags, args, err := parseSnapshotFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, usage)
+		return 9, err
+	}
 	hopts, rest, err := heap.ParseFlags(args, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, usage)
@@ -41,11 +46,14 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 1, err
 	}
-	iso, err := engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr})
+	var iso *engine.Isolate
+	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, stderr)
+	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile})
 	if err != nil {
 		return 1, err
 	}
 	defer iso.Close()
+	defer sflags.install(iso, stderr)()
 	if _, err := iso.RunScript(stripHashbang(string(src)), path); err != nil {
 		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {
