@@ -326,7 +326,9 @@ func TestTrackingHeapObjects(t *testing.T) {
 			}
 		}
 	}
-	s := parseSnap(t, snapshotFromEvents(t, msgs[start:len(msgs)-1], true))
+	text := snapshotFromEvents(t, msgs[start:len(msgs)-1], true)
+	s := parseSnap(t, text)
+	checkAllocationsInDevTools(t, text)
 	if s.Snapshot.TraceFunctionCount < 2 || len(s.Samples) < 4 {
 		t.Fatalf("trace functions %d, samples %v", s.Snapshot.TraceFunctionCount, s.Samples)
 	}
@@ -353,6 +355,46 @@ func TestTrackingHeapObjects(t *testing.T) {
 	}
 	if m, got := cl.recv(300 * time.Millisecond); got {
 		t.Errorf("event after stop: %s", m.Method)
+	}
+}
+
+// checkAllocationsInDevTools loads a snapshot with allocation traces in
+// the DevTools frontend (when node and the e2e packages are there). As in
+// V8, a constructed object is allocated before the constructor's frame
+// exists (V8's construct stub allocates the receiver), so the 2000
+// LeakyThing instances allocated while tracking are charged to leak, and
+// the strings the constructor makes to LeakyThing: the Allocation view
+// lists both with their live counts, and the instances' allocation stacks
+// read leak < (anonymous) < (root).
+func checkAllocationsInDevTools(t *testing.T, text string) {
+	node := e2eenv.Node(t)
+	prefix := e2eenv.NPMPrefix(t)
+	file := filepath.Join(t.TempDir(), "tracked.heapsnapshot")
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(node, "../../engine/heapsnapshot/testdata/devtools_check.mjs", file)
+	cmd.Env = append(os.Environ(), "DEVTOOLS="+prefix)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("devtools_check: %v\n%s", err, out)
+	}
+	live := map[string]int{}
+	stacks := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) == 5 && f[0] == "alloc" {
+			live[f[3]+" "+f[4]], _ = strconv.Atoi(f[2])
+		}
+		if name, stack, ok := strings.Cut(strings.TrimPrefix(line, "stack "), ": "); ok && strings.HasPrefix(line, "stack ") {
+			stacks[name] = stack
+		}
+	}
+	if live["leak file:///app.js:4:1"] < 2000 || live["LeakyThing file:///app.js:1:20"] != 2000 {
+		t.Errorf("DevTools' allocation functions: leak %d live, LeakyThing %d live\n%s",
+			live["leak file:///app.js:4:1"], live["LeakyThing file:///app.js:1:20"], out)
+	}
+	if stacks["LeakyThing"] != "leak < (anonymous) < (root)" || stacks["(string)"] != "LeakyThing < leak < (anonymous) < (root)" {
+		t.Errorf("allocation stacks %q\n%s", stacks, out)
 	}
 }
 

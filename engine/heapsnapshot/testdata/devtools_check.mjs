@@ -114,6 +114,24 @@ const rows = Object.values(aggregates).sort((a, b) => b.count - a.count || (a.na
 for (const a of rows) {
   console.log(`${String(a.count).padStart(9)}  ${String(a.self).padStart(11)}  ${String(a.maxRet).padStart(11)}  ${a.name}`);
 }
+// Snapshots with allocation traces (HeapProfiler.stopTrackingHeapObjects
+// after trackAllocations): the Allocation view's functions ("alloc <count>
+// <live count> <function> <script>:<line>:<column>") and, per class, the
+// allocation stack of its first traced instance ("stack <class>: <f> < <caller>…").
+if (snapshot.profile.snapshot.trace_function_count) {
+  for (const t of snapshot.allocationTracesTops()) {
+    console.log(`alloc ${t.count} ${t.liveCount} ${t.name || '(anonymous)'} ${t.scriptName}:${t.line}:${t.column}`);
+  }
+  for (const a of Object.values(snapshot.getAggregatesByClassKey(true, 'allObjects'))) {
+    for (const idx of a.idxs) {
+      const stack = snapshot.allocationStack(idx);
+      if (stack) {
+        console.log(`stack ${a.name}: ${stack.map(f => f.functionName || '(anonymous)').join(' < ')}`);
+        break;
+      }
+    }
+  }
+}
 if (base) {
   const baseSnapshot = await load(base);
   const diff = snapshot.calculateSnapshotDiff(1, baseSnapshot.aggregatesForDiff('[]'));
