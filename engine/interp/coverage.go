@@ -157,8 +157,16 @@ func (in *Interp) pinVector(v layout.Value) {
 // the binary modes it also unpins the vectors collected so far, as V8
 // does. It does not allocate on the JS heap.
 func (in *Interp) CollectCoverage() []CoverageScript {
+	return in.collectCoverage(in.cov.mode.precise())
+}
+
+// PeekCoverage returns the raw coverage as CollectCoverage does but resets
+// nothing: what V8's best-effort collection does while a precise mode is
+// on (Profiler.getBestEffortCoverage during precise coverage).
+func (in *Interp) PeekCoverage() []CoverageScript { return in.collectCoverage(false) }
+
+func (in *Interp) collectCoverage(reset bool) []CoverageScript {
 	f, h := in.f, in.h
-	reset := in.cov.mode.precise()
 	counts := map[layout.Value]uint32{}
 	live := map[layout.Value]bool{} // best-effort: SFIs with a live closure
 	add := func(sfi layout.Value, n int) {
@@ -229,7 +237,7 @@ func (in *Interp) CollectCoverage() []CoverageScript {
 		}
 		out = append(out, cs)
 	}
-	if in.cov.mode.binary() {
+	if reset && in.cov.mode.binary() {
 		in.cov.vectors = in.cov.vectors[:0]
 	}
 	return out
