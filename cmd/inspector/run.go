@@ -21,6 +21,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) > 0 && args[0] == "run" {
 		args = args[1:]
 	}
+	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
 	hopts, rest, err := heap.ParseFlags(args, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, usage)
@@ -46,6 +47,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, err
 	}
 	defer iso.Close()
+	finishCoverage, err := startCoverage(iso, covDir, stderr)
+	if err != nil {
+		return 1, err
+	}
+	defer finishCoverage()
 	if _, err := iso.RunScript(stripHashbang(string(src)), path); err != nil {
 		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {

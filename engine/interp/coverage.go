@@ -302,3 +302,34 @@ func sourceURL(source string) string {
 	}
 	return url
 }
+
+// CoverageHooks are what node's v8.takeCoverage() and v8.stopCoverage()
+// do: the embedder that writes NODE_V8_COVERAGE files sets them
+// (domains/profiler's FileWriter, wired by cmd/inspector). Unset, both
+// calls do nothing, as in node without NODE_V8_COVERAGE.
+type CoverageHooks struct {
+	// Take writes the coverage collected so far to a new file and resets
+	// the counters.
+	Take func() error
+	// Stop stops collecting; no file is written at exit.
+	Stop func() error
+}
+
+// SetCoverageHooks installs the v8.takeCoverage/v8.stopCoverage hooks.
+func (in *Interp) SetCoverageHooks(h CoverageHooks) { in.covHooks = h }
+
+// TakeCoverage runs the Take hook (v8.takeCoverage()), if any.
+func (in *Interp) TakeCoverage() error {
+	if in.covHooks.Take == nil {
+		return nil
+	}
+	return in.covHooks.Take()
+}
+
+// StopCoverage runs the Stop hook (v8.stopCoverage()), if any.
+func (in *Interp) StopCoverage() error {
+	if in.covHooks.Stop == nil {
+		return nil
+	}
+	return in.covHooks.Stop()
+}
