@@ -88,13 +88,18 @@ func (in *Interp) prepareCall(calleeIdx int) bool {
 	if !in.compile(sfi) {
 		return false
 	}
-	if f.FunctionFeedbackVector(fn.Value()) != in.undefined {
-		return true
-	}
 	ba := f.SharedBytecode(sfi.Value())
 	pool := f.BytecodeConstantPool(ba)
 	slots := f.Get(pool, bytecode.MetaFeedbackSlots).SmiValue()
 	closures := f.Get(pool, bytecode.MetaClosures).SmiValue()
+	if old := f.FunctionFeedbackVector(fn.Value()); old != in.undefined {
+		// A function recompiled (Recompile) keeps its vector if the new
+		// bytecode's feedback layout is the same, as it is for the same
+		// syntax tree; a new vector otherwise, never a short one.
+		if f.FeedbackVectorLength(old) == slots && f.Length(f.ClosureFeedbackCells(old)) == closures {
+			return true
+		}
+	}
 	cells := f.NewClosureFeedbackCellArray(closures)
 	fv := f.NewFeedbackVector(sfi, slots, cells)
 	in.pinVector(fv.Value())

@@ -64,6 +64,7 @@ type Interp struct {
 	out, errOut      io.Writer
 	compileOpts      compiler.Options
 	cov              coverageState
+	covHooks         CoverageHooks
 	regexps          map[regexpKey]*jsregexp.Regexp
 
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
