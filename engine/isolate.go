@@ -40,6 +40,9 @@ type Options struct {
 	// Host262 defines test262's $262 host object (evalScript, gc, global;
 	// INTERPRETING.md) on the global: for conformance runners only.
 	Host262 bool
+	// ModuleLoader loads the ES modules imports name (nil:
+	// FileModuleLoader).
+	ModuleLoader ModuleLoader
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through

@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, err
 	}
 	defer finishCoverage()
-	if _, err := iso.RunScript(stripHashbang(string(src)), path); err != nil {
+	if err := runMain(iso, path, string(src)); err != nil {
 		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {
 			fmt.Fprint(stderr, jsErr.Report())
