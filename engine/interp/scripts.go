@@ -123,6 +123,9 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 	rec.script = f.NewScript(src, nm, rec.id).Value()
 	rec.shared = f.NewFixedArray(len(prog.Functions), heap.OldSpace).Value()
 
+	if in.scriptHook != nil {
+		in.scriptHook(rec.id)
+	}
 	sfi := in.sharedFor(rec, 0)
 	if !in.compile(sfi) {
 		return heap.Handle{}, false
