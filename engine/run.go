@@ -30,6 +30,12 @@ func (iso *Isolate) JS() *interp.Interp {
 				return in.Undefined(), true
 			})
 		}
+		if iso.opts.Print != nil {
+			iso.installPrint()
+		}
+		if iso.opts.Host262 {
+			iso.install262()
+		}
 	}
 	return iso.js
 }

@@ -71,10 +71,19 @@ type Interp struct {
 	out, errOut      io.Writer
 	compileOpts      compiler.Options
 	cov              coverageState
+	covHooks         CoverageHooks
 	regexps          map[regexpKey]*jsregexp.Regexp
 
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
 	NewRegExp func(in *Interp, pattern, flags layout.Value) (layout.Value, bool)
+
+	// scriptHook is told of every compiled script (SetScriptCompiledHook).
+	scriptHook func(id int)
+	// ConsoleHook, when set, is called by every console method before it
+	// prints, with the method's CDP type ("log", "warning", "table"…) and
+	// its arguments (valid until the next allocation): the inspector's
+	// Runtime.consoleAPICalled.
+	ConsoleHook func(in *Interp, typ string, args []layout.Value)
 }
 
 // Config configures an interpreter.

@@ -193,6 +193,9 @@ func (in *Interp) moduleFromSource(source, path string) (*module, bool) {
 	}
 	rec := in.newScript(prog, source, path)
 	in.f.SetScriptFlags(rec.script, in.f.ScriptFlags(rec.script)|objects.ScriptIsModule)
+	if in.scriptHook != nil {
+		in.scriptHook(rec.id)
+	}
 	m := in.newModule(path)
 	m.rec = rec
 	in.collectEntries(m, prog)

@@ -112,6 +112,9 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 	h, f := in.h, in.f
 	rec := in.newScript(prog, source, name)
 	rec.unit.Eval = eval
+	if in.scriptHook != nil {
+		in.scriptHook(rec.id)
+	}
 	sfi := in.sharedFor(rec, 0)
 	if !in.compile(sfi) {
 		return heap.Handle{}, false
