@@ -162,6 +162,19 @@ func (iso *Isolate) v8Module() heap.Handle {
 			iso.Heap.SetFlagsFromString(in.GoString(a.Arg(0)), iso.opts.Stdout)
 			return in.Undefined(), true
 		}},
+		{"takeCoverage", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if err := in.TakeCoverage(); err != nil {
+				return in.ThrowError(interp.Error, err.Error())
+			}
+			return in.Undefined(), true
+		}},
+		{"stopCoverage", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if err := in.StopCoverage(); err != nil {
+				return in.ThrowError(interp.Error, err.Error())
+			}
+			return in.Undefined(), true
+		}},
+		{"writeHeapSnapshot", 2, iso.v8WriteHeapSnapshot},
 	}
 	fns = append(fns, iso.opts.V8Functions...)
 	iso.defineModuleFunctions("v8", obj, fns)
@@ -328,4 +341,40 @@ func (iso *Isolate) pathModule() heap.Handle {
 	iso.moduleKeys["path"] = append(iso.moduleKeys["path"], "sep", "delimiter")
 	sort.Strings(iso.moduleKeys["path"])
 	return obj
+}
+
+// v8WriteHeapSnapshot is v8.writeHeapSnapshot([filename[, options]]): a
+// snapshot in node's default file name unless one is given, options
+// {exposeInternals, exposeNumericValues}; it returns the file name.
+func (iso *Isolate) v8WriteHeapSnapshot(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	h := iso.Heap
+	filename := ""
+	if v := a.Arg(0); v != in.Undefined() {
+		if !in.IsString(v) {
+			return iso.throwTypeErrorCode("The \"path\" argument must be of type string or an instance of Buffer or URL. Received "+describeReceived(in, v), "ERR_INVALID_ARG_TYPE")
+		}
+		filename = in.GoString(v)
+	}
+	var internals, numeric bool
+	if o := a.Arg(1); o != in.Undefined() {
+		if !in.IsObject(o) {
+			return iso.throwTypeErrorCode("The \"options\" argument must be of type object. Received "+describeReceived(in, o), "ERR_INVALID_ARG_TYPE")
+		}
+		oh := h.NewHandle(o)
+		for _, opt := range []struct {
+			name string
+			to   *bool
+		}{{"exposeInternals", &internals}, {"exposeNumericValues", &numeric}} {
+			v, ok := iso.getProp(oh, opt.name)
+			if !ok {
+				return 0, false
+			}
+			*opt.to = in.ToBoolean(v)
+		}
+	}
+	name, err := iso.WriteHeapSnapshotFile(filename, NodeSnapshotOptions(internals, numeric))
+	if err != nil {
+		return in.ThrowError(interp.Error, err.Error())
+	}
+	return in.NewString(name).Value(), true
 }
