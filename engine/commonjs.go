@@ -111,7 +111,8 @@ func (iso *Isolate) loadCommonJS(filename, parent string, main bool) (layout.Val
 		if !ok {
 			// A module that threw leaves the cache, as in node.
 			s := h.OpenScope()
-			js.Delete(cache.Value(), interp.NameKey(js.InternalizeGo(filename).Value()), false)
+			key := js.InternalizeGo(filename)
+			js.Delete(cache.Value(), interp.NameKey(key.Value()), false)
 			s.Close()
 		}
 	}()
@@ -151,8 +152,9 @@ func (iso *Isolate) parseJSON(src, filename string) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	ph := h.NewHandle(parse)
 	text := js.NewString(src)
-	v, ok := js.Call(parse, jh.Value(), text.Value())
+	v, ok := js.Call(ph.Value(), jh.Value(), text.Value())
 	if !ok {
 		ex := h.NewHandle(js.Exception())
 		if js.IsObject(ex.Value()) {

@@ -109,7 +109,28 @@ func (iso *Isolate) installModules() {
 	}
 	iso.js.SetModuleLoader(l)
 	iso.js.SetCommonJSHook(iso.commonJSForImport)
+	iso.js.SetImportMetaResolve(iso.importMetaResolve)
 	iso.installBuiltinModules()
+}
+
+// importMetaResolve is import.meta.resolve as node has it for file:
+// modules: a built-in module's node: URL, or the URL a relative or
+// absolute specifier names from the referrer (whether or not the file
+// exists).
+func (iso *Isolate) importMetaResolve(spec, referrer string) (string, error) {
+	if name, ok := iso.builtinName(spec); ok {
+		return "node:" + name, nil
+	}
+	base, err := url.Parse(referrer)
+	isRel := strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || strings.HasPrefix(spec, "/")
+	if err != nil || !isRel && !strings.HasPrefix(spec, "file:") {
+		return "", fmt.Errorf("Cannot find package '%s' imported from %s", spec, filePath(referrer))
+	}
+	ref, err := url.Parse(spec)
+	if err != nil {
+		return "", fmt.Errorf("Invalid module specifier '%s'", spec)
+	}
+	return base.ResolveReference(ref).String(), nil
 }
 
 // commonJSForImport makes a CommonJS file imported from an ES module a

@@ -129,6 +129,12 @@ func (in *Interp) SetCommonJSHook(hook func(path string) (SyntheticExports, bool
 	in.commonJSHook = hook
 }
 
+// SetImportMetaResolve sets what import.meta.resolve(specifier) does for a
+// module (it is absent when unset).
+func (in *Interp) SetImportMetaResolve(resolve func(specifier, referrer string) (string, error)) {
+	in.importMetaResolve = resolve
+}
+
 // SetModuleLoader sets the hook that resolves and reads imported modules.
 func (in *Interp) SetModuleLoader(l ModuleLoader) { in.moduleLoader = l }
 
@@ -821,6 +827,21 @@ func (in *Interp) importMeta(id int) (layout.Value, bool) {
 	defer scope.Close()
 	meta := in.NewObject(in.null)
 	for _, kv := range importMetaProperties(m.path) {
+		if kv[0] == "url" && in.importMetaResolve != nil {
+			referrer := m.path
+			fn := in.NewNativeFunction("resolve", 1, func(in *Interp, a Args) (layout.Value, bool) {
+				spec, ok := in.ToGoString(a.Arg(0))
+				if !ok {
+					return 0, false
+				}
+				url, err := in.importMetaResolve(spec, referrer)
+				if err != nil {
+					return in.ThrowError(Error, err.Error())
+				}
+				return in.NewString(url).Value(), true
+			}, 0)
+			in.DefineValue(meta, "resolve", fn, objects.AttrNone)
+		}
 		in.DefineValue(meta, kv[0], in.NewString(kv[1]), objects.AttrNone)
 	}
 	m.meta = meta.Value()
