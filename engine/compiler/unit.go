@@ -65,13 +65,16 @@ func NewCommonJSUnit(prog *ast.Program, source string) *Unit {
 	for _, name := range CommonJSParams {
 		w.Vars = append(w.Vars, &ast.Variable{Name: name, Kind: ast.DeclParam, Scope: w, Captured: true, Index: -1})
 	}
+	// The wrapper's arguments object, for top-level code (and arrows in
+	// it) that reads `arguments`.
+	w.Vars = append(w.Vars, &ast.Variable{Name: "arguments", Kind: ast.DeclArguments, Scope: w, Captured: true, Index: -1})
 	top.Parent = w
 	u.wrapper = w
 	return u
 }
 
 // WrapperSlots returns the context variable names of a CommonJS unit's
-// wrapper scope, in slot order: the parameters.
+// wrapper scope, in slot order: the parameters, then "arguments".
 func (u *Unit) WrapperSlots() []string {
 	return u.layout(u.wrapper).names
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sonde-js/sonde/engine/compiler"
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
 	"github.com/sonde-js/sonde/engine/parser"
 )
@@ -44,8 +45,28 @@ func (in *Interp) CompileCommonJS(source, name string, params [5]heap.Handle) (h
 	}
 	si := f.NewScopeInfo(objects.FunctionScope, nh)
 	ctx := f.NewBlockContext(si, h.NewHandle(in.intrinsics[NativeContext]), len(names))
-	for i := range names {
-		f.SetContextSlot(ctx.Value(), compiler.ModuleIDSlot+i, params[i].Value())
+	args := in.newArgumentsObject(params[:])
+	for i, n := range names {
+		v := args.Value()
+		if i < len(params) && n == compiler.CommonJSParams[i] {
+			v = params[i].Value()
+		}
+		f.SetContextSlot(ctx.Value(), compiler.ModuleIDSlot+i, v)
 	}
 	return f.NewJSFunction(sfi, ctx, f.NewFeedbackCell(heap.Handle{})), true
+}
+
+// newArgumentsObject makes an unmapped arguments object of values (as
+// CreateArguments does for a frame).
+func (in *Interp) newArgumentsObject(values []heap.Handle) heap.Handle {
+	h, f := in.h, in.f
+	obj := f.NewPlainObject()
+	for i, v := range values {
+		f.SetElement(obj, uint32(i), v)
+	}
+	f.DefineProperty(obj, h.NewHandle(in.names[NameLength]), h.NewHandle(layout.Smi(len(values))), objects.AttrDontEnum)
+	if it, kind := in.lookup(in.intrinsics[ArrayPrototype], NameKey(in.intrinsics[SymbolIterator])); kind == propData {
+		f.DefineProperty(obj, h.NewHandle(in.intrinsics[SymbolIterator]), h.NewHandle(it), objects.AttrDontEnum)
+	}
+	return obj
 }

@@ -14,6 +14,6 @@ console.log(path.relative(__dirname, require.resolve('./lib/a')));
 console.log(Object.keys(require.cache).map((f) => path.relative(__dirname, f)));
 console.log(module.children.length, module.loaded, require('./lib/replaced')());
 exports.x = 1;
-console.log(module.exports.x);
+console.log(module.exports.x, arguments.length, (() => arguments[0] === exports)());
 return;
 console.log('not reached');
