@@ -1,5 +1,5 @@
 function   f ( a,b ) { return a+b }
-const g = async (x) => x;
+const g = (x) =>   x;
 class C { m ( ) { } static s() {} get x() { return 1 } }
 const o = { method() {}, ['comp' + 1]: function () {}, *gen() {} };
 console.log(f.toString()); console.log(String(g)); console.log(C.toString()); console.log(C.prototype.m.toString(), C.s.toString());
