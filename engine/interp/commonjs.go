@@ -34,6 +34,9 @@ func (in *Interp) CompileCommonJS(source, name string, params [5]heap.Handle) (h
 	}
 	rec := in.newScript(prog, source, name)
 	rec.unit = compiler.NewCommonJSUnit(prog, source)
+	if in.scriptHook != nil {
+		in.scriptHook(rec.id)
+	}
 	sfi := in.sharedFor(rec, 0)
 	if !in.compile(sfi) {
 		return heap.Handle{}, false
