@@ -77,10 +77,15 @@ func testModules(t *testing.T, opts Options) {
 				}
 				gotErr, _, _ = strings.Cut(jsErr.Error(), "\n")
 			}
+			root, err := filepath.Abs(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotErr = strings.ReplaceAll(gotErr, root, "<root>")
 			if gotErr != want.Error {
 				t.Errorf("uncaught error %q, node's %q\noutput:\n%s", gotErr, want.Error, out.String())
 			}
-			if got := out.String(); got != want.Stdout {
+			if got := strings.ReplaceAll(out.String(), root, "<root>"); got != want.Stdout {
 				t.Errorf("output differs from node's\n%s", lineDiff(got, want.Stdout))
 			}
 		})

@@ -369,7 +369,7 @@ func (in *Interp) loadImport(spec, referrer string) (*module, bool) {
 	}
 	path, source, err := in.moduleLoader(spec, referrer)
 	if err != nil {
-		in.ThrowError(Error, err.Error())
+		in.throwLoaderError(err)
 		return nil, false
 	}
 	if m := in.moduleMap[path]; m != nil {
@@ -382,6 +382,42 @@ func (in *Interp) loadImport(spec, referrer string) (*module, bool) {
 		}
 	}
 	return in.moduleFromSource(source, path)
+}
+
+// throwLoaderError throws a module loader's error as an Error with its
+// text, and node's code property when the error has a Code method.
+func (in *Interp) throwLoaderError(err error) {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	e := h.NewHandle(in.NewError(Error, err.Error()))
+	var coded interface{ Code() string }
+	if errors.As(err, &coded) {
+		in.SetErrorCode(e, coded.Code())
+	}
+	in.throwValue(e.Value(), true)
+}
+
+// SetErrorCode gives error e node's code property; for node's own ERR_*
+// codes the stack's header becomes "Name [CODE]: message", as node's
+// internal errors show.
+func (in *Interp) SetErrorCode(e heap.Handle, code string) {
+	h, f := in.h, in.f
+	scope := h.OpenScope()
+	defer scope.Close()
+	in.DefineValue(e, "code", in.NewString(code), objects.AttrNone)
+	if !strings.HasPrefix(code, "ERR_") {
+		return
+	}
+	stackKey := h.NewHandle(in.names[NameStack])
+	v, det, ok := f.GetOwnProperty(e.Value(), stackKey.Value())
+	if !ok || det.Kind() != objects.KindData || !in.IsString(v) {
+		return
+	}
+	stack := f.StringToGo(v)
+	if name, rest, found := strings.Cut(stack, ": "); found && !strings.Contains(name, "\n") {
+		f.DefineProperty(e, stackKey, in.NewString(name+" ["+code+"]: "+rest), det.Attributes())
+	}
 }
 
 // newSyntheticModule makes a built-in module: a context holding each
