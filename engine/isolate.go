@@ -30,6 +30,12 @@ type Options struct {
 	// Paranoid validates every frame slot before every instruction (a
 	// debugging aid for GC-safety bugs; very slow).
 	Paranoid bool
+	// Argv is process.argv (node's: the executable, the script path, then
+	// the script's arguments).
+	Argv []string
+	// UnhandledRejections is the --unhandled-rejections mode ("" is
+	// RejectionsThrow, node 20's default).
+	UnhandledRejections RejectionMode
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -58,6 +64,10 @@ type Isolate struct {
 	opts Options
 	// js is the interpreter and its realm, set up on first use (see JS).
 	js *interp.Interp
+	// loop is the event loop's state (eventloop.go), process the process
+	// object's (process.go).
+	loop    *loopState
+	process *processState
 }
 
 const (

@@ -37,6 +37,7 @@ func Install(in *interp.Interp) {
 	b.string()
 	b.regexp()
 	b.date()
+	b.promises()
 	b.number()
 	b.boolean()
 	b.symbol()

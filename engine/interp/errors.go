@@ -403,3 +403,12 @@ func (in *Interp) throwSyntaxError(kind ErrorKind, msg, file, source string, lin
 	}
 	in.lastThrow = throwLocation{file: file, line: line, col: col, text: text}
 }
+
+// Terminate starts an uncatchable termination from a native (process.exit):
+// every frame unwinds without running handlers.
+func (in *Interp) Terminate() (layout.Value, bool) {
+	in.terminating = true
+	in.hasException = true
+	in.exception = in.undefined
+	return 0, false
+}

@@ -268,10 +268,14 @@ func (in *Interp) materializePrototype(fn layout.Value) layout.Value {
 	scope := h.OpenScope()
 	defer scope.Close()
 	fh := h.NewHandle(fn)
-	if f.SharedFlags(f.FunctionShared(fn))&objects.SharedIsGenerator != 0 {
+	if flags := f.SharedFlags(f.FunctionShared(fn)); flags&objects.SharedIsGenerator != 0 {
 		// A generator function's prototype: the prototype of its
 		// generator objects, with no constructor.
-		proto := in.NewObject(in.intrinsics[GeneratorPrototype])
+		parent := in.intrinsics[GeneratorPrototype]
+		if flags&objects.SharedIsAsync != 0 {
+			parent = in.intrinsics[AsyncGeneratorPrototype]
+		}
+		proto := in.NewObject(parent)
 		f.SetFunctionPrototypeOrInitialMap(fh.Value(), proto.Value())
 		return proto.Value()
 	}

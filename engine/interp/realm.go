@@ -93,6 +93,19 @@ const (
 	// installed: fast paths check them.
 	RegExpInstanceMap
 	RegExpPrototypeMap
+	// Promises and async functions (promise.go, async.go).
+	PromisePrototype
+	PromiseFunction
+	PromiseThenFunction
+	AsyncGeneratorPrototype
+	AsyncIteratorPrototype
+	AsyncFromSyncIteratorPrototype
+	PrivatePromiseState
+	PrivateFunctionData
+	PromiseResolveShared
+	PromiseRejectShared
+	PromiseCapabilityExecutorShared
+	AsyncFromSyncUnwrapShared
 	numIntrinsics
 )
 
@@ -162,6 +175,10 @@ func (in *Interp) setUpRealm() {
 	newProto(RegExpPrototype, ObjectPrototype)
 	newProto(DatePrototype, ObjectPrototype)
 	newProto(RegExpStringIteratorPrototype, IteratorPrototype)
+	newProto(PromisePrototype, ObjectPrototype)
+	newProto(AsyncIteratorPrototype, ObjectPrototype)
+	newProto(AsyncGeneratorPrototype, AsyncIteratorPrototype)
+	newProto(AsyncFromSyncIteratorPrototype, AsyncIteratorPrototype)
 	newProto(ErrorPrototype, ObjectPrototype)
 	for k := TypeError; k < numErrorKinds; k++ {
 		newProto(ErrorPrototype+Intrinsic(k), ErrorPrototype)
@@ -228,6 +245,9 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateRegExpFlags, "regexp_flags", true)
 	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
 	sym(PrivateDateValue, "date_value", true)
+	sym(PrivatePromiseState, "promise_state", true)
+	sym(PrivateFunctionData, "function_data", true)
+	in.setUpPromiseShared()
 
 	// globalThis.
 	g := h.NewHandle(in.intrinsics[GlobalObject])

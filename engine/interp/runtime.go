@@ -106,6 +106,12 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 			}
 		}
 		return inst.Value(), true
+	case bytecode.RtAwait:
+		return in.await(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
+	case bytecode.RtAsyncFunctionResolve, bytecode.RtAsyncFunctionReject:
+		return in.asyncFunctionSettle(h.NewHandle(arg(0)), arg(1), id == bytecode.RtAsyncFunctionReject)
+	case bytecode.RtGetAsyncIterator:
+		return in.getAsyncIterator(arg(0))
 	case bytecode.RtThrowTypeError:
 		return in.ThrowError(TypeError, f.StringToGo(arg(0)))
 	case bytecode.RtThrowReferenceError:
