@@ -30,6 +30,11 @@ type loopState struct {
 	ticks      []tick
 	refTimers  int
 	holds      int
+	// turn is the loop time cached at the start of the current turn (as
+	// libuv's uv_now): timers started during a turn count from it, so the
+	// order of timers set by one piece of code does not depend on how fast
+	// it runs.
+	turn float64
 	// exit is set once process.exit ran (or an uncaught error ended the
 	// program): the loop stops.
 	exited   bool
@@ -230,6 +235,7 @@ func (iso *Isolate) RunEventLoop() error {
 	for !l.exited {
 		// Timers due now, in order; those added meanwhile wait a turn.
 		now := l.now()
+		l.turn = now
 		for len(l.timers) > 0 && l.timers[0].due <= now && !l.exited {
 			t := heap.Pop(&l.timers).(*timer)
 			if err := iso.fireTimer(t); err != nil {
@@ -332,7 +338,7 @@ func (iso *Isolate) fireTimer(t *timer) error {
 	}
 	err := iso.callGlobal(t.callback, t.args, &t.obj)
 	if t.repeat > 0 && t.active {
-		t.due = l.now() + t.repeat
+		t.due = l.turn + t.repeat
 		l.seq++
 		t.seq = l.seq
 		heap.Push(&l.timers, t)

@@ -91,7 +91,7 @@ func (iso *Isolate) installTimers() {
 			}
 			l.seq++
 			t.seq = l.seq
-			t.due = l.now() + d
+			t.due = l.turn + d
 			l.byID[t.id] = t
 			l.refTimers++
 			heap.Push(&l.timers, t)
@@ -141,7 +141,7 @@ func (iso *Isolate) installTimers() {
 			}
 			l.seq++
 			t.seq = l.seq
-			t.due = l.now() + t.delay
+			t.due = l.turn + t.delay
 			heap.Push(&l.timers, t)
 		}
 		return a.This(), true

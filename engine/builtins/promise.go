@@ -30,7 +30,6 @@ func (b *installer) promises() {
 	b.methods(c, []fn{
 		{"resolve", 1, promiseResolveStatic},
 		{"reject", 1, promiseRejectStatic},
-		{"withResolvers", 0, promiseWithResolvers},
 	})
 	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return a.This(), true
@@ -255,19 +254,6 @@ func promiseRejectStatic(in *interp.Interp, a interp.Args) (layout.Value, bool) 
 	return c.Promise.Value(), true
 }
 
-func promiseWithResolvers(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	c, ok := in.NewPromiseCapability(a.This())
-	if !ok {
-		return 0, false
-	}
-	res, rej := in.CapabilityFunctions(c)
-	obj := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
-	in.DefineValue(obj, "promise", c.Promise, objects.AttrNone)
-	in.DefineValue(obj, "resolve", res, objects.AttrNone)
-	in.DefineValue(obj, "reject", rej, objects.AttrNone)
-	return obj.Value(), true
-}
-
 // aggregateError installs AggregateError and returns it.
 func (b *installer) aggregateError() heap.Global {
 	in := b.in
@@ -439,6 +425,9 @@ func (b *installer) combinators(ctor heap.Handle, agg heap.Global) {
 				return reject()
 			}
 			resolveFn := h.NewHandle(pr)
+			if !iterableCheck(in, iterable.Value()) {
+				return reject()
+			}
 			values := f.NewJSArray(0)
 			remaining := f.NewFixedArray(1, heap.NewSpace)
 			f.Set(remaining.Value(), 0, layout.Smi(1))
@@ -523,8 +512,9 @@ func newAggregate(in *interp.Interp, agg heap.Global, errs layout.Value) (layout
 	defer scope.Close()
 	eh := h.NewHandle(errs)
 	msg := in.InternalizeGo("All promises were rejected")
+	empty := in.NewArray(nil)
 	c, _ := agg.Value()
-	e, ok := in.Construct(c, []layout.Value{in.NewArray(nil).Value(), msg.Value()}, c)
+	e, ok := in.Construct(c, []layout.Value{empty.Value(), msg.Value()}, c)
 	if !ok {
 		return 0, false
 	}
@@ -540,4 +530,32 @@ func instanceName(in *interp.Interp, v layout.Value) string {
 		}
 	}
 	return "Object"
+}
+
+// iterableCheck throws V8's TypeError for a value without a callable
+// Symbol.iterator, as the promise combinators report it.
+func iterableCheck(in *interp.Interp, v layout.Value) bool {
+	if !in.IsNullish(v) {
+		m, ok := in.Get(v, interp.NameKey(in.Intrinsic(interp.SymbolIterator)))
+		if !ok {
+			return false
+		}
+		if in.IsCallable(m) {
+			return true
+		}
+	}
+	var what string
+	switch {
+	case v == in.Undefined():
+		what = "undefined"
+	case in.IsObject(v) || in.IsSymbol(v):
+		what = in.TypeOfString(v)
+	default:
+		what = in.TypeOfString(v) + " " + Inspect(in, v)
+	}
+	if v == in.Null() {
+		what = "object null"
+	}
+	in.ThrowError(interp.TypeError, what+" is not iterable (cannot read property Symbol(Symbol.iterator))")
+	return false
 }

@@ -24,10 +24,10 @@ type controlEntry struct {
 	kind               controlKind
 	labels             []string
 	breakL, continueL  *bytecode.Label
-	contextReg         int // ctlContext: the register holding the outer context
-	iterReg            int // ctlForOf: the iterator
+	contextReg         int  // ctlContext: the register holding the outer context
+	iterReg            int  // ctlForOf: the iterator
 	async              bool // ctlForOf: a for-await loop (closing awaits return())
-	tokenReg, valueReg int // ctlFinally: the completion token and value
+	tokenReg, valueReg int  // ctlFinally: the completion token and value
 	finallyL           *bytecode.Label
 	commands           []finallyCommand
 }

@@ -125,7 +125,7 @@ func (in *Interp) AsyncGeneratorEnqueue(gen layout.Value, mode int, value layout
 	defer scope.Close()
 	gh, vh := h.NewHandle(gen), h.NewHandle(value)
 	p := in.NewPromise()
-	if !in.IsAsyncGenerator(gen) {
+	if !in.IsAsyncGenerator(gh.Value()) {
 		names := [...]string{"next", "return", "throw"}
 		e := in.NewError(TypeError, "Method [AsyncGenerator].prototype."+names[mode]+" called on incompatible receiver "+in.displayValue(gh.Value()))
 		in.RejectPromise(p.Value(), e)
@@ -208,17 +208,17 @@ func (in *Interp) completeStep(gen heap.Handle, v layout.Value, throw, done bool
 	if !ok {
 		return
 	}
+	p := h.NewHandle(f.Get(req, reqPromise))
 	st, _ := in.generatorState(gen.Value())
 	head := f.Get(st, genQueueHead).SmiValue() + 1
-	q := h.NewHandle(f.Get(st, genPromise))
-	if uint32(head) >= f.ArrayLength(q.Value()) {
+	if uint32(head) >= f.ArrayLength(f.Get(st, genPromise)) {
 		// Empty: start the array over.
-		f.Set(st, genPromise, f.NewJSArray(1).Value())
+		empty := f.NewJSArray(1)
 		st, _ = in.generatorState(gen.Value())
+		f.Set(st, genPromise, empty.Value())
 		head = 0
 	}
 	f.Set(st, genQueueHead, layout.Smi(head))
-	p := h.NewHandle(f.Get(req, reqPromise))
 	if throw {
 		in.RejectPromise(p.Value(), vh.Value())
 		return

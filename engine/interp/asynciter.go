@@ -77,7 +77,8 @@ func AsyncFromSyncIteratorMethod(mode int) Native {
 			name := NameReturn
 			var ok bool
 			if mode == ResumeThrow {
-				m, ok2 := in.GetNamed(it.Value(), in.f.InternalizeGo("throw").Value())
+				name := in.f.InternalizeGo("throw")
+				m, ok2 := in.GetNamed(it.Value(), name.Value())
 				method, ok = m, ok2
 			} else {
 				method, ok = in.GetName(it.Value(), name)

@@ -119,7 +119,7 @@ func (in *Interp) runJob(j job) bool {
 		handler, other = other, handler
 	}
 	var result layout.Value
-	ok := true
+	ok, called := true, true
 	switch {
 	case handler == layout.Smi(awaitFulfilled) || handler == layout.Smi(awaitRejected):
 		mode := ResumeNext
@@ -128,7 +128,7 @@ func (in *Interp) runJob(j job) bool {
 		}
 		return in.asyncResume(f.Get(rec.Value(), rcTarget), mode, arg.Value())
 	case handler == in.undefined:
-		result, ok = arg.Value(), fulfilled
+		result, ok, called = arg.Value(), fulfilled, false
 		if other.IsSmi() {
 			in.takeGoReaction(other)
 		}
@@ -136,14 +136,14 @@ func (in *Interp) runJob(j job) bool {
 		in.takeGoReaction(other)
 		fn := in.takeGoReaction(handler)
 		if fn == nil {
-			result, ok = arg.Value(), fulfilled
+			result, ok, called = arg.Value(), fulfilled, false
 		} else {
 			result, ok = fn(in, arg.Value())
 		}
 	default:
 		result, ok = in.Call(handler, in.undefined, arg.Value())
 	}
-	if !ok {
+	if !ok && called {
 		if in.terminating {
 			return false
 		}
