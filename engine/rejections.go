@@ -3,6 +3,8 @@ package engine
 import (
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/sonde-js/sonde/engine/builtins"
 	sheap "github.com/sonde-js/sonde/engine/heap"
@@ -151,6 +153,7 @@ func (iso *Isolate) rejectionError(reason layout.Value) *JSError {
 	e := &JSError{FromPromise: true, value: iso.Heap.NewGlobal(reason)}
 	iso.describe(e, reason)
 	if !e.NonError {
+		iso.locateFromStack(e)
 		return e
 	}
 	text := noSideEffectsToString(js, reason)
@@ -225,4 +228,39 @@ func (iso *Isolate) setExitCode(code int) {
 	js := iso.js
 	pv, _ := iso.process.obj.Value()
 	js.SetNamed(pv, js.InternalizeGo("exitCode").Value(), layout.Smi(code), false)
+}
+
+// locateFromStack sets the report's location from the first frame of the
+// error's stack ("at f (file:line:col)" or "at file:line:col"), as node
+// shows where a rejected error was made.
+func (iso *Isolate) locateFromStack(e *JSError) {
+	for _, line := range strings.Split(e.Stack, "\n") {
+		t := strings.TrimSpace(line)
+		if !strings.HasPrefix(t, "at ") {
+			continue
+		}
+		t = strings.TrimPrefix(t, "at ")
+		if i := strings.LastIndexByte(t, '('); i >= 0 && strings.HasSuffix(t, ")") {
+			t = t[i+1 : len(t)-1]
+		}
+		j := strings.LastIndexByte(t, ':')
+		if j < 0 {
+			return
+		}
+		k := strings.LastIndexByte(t[:j], ':')
+		if k < 0 {
+			return
+		}
+		ln, err1 := strconv.Atoi(t[k+1 : j])
+		col, err2 := strconv.Atoi(t[j+1:])
+		if err1 != nil || err2 != nil {
+			return
+		}
+		src, ok := iso.js.SourceLine(t[:k], ln)
+		if !ok {
+			return
+		}
+		e.File, e.Line, e.Column, e.SourceLine = t[:k], ln, col, src
+		return
+	}
 }

@@ -412,3 +412,26 @@ func (in *Interp) Terminate() (layout.Value, bool) {
 	in.exception = in.undefined
 	return 0, false
 }
+
+// SourceLine returns line (1-based) of the last script run under name,
+// for error reports that locate a position from a stack trace.
+func (in *Interp) SourceLine(name string, line int) (string, bool) {
+	for i := len(in.scripts) - 1; i >= 0; i-- {
+		s := in.scripts[i]
+		if s.name != name || s.unit == nil {
+			continue
+		}
+		u := s.unit
+		l := line - 1
+		if l < 0 || l >= u.Lines.LineCount() {
+			return "", false
+		}
+		start := u.Lines.LineStart(l)
+		end := len(u.Source)
+		if l+1 < u.Lines.LineCount() {
+			end = int(u.Lines.LineStart(l + 1))
+		}
+		return strings.TrimRight(u.Source[start:end], "\r\n\u2028\u2029"), true
+	}
+	return "", false
+}
