@@ -21,6 +21,12 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) > 0 && args[0] == "run" {
 		args = args[1:]
 	}
+	sflags, args, err := parseSnapshotFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, usage)
+		return 9, err
+	}
+	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
 	// Flags come before the script; what follows it is the script's.
 	split := len(args)
 	for i, a := range args {
@@ -66,15 +72,23 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	exe, _ := os.Executable()
 	argv := append([]string{exe, path}, scriptArgs[1:]...)
-	iso, err := engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr,
+	var iso *engine.Isolate
+	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, stderr)
+	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile,
 		Argv: argv, UnhandledRejections: rejections})
 	if err != nil {
 		return 1, err
 	}
 	defer iso.Close()
-	_, err = iso.RunScript(stripHashbang(string(src)), path)
+	defer sflags.install(iso, stderr)()
+	finishCoverage, err := startCoverage(iso, covDir, stderr)
+	if err != nil {
+		return 1, err
+	}
+	defer finishCoverage()
+	err = runMain(iso, path, string(src))
 	if err == nil {
-		// The script ran: now its event loop, to completion.
+		// The program ran: now its event loop, to completion.
 		err = iso.RunEventLoop()
 	} else if exited, _ := iso.Exited(); !exited {
 		err = iso.ReportUncaught(err)
