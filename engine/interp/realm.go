@@ -93,6 +93,9 @@ const (
 	// installed: fast paths check them.
 	RegExpInstanceMap
 	RegExpPrototypeMap
+	// ProxyMap is the map every Proxy object shares.
+	ProxyMap
+	PrivateRevocableProxy
 	numIntrinsics
 )
 
@@ -182,6 +185,7 @@ func (in *Interp) setUpRealm() {
 	f.SetInitialMapPrototype(gm.Value(), in.intrinsics[ObjectPrototype])
 	in.intrinsics[GlobalObject] = f.NewJSObject(gm).Value()
 
+	in.intrinsics[ProxyMap] = f.NewMap(layout.JSProxyType, layout.JSProxySize, 0).Value()
 	in.intrinsics[NativeContext] = f.NewNativeContext(0).Value()
 	in.intrinsics[NoFeedbackCell] = f.NewFeedbackCell(heap.Handle{}).Value()
 
@@ -228,6 +232,7 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateRegExpFlags, "regexp_flags", true)
 	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
 	sym(PrivateDateValue, "date_value", true)
+	sym(PrivateRevocableProxy, "revocable_proxy", true)
 
 	// globalThis.
 	g := h.NewHandle(in.intrinsics[GlobalObject])
