@@ -212,7 +212,7 @@ func (in *Interp) frameText(fr frame) string {
 	case !topLevel && recv != in.hole:
 		// V8's AppendMethodCall: "Type.name [as method]".
 		typeName := in.constructorName(recv)
-		if in.IsCallable(recv) && in.f.SharedFlags(in.f.FunctionShared(recv))&objects.SharedIsClassConstructor != 0 {
+		if in.isFunction(recv) && in.f.SharedFlags(in.f.FunctionShared(recv))&objects.SharedIsClassConstructor != 0 {
 			if n := in.DebugName(in.f.FunctionShared(recv)); n != "" {
 				typeName = n
 			}
@@ -296,7 +296,7 @@ func (in *Interp) constructorName(v layout.Value) string {
 		return "Function"
 	}
 	c, kind := in.lookup(v, NameKey(in.names[NameConstructor]))
-	if kind == propData && in.IsCallable(c) {
+	if kind == propData && in.isFunction(c) {
 		if n := in.f.StringToGo(in.f.SharedName(in.f.FunctionShared(c))); n != "" {
 			return n
 		}
