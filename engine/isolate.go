@@ -49,6 +49,12 @@ type Options struct {
 	// ModuleLoader loads the ES modules imports name (nil:
 	// FileModuleLoader).
 	ModuleLoader ModuleLoader
+	// V8Functions are added to the built-in v8 module (require('v8'),
+	// import 'node:v8'): the host's own, such as takeCoverage.
+	V8Functions []NativeFunction
+
+	// commonJS makes tests' scripts run as CommonJS modules.
+	commonJS bool
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -81,6 +87,10 @@ type Isolate struct {
 	// object's (process.go).
 	loop    *loopState
 	process *processState
+	// commonJS is the require() machinery (see cjs); moduleKeys lists the
+	// named exports of each built-in module made so far.
+	commonJS   *commonJS
+	moduleKeys map[string][]string
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int

@@ -277,4 +277,3 @@ func consoleReportAssert(in *interp.Interp, a interp.Args) {
 	}
 	consoleReportString(in, "assert", "console.assert")
 }
-
