@@ -31,6 +31,12 @@ type Options struct {
 	// Paranoid validates every frame slot before every instruction (a
 	// debugging aid for GC-safety bugs; very slow).
 	Paranoid bool
+	// Argv is process.argv (node's: the executable, the script path, then
+	// the script's arguments).
+	Argv []string
+	// UnhandledRejections is the --unhandled-rejections mode ("" is
+	// RejectionsThrow, node 20's default).
+	UnhandledRejections RejectionMode
 	// ProfileHeapSnapshot logs each heap snapshot's generation and
 	// serialization times to Stderr (V8's --profile-heap-snapshot).
 	ProfileHeapSnapshot bool
@@ -77,6 +83,10 @@ type Isolate struct {
 	opts Options
 	// js is the interpreter and its realm, set up on first use (see JS).
 	js *interp.Interp
+	// loop is the event loop's state (eventloop.go), process the process
+	// object's (process.go).
+	loop    *loopState
+	process *processState
 	// commonJS is the require() machinery (see cjs); moduleKeys lists the
 	// named exports of each built-in module made so far.
 	commonJS   *commonJS

@@ -45,6 +45,13 @@ func (c *inspectCtx) formatValue(v heap.Handle, recurseTimes int, typedArray boo
 	if !in.IsObject(val) {
 		return c.formatPrimitive(val)
 	}
+	for in.IsProxy(val) {
+		// As node without showProxy: the target, no trap runs.
+		if val = in.ProxyTarget(val); val == in.Null() {
+			return "<Revoked Proxy>"
+		}
+		v = in.Handle(val)
+	}
 	for _, s := range c.seen {
 		if s.Value() == val {
 			idx, ok := c.circular[val]

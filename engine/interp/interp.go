@@ -76,6 +76,15 @@ type Interp struct {
 	covHooks         CoverageHooks
 	regexps          map[regexpKey]*jsregexp.Regexp
 
+	// jobQueue holds the pending promise jobs and microtasks (jobs.go).
+	jobQueue       jobQueue
+	resumingAsync  bool
+	goReactions    []GoReaction
+	goReactionFree []int
+	// OnPromiseRejection is the host's rejection tracker
+	// (HostPromiseRejectionTracker), nil for none.
+	OnPromiseRejection func(p layout.Value, ev PromiseRejectionEvent)
+
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
 	NewRegExp func(in *Interp, pattern, flags layout.Value) (layout.Value, bool)
 
@@ -190,6 +199,7 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	for i := range in.cov.vectors {
 		visit(&in.cov.vectors[i])
 	}
+	in.visitJobs(visit)
 	in.visitModuleRoots(visit)
 }
 

@@ -360,6 +360,9 @@ func utf16String(s string) []uint16 { return utf16.Encode([]rune(s)) }
 // "function name() { [native code] }" for a builtin.
 func (in *Interp) FunctionSource(fn layout.Value) string {
 	f := in.f
+	if !in.isFunction(fn) {
+		return "function () { [native code] }"
+	}
 	sfi := f.FunctionShared(fn)
 	rec := in.scriptOf(sfi)
 	if rec == nil {
