@@ -187,3 +187,14 @@ func (iso *Isolate) RunMain(path string) error {
 	}
 	return iso.RunCommonJS(abs)
 }
+
+// ModuleEvaluationPending reports whether the last ES module run (by
+// RunModule or RunMain) has a top-level await that has not settled: node
+// then exits with status 13 once its event loop is empty.
+func (iso *Isolate) ModuleEvaluationPending() bool {
+	if iso.js == nil {
+		return false
+	}
+	state, _ := iso.js.PromiseInfo(iso.js.ModuleEvaluation())
+	return iso.js.IsPromise(iso.js.ModuleEvaluation()) && state == interp.PromisePending
+}

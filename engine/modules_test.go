@@ -16,6 +16,7 @@ type moduleCase struct {
 	Main   string `json:"main"`
 	Stdout string `json:"stdout"`
 	Error  string `json:"error"`
+	Status int    `json:"status"`
 }
 
 // TestModules runs the main file of every directory of testdata/modules
@@ -69,8 +70,15 @@ func testModules(t *testing.T, opts Options) {
 				t.Fatal(err)
 			}
 			err = iso.RunMain(main)
-			gotErr := ""
+			if err == nil {
+				err = iso.RunEventLoop()
+			}
+			gotErr, status := "", 0
+			if err == nil && iso.ModuleEvaluationPending() {
+				status = 13
+			}
 			if err != nil {
+				status = 1
 				var jsErr *JSError
 				if !errors.As(err, &jsErr) {
 					t.Fatalf("run: %v", err)
@@ -82,6 +90,9 @@ func testModules(t *testing.T, opts Options) {
 				t.Fatal(err)
 			}
 			gotErr = strings.ReplaceAll(gotErr, root, "<root>")
+			if status != want.Status {
+				t.Errorf("exit status %d, node's %d", status, want.Status)
+			}
 			if gotErr != want.Error {
 				t.Errorf("uncaught error %q, node's %q\noutput:\n%s", gotErr, want.Error, out.String())
 			}

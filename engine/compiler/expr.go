@@ -113,7 +113,13 @@ func (c *funcCompiler) expr(e ast.Expr) {
 		b.Emit(bytecode.CallRuntime, int(bytecode.RtImportMeta), r, 1)
 		c.freeTemps(mark)
 	case *ast.EImportCall:
-		c.unsupported("dynamic import()", e.Start)
+		mark := c.tempMark()
+		r := c.newTemp()
+		c.expr(x.Specifier)
+		b.Emit(bytecode.Star, r)
+		c.exprPos(e.Start)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtDynamicImport), r, 1)
+		c.freeTemps(mark)
 	case *ast.EPrivateName:
 		c.unsupported("private names", e.Start)
 	case *ast.ESuper:

@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/sonde-js/sonde/engine/ast"
+	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/compiler"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -48,6 +49,7 @@ const (
 	modLinking
 	modLinked
 	modEvaluating
+	modEvaluatingAsync
 	modEvaluated
 )
 
@@ -83,8 +85,21 @@ type module struct {
 	// that binding (kept up to date by RtModuleExportChanged).
 	mirrors map[int][]nsMirror
 	// dfsIndex and dfsAncestor drive evaluation's strongly connected
-	// components (cycles evaluate as one).
+	// components (cycles evaluate as one); cycleRoot is the component's
+	// root once evaluated.
 	dfsIndex, dfsAncestor int
+	cycleRoot             *module
+	// hasTLA marks a module whose top level awaits. asyncEval marks one
+	// that runs (or waits to run) asynchronously, in asyncEvalOrder;
+	// pendingAsyncDeps counts the async imports it still waits for, and
+	// asyncParents are the modules waiting for it.
+	hasTLA, asyncEval bool
+	asyncEvalOrder    int
+	pendingAsyncDeps  int
+	asyncParents      []*module
+	// topPromise is the promise of an evaluation started at this module
+	// (the host's, or import()'s); undefined until then (a GC root).
+	topPromise layout.Value
 }
 
 type importEntry struct {
@@ -161,11 +176,24 @@ func (in *Interp) RunModule(source, path string) (ModulePhase, bool) {
 	if !in.loadRequested(m) || !in.link(m) {
 		return PhaseResolution, false
 	}
-	if !in.evaluateModule(m) {
+	p, ok := in.evaluateModule(m)
+	if !ok {
+		return PhaseRuntime, false
+	}
+	in.lastModulePromise = p
+	if state, result := in.PromiseInfo(p); state == PromiseRejected {
+		// An async module that already failed: report it as the
+		// evaluation's error.
+		in.MarkPromiseHandled(p)
+		in.Throw(result)
 		return PhaseRuntime, false
 	}
 	return PhaseRuntime, true
 }
+
+// ModuleEvaluation returns the promise of the last RunModule's evaluation:
+// pending while a top-level await has not settled.
+func (in *Interp) ModuleEvaluation() layout.Value { return in.lastModulePromise }
 
 // ModuleNamespace returns the namespace object of the module at path,
 // which must have been run (for hosts: what import() resolves to).
@@ -197,6 +225,9 @@ func (in *Interp) moduleFromSource(source, path string) (*module, bool) {
 		}
 		return nil, false
 	}
+	if compiler.HasTopLevelAwait(prog) {
+		prog.Top.Async = true
+	}
 	rec := in.newScript(prog, source, path)
 	in.f.SetScriptFlags(rec.script, in.f.ScriptFlags(rec.script)|objects.ScriptIsModule)
 	if in.scriptHook != nil {
@@ -204,6 +235,7 @@ func (in *Interp) moduleFromSource(source, path string) (*module, bool) {
 	}
 	m := in.newModule(path)
 	m.rec = rec
+	m.hasTLA = prog.Top.Async
 	in.collectEntries(m, prog)
 	return m, true
 }
@@ -214,7 +246,8 @@ func (in *Interp) newModule(path string) *module {
 		in.moduleMap = map[string]*module{}
 	}
 	m := &module{id: len(in.modules), path: path, exports: map[string]int{}, indirect: map[string]indirectExport{},
-		mirrors: map[int][]nsMirror{}, ctx: in.undefined, ns: in.undefined, meta: in.undefined, fn: in.undefined, err: in.undefined}
+		mirrors: map[int][]nsMirror{}, ctx: in.undefined, ns: in.undefined, meta: in.undefined, fn: in.undefined, err: in.undefined,
+		topPromise: in.undefined}
 	in.modules = append(in.modules, m)
 	in.moduleMap[path] = m
 	return m
@@ -793,23 +826,42 @@ func (in *Interp) exportChanged(value heap.Handle, id, slot int) {
 }
 
 // evaluateModule runs m's graph depth first, each module after those it
-// imports; a cycle runs as one component. An error is kept on every
-// module of the failed component and thrown again by later evaluations.
-func (in *Interp) evaluateModule(m *module) bool {
+// imports; a cycle runs as one component (the spec's Evaluate). Modules
+// with top-level await, and those importing them, run asynchronously:
+// the result is then a pending promise that settles when m has run. ok
+// false is a synchronous failure (exception pending); the error sticks to
+// every module of the failed component.
+func (in *Interp) evaluateModule(m *module) (layout.Value, bool) {
+	if (m.status == modEvaluatingAsync || m.status == modEvaluated) && m.cycleRoot != nil {
+		m = m.cycleRoot
+	}
+	if m.topPromise != in.undefined {
+		return m.topPromise, true
+	}
+	if m.status == modEvaluated && m.hasErr {
+		in.Throw(m.err)
+		return 0, false
+	}
 	var stack []*module
 	if _, ok := in.innerEvaluate(m, &stack, 0); !ok {
+		ex := in.exception
 		for _, x := range stack {
 			x.status = modEvaluated
-			x.hasErr, x.err = true, in.exception
+			x.hasErr, x.err = true, ex
 		}
-		return false
+		return 0, false
 	}
-	return true
+	p := in.NewPromise()
+	m.topPromise = p.Value()
+	if !m.asyncEval {
+		in.FulfillPromise(p.Value(), in.undefined)
+	}
+	return m.topPromise, true
 }
 
 func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bool) {
 	switch m.status {
-	case modEvaluated:
+	case modEvaluatingAsync, modEvaluated:
 		if m.hasErr {
 			in.Throw(m.err)
 			return index, false
@@ -820,6 +872,7 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 	}
 	m.status = modEvaluating
 	m.dfsIndex, m.dfsAncestor = index, index
+	m.pendingAsyncDeps = 0
 	index++
 	*stack = append(*stack, m)
 	for _, dep := range m.deps {
@@ -827,11 +880,32 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 		if index, ok = in.innerEvaluate(dep, stack, index); !ok {
 			return index, false
 		}
-		if dep.status == modEvaluating && dep.dfsAncestor < m.dfsAncestor {
-			m.dfsAncestor = dep.dfsAncestor
+		if dep.status == modEvaluating {
+			if dep.dfsAncestor < m.dfsAncestor {
+				m.dfsAncestor = dep.dfsAncestor
+			}
+		} else {
+			if dep.cycleRoot != nil {
+				dep = dep.cycleRoot
+			}
+			if dep.hasErr {
+				in.Throw(dep.err)
+				return index, false
+			}
+		}
+		if dep.asyncEval {
+			m.pendingAsyncDeps++
+			dep.asyncParents = append(dep.asyncParents, m)
 		}
 	}
-	if m.fn != in.undefined {
+	if m.pendingAsyncDeps > 0 || m.hasTLA {
+		m.asyncEval = true
+		in.asyncEvalCount++
+		m.asyncEvalOrder = in.asyncEvalCount
+		if m.pendingAsyncDeps == 0 {
+			in.executeAsyncModule(m)
+		}
+	} else if m.fn != in.undefined {
 		if _, ok := in.Call(m.fn, in.undefined); !ok {
 			return index, false
 		}
@@ -841,12 +915,117 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 			top := (*stack)[len(*stack)-1]
 			*stack = (*stack)[:len(*stack)-1]
 			top.status = modEvaluated
+			if top.asyncEval {
+				top.status = modEvaluatingAsync
+			}
+			top.cycleRoot = m
 			if top == m {
 				break
 			}
 		}
 	}
 	return index, true
+}
+
+// executeAsyncModule runs a module with top-level await: its top level
+// returns a promise whose settlement continues the graph.
+func (in *Interp) executeAsyncModule(m *module) {
+	p, ok := in.Call(m.fn, in.undefined)
+	if !ok {
+		ex := in.exception
+		in.ClearException()
+		in.asyncModuleRejected(m, ex)
+		return
+	}
+	in.PerformPromiseThenGo(p, func(in *Interp, v layout.Value) (layout.Value, bool) {
+		in.asyncModuleFulfilled(m)
+		return in.undefined, true
+	}, func(in *Interp, reason layout.Value) (layout.Value, bool) {
+		in.asyncModuleRejected(m, reason)
+		return in.undefined, true
+	})
+}
+
+// asyncModuleFulfilled is the spec's AsyncModuleExecutionFulfilled: m
+// has run; the modules waiting only on it (and others now done) run, in
+// the order they were reached.
+func (in *Interp) asyncModuleFulfilled(m *module) {
+	if m.status == modEvaluated {
+		return
+	}
+	m.asyncEval = false
+	m.status = modEvaluated
+	if m.topPromise != in.undefined {
+		in.FulfillPromise(m.topPromise, in.undefined)
+	}
+	var ready []*module
+	in.gatherAvailableAncestors(m, &ready)
+	sort.Slice(ready, func(i, j int) bool { return ready[i].asyncEvalOrder < ready[j].asyncEvalOrder })
+	for _, r := range ready {
+		if r.hasErr {
+			continue
+		}
+		if r.hasTLA {
+			in.executeAsyncModule(r)
+			continue
+		}
+		if _, ok := in.Call(r.fn, in.undefined); !ok {
+			ex := in.exception
+			in.ClearException()
+			in.asyncModuleRejected(r, ex)
+			continue
+		}
+		r.asyncEval = false
+		r.status = modEvaluated
+		if r.topPromise != in.undefined {
+			in.FulfillPromise(r.topPromise, in.undefined)
+		}
+	}
+}
+
+func (in *Interp) gatherAvailableAncestors(m *module, out *[]*module) {
+	for _, p := range m.asyncParents {
+		root := p
+		if p.cycleRoot != nil {
+			root = p.cycleRoot
+		}
+		if root.hasErr || p.pendingAsyncDeps == 0 {
+			continue
+		}
+		already := false
+		for _, x := range *out {
+			if x == p {
+				already = true
+			}
+		}
+		if already {
+			continue
+		}
+		p.pendingAsyncDeps--
+		if p.pendingAsyncDeps == 0 {
+			*out = append(*out, p)
+			if !p.hasTLA {
+				in.gatherAvailableAncestors(p, out)
+			}
+		}
+	}
+}
+
+// asyncModuleRejected is AsyncModuleExecutionRejected: the error sticks
+// to m and everything waiting on it.
+func (in *Interp) asyncModuleRejected(m *module, reason layout.Value) {
+	if m.status == modEvaluated && m.hasErr {
+		return
+	}
+	m.hasErr, m.err = true, reason
+	m.status = modEvaluated
+	m.asyncEval = false
+	for _, p := range m.asyncParents {
+		in.asyncModuleRejected(p, reason)
+	}
+	if m.topPromise != in.undefined {
+		in.RejectPromise(m.topPromise, reason)
+	}
 }
 
 // importMeta returns (creating once) the import.meta object of module id:
@@ -892,6 +1071,7 @@ func (in *Interp) visitModuleRoots(visit func(*layout.Value)) {
 		visit(&m.meta)
 		visit(&m.fn)
 		visit(&m.err)
+		visit(&m.topPromise)
 	}
 }
 
@@ -903,4 +1083,70 @@ func importMetaProperties(path string) [][2]string {
 		out = append(out, [2]string{"dirname", filepath.Dir(file)}, [2]string{"filename", file})
 	}
 	return append(out, [2]string{"url", path})
+}
+
+// dynamicImport is import(specifier) from the running script or module:
+// it returns a promise and loads, links and evaluates the module in a job,
+// resolving the promise with its namespace once it has run (its top-level
+// await settled), or rejecting it with the failure.
+func (in *Interp) dynamicImport(spec heap.Handle) (layout.Value, bool) {
+	h := in.h
+	referrer := ""
+	if n := len(in.frames); n > 0 {
+		fn := in.stack[int(in.frames[n-1].fp)+bytecode.FrameClosure]
+		if rec := in.scriptOf(in.f.FunctionShared(fn)); rec != nil {
+			referrer = rec.name
+		}
+	}
+	p := in.NewPromise()
+	s, ok := in.ToString(spec.Value())
+	if !ok {
+		ex := in.exception
+		in.ClearException()
+		in.RejectPromise(p.Value(), ex)
+		return p.Value(), true
+	}
+	specifier := in.GoString(s)
+	pg := h.NewGlobal(p.Value())
+	start := in.NewPromise()
+	in.FulfillPromise(start.Value(), in.undefined)
+	in.PerformPromiseThenGo(start.Value(), func(in *Interp, _ layout.Value) (layout.Value, bool) {
+		in.finishDynamicImport(pg, specifier, referrer)
+		return in.undefined, true
+	}, nil)
+	return p.Value(), true
+}
+
+// finishDynamicImport loads, links and evaluates the module of an
+// import() and settles its promise (held by pg, released here).
+func (in *Interp) finishDynamicImport(pg heap.Global, specifier, referrer string) {
+	reject := func() {
+		ex := in.exception
+		in.ClearException()
+		p, _ := pg.Value()
+		in.RejectPromise(p, ex)
+		pg.Release()
+	}
+	m, ok := in.loadImport(specifier, referrer)
+	if !ok || !in.loadRequested(m) || !in.link(m) {
+		reject()
+		return
+	}
+	ev, ok := in.evaluateModule(m)
+	if !ok {
+		reject()
+		return
+	}
+	in.PerformPromiseThenGo(ev, func(in *Interp, _ layout.Value) (layout.Value, bool) {
+		ns := in.namespaceOf(m)
+		p, _ := pg.Value()
+		in.ResolvePromise(p, ns)
+		pg.Release()
+		return in.undefined, true
+	}, func(in *Interp, reason layout.Value) (layout.Value, bool) {
+		p, _ := pg.Value()
+		in.RejectPromise(p, reason)
+		pg.Release()
+		return in.undefined, true
+	})
 }
