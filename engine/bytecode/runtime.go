@@ -61,7 +61,7 @@ const (
 	RtModuleExportChanged
 	// RtImportMeta(moduleID): the module's import.meta object.
 	RtImportMeta
-	// RtDynamicImport(specifier): import(specifier) from the running
+	// RtDynamicImport(specifier, options): import(specifier, options) from the running
 	// script or module: a promise of the module's namespace.
 	RtDynamicImport
 	// RtToObject(value): ToObject, throwing on null and undefined.

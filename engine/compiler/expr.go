@@ -114,11 +114,17 @@ func (c *funcCompiler) expr(e ast.Expr) {
 		c.freeTemps(mark)
 	case *ast.EImportCall:
 		mark := c.tempMark()
-		r := c.newTemp()
+		r := c.newTemps(2)
 		c.expr(x.Specifier)
 		b.Emit(bytecode.Star, r)
+		if x.Options.Data != nil {
+			c.expr(x.Options)
+		} else {
+			b.Emit(bytecode.LdaUndefined)
+		}
+		b.Emit(bytecode.Star, r+1)
 		c.exprPos(e.Start)
-		b.Emit(bytecode.CallRuntime, int(bytecode.RtDynamicImport), r, 1)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtDynamicImport), r, 2)
 		c.freeTemps(mark)
 	case *ast.EPrivateName:
 		c.unsupported("private names", e.Start)

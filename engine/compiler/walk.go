@@ -32,6 +32,7 @@ func walkExpr(e ast.Expr, f func(ast.Expr) bool) {
 		walkClass(x.Class, f)
 	case *ast.EImportCall:
 		w(x.Specifier)
+		w(x.Options)
 	case *ast.EUnary:
 		w(x.Value)
 	case *ast.EUpdate:

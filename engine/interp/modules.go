@@ -1089,24 +1089,36 @@ func importMetaProperties(path string) [][2]string {
 // it returns a promise and loads, links and evaluates the module in a job,
 // resolving the promise with its namespace once it has run (its top-level
 // await settled), or rejecting it with the failure.
-func (in *Interp) dynamicImport(spec heap.Handle) (layout.Value, bool) {
+func (in *Interp) dynamicImport(spec, options heap.Handle) (layout.Value, bool) {
 	h := in.h
 	referrer := ""
-	if n := len(in.frames); n > 0 {
-		fn := in.stack[int(in.frames[n-1].fp)+bytecode.FrameClosure]
-		if rec := in.scriptOf(in.f.FunctionShared(fn)); rec != nil {
+	// The referrer is the script or module of the innermost frame that is
+	// not eval code (eval code imports as its caller does).
+	for i := len(in.frames) - 1; i >= 0; i-- {
+		fn := in.stack[int(in.frames[i].fp)+bytecode.FrameClosure]
+		if !in.IsCallable(fn) {
+			continue
+		}
+		if rec := in.scriptOf(in.f.FunctionShared(fn)); rec != nil && !rec.unit.Eval {
 			referrer = rec.name
+			break
 		}
 	}
 	p := in.NewPromise()
-	s, ok := in.ToString(spec.Value())
-	if !ok {
+	reject := func() (layout.Value, bool) {
 		ex := in.exception
 		in.ClearException()
 		in.RejectPromise(p.Value(), ex)
 		return p.Value(), true
 	}
+	s, ok := in.ToString(spec.Value())
+	if !ok {
+		return reject()
+	}
 	specifier := in.GoString(s)
+	if !in.importOptions(options) {
+		return reject()
+	}
 	pg := h.NewGlobal(p.Value())
 	start := in.NewPromise()
 	in.FulfillPromise(start.Value(), in.undefined)
@@ -1115,6 +1127,28 @@ func (in *Interp) dynamicImport(spec heap.Handle) (layout.Value, bool) {
 		return in.undefined, true
 	}, nil)
 	return p.Value(), true
+}
+
+// importOptions checks import()'s second argument: undefined, or an
+// object whose with (import attributes) is undefined or an object of
+// string values.
+func (in *Interp) importOptions(options heap.Handle) bool {
+	if options.Value() == in.undefined {
+		return true
+	}
+	if !in.IsObject(options.Value()) {
+		in.ThrowError(TypeError, "The second argument to import() must be an object")
+		return false
+	}
+	with, ok := in.GetNamed(options.Value(), in.f.InternalizeGo("with").Value())
+	if !ok || with == in.undefined {
+		return ok
+	}
+	if !in.IsObject(with) {
+		in.ThrowError(TypeError, "The 'with' option must be an object")
+		return false
+	}
+	return true
 }
 
 // finishDynamicImport loads, links and evaluates the module of an
