@@ -14,12 +14,13 @@
 // compiled with V8's slot rules) reproduces node's answers on the
 // coverage corpus (coverage.go). Array sort is V8's TimSort step for
 // step. ES modules run with live import bindings, cycles, star exports,
-// namespace objects and import.meta (modules.go); CommonJS files compile
-// as the body of node's wrapper function (commonjs.go). Not yet: async
-// functions and the event loop (so top-level await and dynamic import()),
-// Proxy, typed arrays, direct eval of local variables, with; namespace
-// objects are ordinary objects kept in sync, not exotic ones (a property
-// of an uninitialized binding reads undefined instead of throwing).
+// namespace objects, import.meta, top-level await (async module
+// evaluation) and dynamic import() (modules.go); CommonJS files compile
+// as the body of node's wrapper function (commonjs.go). Namespace objects
+// are ordinary objects kept in sync, not exotic ones: a property of an
+// uninitialized binding reads undefined instead of throwing, and their
+// properties report writable: false. Not yet: typed arrays, direct eval
+// of local variables, with (other helpers' work in progress).
 //
 // # Frames and calls
 //
