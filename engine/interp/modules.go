@@ -81,6 +81,10 @@ type module struct {
 	// err the evaluation error (all GC roots).
 	ctx, ns, meta, fn, err layout.Value
 	hasErr                 bool
+	// nsTarget is the namespace proxy's target (a GC root); nsBindings
+	// the resolution of each of its exports.
+	nsTarget   layout.Value
+	nsBindings map[string]resolution
 	// mirrors lists, per context slot, the namespace properties showing
 	// that binding (kept up to date by RtModuleExportChanged).
 	mirrors map[int][]nsMirror
@@ -247,7 +251,7 @@ func (in *Interp) newModule(path string) *module {
 	}
 	m := &module{id: len(in.modules), path: path, exports: map[string]int{}, indirect: map[string]indirectExport{},
 		mirrors: map[int][]nsMirror{}, ctx: in.undefined, ns: in.undefined, meta: in.undefined, fn: in.undefined, err: in.undefined,
-		topPromise: in.undefined}
+		topPromise: in.undefined, nsTarget: in.undefined}
 	in.modules = append(in.modules, m)
 	in.moduleMap[path] = m
 	return m
@@ -740,11 +744,15 @@ func (in *Interp) compileModuleTop(m *module) bool {
 	return ok
 }
 
-// namespaceOf returns (creating once) m's namespace object: a
-// null-prototype, non-extensible object with one read-only enumerable
-// property per resolvable export, in code unit order, and
-// Symbol.toStringTag "Module". Its properties mirror the bindings: every
-// store to an exported binding updates them.
+// namespaceOf returns (creating once) m's namespace object, the spec's
+// module namespace exotic object, made as a proxy with native traps over
+// a target that holds one property per resolvable export (in code unit
+// order; writable, enumerable, non-configurable) and Symbol.toStringTag
+// "Module", non-extensible. The traps read the bindings themselves (live,
+// with the temporal dead zone), refuse assignments and check
+// definitions; the target's values are kept equal to the bindings (stores
+// to exported bindings update them) so that inspection, which shows a
+// proxy's target, sees current values.
 func (in *Interp) namespaceOf(m *module) layout.Value {
 	if m.ns != in.undefined {
 		return m.ns
@@ -752,8 +760,14 @@ func (in *Interp) namespaceOf(m *module) layout.Value {
 	h, f := in.h, in.f
 	scope := h.OpenScope()
 	defer scope.Close()
-	ns := in.NewObject(in.null)
-	m.ns = ns.Value()
+	target := in.NewObject(in.null)
+	handler := in.namespaceHandler(m)
+	ns, ok := in.NewProxy(target.Value(), handler.Value())
+	if !ok {
+		panic("interp: namespace proxy: target and handler are objects")
+	}
+	m.ns, m.nsTarget = ns, target.Value()
+	m.nsBindings = map[string]resolution{}
 	names := in.exportedNames(m, map[*module]bool{})
 	sort.Slice(names, func(i, j int) bool { return utf16Less(names[i], names[j]) })
 	for _, name := range names {
@@ -761,6 +775,7 @@ func (in *Interp) namespaceOf(m *module) layout.Value {
 		if st != resolved {
 			continue
 		}
+		m.nsBindings[name] = res
 		s := h.OpenScope()
 		var v layout.Value
 		if res.slot < 0 {
@@ -773,22 +788,134 @@ func (in *Interp) namespaceOf(m *module) layout.Value {
 			res.m.mirrors[res.slot] = append(res.m.mirrors[res.slot], nsMirror{module: m.id, name: name})
 		}
 		vh := h.NewHandle(v)
-		f.DefineProperty(ns, f.InternalizeGo(name), vh, objects.AttrReadOnly|objects.AttrDontDelete)
+		f.DefineProperty(target, f.InternalizeGo(name), vh, objects.AttrDontDelete)
 		s.Close()
 	}
 	tag := in.NewString("Module")
-	f.DefineProperty(ns, h.NewHandle(in.intrinsics[SymbolToStringTag]), tag, objects.AttrReadOnly|objects.AttrDontEnum|objects.AttrDontDelete)
-	f.PreventExtensions(ns)
+	f.DefineProperty(target, h.NewHandle(in.intrinsics[SymbolToStringTag]), tag, objects.AttrReadOnly|objects.AttrDontEnum|objects.AttrDontDelete)
+	f.PreventExtensions(target)
 	return m.ns
 }
 
-// IsModuleNamespace reports whether v is a module namespace object.
+// namespaceHandler makes the traps of m's namespace: get and
+// getOwnPropertyDescriptor read the binding (a ReferenceError in its
+// temporal dead zone), set fails, defineProperty accepts only what
+// leaves the property as it is. The other internal methods forward to
+// the target, which already behaves as the spec says.
+func (in *Interp) namespaceHandler(m *module) heap.Handle {
+	handler := in.NewObject(in.null)
+	// binding reads export key of m: found false for a key that is not an
+	// export (symbols included).
+	binding := func(in *Interp, key layout.Value) (v layout.Value, found, ok bool) {
+		if !in.IsString(key) {
+			return 0, false, true
+		}
+		name := in.GoString(key)
+		res, found := m.nsBindings[name]
+		if !found {
+			return 0, false, true
+		}
+		if res.slot < 0 {
+			return in.namespaceOf(res.m), true, true
+		}
+		v = in.f.ContextSlot(res.m.ctx, res.slot)
+		if v == in.hole {
+			in.throwErrorValue(ReferenceError, "Cannot access '"+name+"' before initialization")
+			return 0, true, false
+		}
+		return v, true, true
+	}
+	traps := []struct {
+		name string
+		n    int
+		fn   Native
+	}{
+		{"get", 3, func(in *Interp, a Args) (layout.Value, bool) {
+			v, found, ok := binding(in, a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			if !found {
+				k, ok := in.ToPropertyKey(a.Arg(1))
+				if !ok {
+					return 0, false
+				}
+				return in.Get(a.Arg(0), k)
+			}
+			return v, true
+		}},
+		{"getOwnPropertyDescriptor", 2, func(in *Interp, a Args) (layout.Value, bool) {
+			h := in.h
+			scope := h.OpenScope()
+			defer scope.Close()
+			target, key := h.NewHandle(a.Arg(0)), a.Arg(1)
+			v, found, ok := binding(in, key)
+			if !ok {
+				return 0, false
+			}
+			if !found {
+				k, ok := in.ToPropertyKey(key)
+				if !ok {
+					return 0, false
+				}
+				d, found, ok := in.GetOwnPropertyDescriptor(target.Value(), k)
+				if !ok {
+					return 0, false
+				}
+				if !found {
+					return in.undefined, true
+				}
+				return in.FromPropertyDescriptor(&d), true
+			}
+			d := in.NewDescriptor()
+			d.Value = h.NewHandle(v)
+			d.HasValue, d.HasWritable, d.HasEnumerable, d.HasConfigurable = true, true, true, true
+			d.Writable, d.Enumerable = true, true
+			return in.FromPropertyDescriptor(&d), true
+		}},
+		{"defineProperty", 3, func(in *Interp, a Args) (layout.Value, bool) {
+			h := in.h
+			scope := h.OpenScope()
+			defer scope.Close()
+			target, key := h.NewHandle(a.Arg(0)), h.NewHandle(a.Arg(1))
+			d, ok := in.ToPropertyDescriptor(a.Arg(2))
+			if !ok {
+				return 0, false
+			}
+			if in.IsSymbol(key.Value()) {
+				k, _ := in.ToPropertyKey(key.Value())
+				done, ok := in.DefineOwnProperty(target, in.HandleKey(k), &d)
+				return in.Bool(done), ok
+			}
+			v, found, ok := binding(in, key.Value())
+			if !ok {
+				return 0, false
+			}
+			if !found || d.HasConfigurable && d.Configurable || d.HasEnumerable && !d.Enumerable ||
+				d.IsAccessor() || d.HasWritable && !d.Writable {
+				return in.Bool(false), true
+			}
+			if d.HasValue {
+				return in.Bool(in.SameValue(d.Value.Value(), v)), true
+			}
+			return in.Bool(true), true
+		}},
+		{"set", 4, func(in *Interp, a Args) (layout.Value, bool) { return in.Bool(false), true }},
+	}
+	for _, t := range traps {
+		in.DefineFunction(handler, t.name, t.n, t.fn)
+	}
+	return handler
+}
+
+// IsModuleNamespace reports whether v is a module namespace object (or
+// the target behind one, which inspection shows in its place).
 func (in *Interp) IsModuleNamespace(v layout.Value) bool {
 	if !v.IsHeapObject() {
 		return false
 	}
 	for _, m := range in.modules {
-		if m.ns == v {
+		if m.ns == v || m.nsTarget == v {
 			return true
 		}
 	}
@@ -815,12 +942,12 @@ func (in *Interp) exportChanged(value heap.Handle, id, slot int) {
 	}
 	m := in.modules[id]
 	for _, mir := range m.mirrors[slot] {
-		ns := in.modules[mir.module].ns
+		ns := in.modules[mir.module].nsTarget
 		if ns == in.undefined {
 			continue
 		}
 		s := in.h.OpenScope()
-		in.f.DefineProperty(in.h.NewHandle(ns), in.f.InternalizeGo(mir.name), value, objects.AttrReadOnly|objects.AttrDontDelete)
+		in.f.DefineProperty(in.h.NewHandle(ns), in.f.InternalizeGo(mir.name), value, objects.AttrDontDelete)
 		s.Close()
 	}
 }
@@ -1072,6 +1199,7 @@ func (in *Interp) visitModuleRoots(visit func(*layout.Value)) {
 		visit(&m.fn)
 		visit(&m.err)
 		visit(&m.topPromise)
+		visit(&m.nsTarget)
 	}
 }
 
