@@ -35,6 +35,9 @@ type PropertyMirror struct {
 // strings, then symbols). It runs no JavaScript.
 func (in *Interp) OwnPropertyMirrors(obj heap.Handle) []PropertyMirror {
 	h, f := in.h, in.f
+	if t := in.namespaceTarget(obj.Value()); t != 0 {
+		obj = h.NewHandle(t) // a module namespace shows its exports
+	}
 	keys := f.OwnKeys(obj, objects.AllProperties)
 	n := f.Length(keys.Value())
 	out := make([]PropertyMirror, 0, n)
@@ -102,6 +105,9 @@ func (in *Interp) SymbolDescriptiveString(sym layout.Value) string {
 // "Object".
 func (in *Interp) ClassName(v layout.Value) string {
 	f := in.f
+	if in.IsModuleNamespace(v) {
+		return "Module"
+	}
 	if in.IsCallable(v) {
 		if f.InstanceType(v) == layout.JSFunctionType && in.IsGenerator(v) {
 			return "GeneratorFunction"

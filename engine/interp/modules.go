@@ -922,6 +922,20 @@ func (in *Interp) IsModuleNamespace(v layout.Value) bool {
 	return false
 }
 
+// namespaceTarget returns the target of namespace object v (whose
+// properties mirror the exports), or 0 when v is not a namespace.
+func (in *Interp) namespaceTarget(v layout.Value) layout.Value {
+	if !v.IsHeapObject() {
+		return 0
+	}
+	for _, m := range in.modules {
+		if m.ns == v {
+			return m.nsTarget
+		}
+	}
+	return 0
+}
+
 // utf16Less orders strings by UTF-16 code units, as Array.prototype.sort
 // does by default.
 func utf16Less(a, b string) bool {
