@@ -13,6 +13,7 @@ import (
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/heapsnapshot"
 	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
 )
 
@@ -71,6 +72,8 @@ type Isolate struct {
 	opts Options
 	// js is the interpreter and its realm, set up on first use (see JS).
 	js *interp.Interp
+	// onUncaught is told of uncaught exceptions (SetUncaughtExceptionHook).
+	onUncaught func(exception layout.Value)
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int

@@ -27,6 +27,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 9, err
 	}
 	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
+	iopts, args, err := parseInspectFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "node:", err)
+		return 9, nil
+	}
 	hopts, rest, err := heap.ParseFlags(args, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, usage)
@@ -60,6 +65,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, err
 	}
 	defer finishCoverage()
+	ins, err := iopts.start(iso, path, stderr)
+	if err != nil {
+		return 1, err
+	}
+	defer ins.close()
 	if err := runMain(iso, path, string(src)); err != nil {
 		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {
@@ -68,6 +78,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		return 1, err
 	}
+	ins.afterScript()
 	return 0, nil
 }
 

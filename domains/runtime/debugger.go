@@ -94,13 +94,14 @@ func (d *Domain) scriptParsed(id int) *dbg.ScriptParsedEvent {
 	}
 	u := scriptURL(s.Name)
 	f := false
+	isModule := d.in.ScriptIsModule(id)
 	empty := ""
 	lang := dbg.ScriptLanguageJavaScript
 	return &dbg.ScriptParsedEvent{
 		ScriptID: rt.ScriptID(itoa(id)), URL: u, StartLine: 0, StartColumn: 0,
 		EndLine: int64(endLine), EndColumn: int64(endCol), ExecutionContextID: contextID,
 		Hash: scriptHash(u16), ExecutionContextAuxData: easyjson.RawMessage(`{"isDefault":true}`),
-		IsLiveEdit: &f, SourceMapURL: &empty, HasSourceURL: &f, IsModule: &f, Length: ptrInt64(int64(len(u16))),
+		IsLiveEdit: &f, SourceMapURL: &empty, HasSourceURL: &f, IsModule: &isModule, Length: ptrInt64(int64(len(u16))),
 		ScriptLanguage: &lang, EmbedderName: &u,
 	}
 }

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/sonde-js/sonde/engine/objects"
 	"strconv"
 	"strings"
 
@@ -329,3 +330,11 @@ func (in *Interp) ScriptCount() int { return len(in.scripts) }
 // code and Function bodies) is compiled, with its id: the inspector's
 // Debugger.scriptParsed.
 func (in *Interp) SetScriptCompiledHook(hook func(id int)) { in.scriptHook = hook }
+
+// ScriptIsModule reports whether script id is an ES module.
+func (in *Interp) ScriptIsModule(id int) bool {
+	if id < 1 || id > len(in.scripts) {
+		return false
+	}
+	return in.f.ScriptFlags(in.scripts[id-1].script)&objects.ScriptIsModule != 0
+}
