@@ -204,4 +204,6 @@ func (iso *Isolate) takeException() *JSError {
 // RunScript (or a module run) reports as uncaught, before it is cleared:
 // the inspector's Runtime.exceptionThrown. The value is valid until the
 // next allocation; the engine's throw location is still readable.
-func (iso *Isolate) SetUncaughtExceptionHook(hook func(exception layout.Value)) { iso.onUncaught = hook }
+func (iso *Isolate) SetUncaughtExceptionHook(hook func(exception layout.Value)) {
+	iso.onUncaught = hook
+}
