@@ -8,7 +8,8 @@
 // sends Runtime.enable, then each case's steps in order ("$N.path" in a
 // param is replaced by that path of step N's result), and writes
 // expected.json: for each step the request, node's response and the events
-// node sent before it.
+// node sent before it; then scriptparsed.json, node's Debugger.scriptParsed
+// for the fixture.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -89,6 +90,12 @@ for (const c of cases) {
   out.push({ name: c.name, steps });
 }
 writeFileSync(path.join(here, 'expected.json'), JSON.stringify(out, null, 1) + '\n');
+
+// Debugger.enable: the fixture's scriptParsed (V8's hash, extents, length).
+events = [];
+await send('Debugger.enable', {});
+const parsed = events.find((e) => e.method === 'Debugger.scriptParsed' && e.params.url === 'fixture.js');
+writeFileSync(path.join(here, 'scriptparsed.json'), JSON.stringify(parsed.params, null, 1) + '\n');
 ws.close();
 child.kill();
 console.log(`recorded ${out.length} cases with ${process.version}`);
