@@ -24,8 +24,13 @@ type testTarget struct {
 // (before any client attaches: console output and scripts are stored), and
 // serves it.
 func startTarget(t testing.TB, setup func(iso *engine.Isolate, d *Domain)) *testTarget {
+	return startTargetWith(t, engine.Options{}, setup)
+}
+
+// startTargetWith is startTarget with isolate options (GC stress).
+func startTargetWith(t testing.TB, opts engine.Options, setup func(iso *engine.Isolate, d *Domain)) *testTarget {
 	t.Helper()
-	iso, err := engine.NewIsolate(engine.Options{})
+	iso, err := engine.NewIsolate(opts)
 	if err != nil {
 		t.Fatal(err)
 	}

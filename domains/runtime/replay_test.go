@@ -2,6 +2,9 @@ package runtime
 
 import (
 	"encoding/json"
+
+	"github.com/sonde-js/sonde/engine"
+	"github.com/sonde-js/sonde/engine/heap"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -54,6 +57,17 @@ var knownDiffs = map[string]string{
 // testdata/expected.json and compares Sonde's answers and events, after
 // normalizing only ids, timestamps and heap sizes.
 func TestReplayNodeOracle(t *testing.T) {
+	replayOracle(t, engine.Options{})
+}
+
+// TestReplayGCStress replays the oracle with a GC every 25 allocations,
+// compacting, and heap verification: the domain holds what it needs in
+// handles across the allocations it makes.
+func TestReplayGCStress(t *testing.T) {
+	replayOracle(t, engine.Options{Heap: heap.Options{GCStressEvery: 25, StressCompaction: true, VerifyHeap: true}})
+}
+
+func replayOracle(t *testing.T, opts engine.Options) {
 	var cases []oracleCase
 	var answers []oracleAnswer
 	readJSON(t, "cases.json", &cases)
@@ -61,7 +75,7 @@ func TestReplayNodeOracle(t *testing.T) {
 	if len(cases) != len(answers) {
 		t.Fatalf("%d cases, %d recorded answers: re-run testdata/record.mjs", len(cases), len(answers))
 	}
-	tt := startTarget(t, runFixture(t))
+	tt := startTargetWith(t, opts, runFixture(t))
 	c := tt.dial(t)
 	ctx := ctxT(t)
 	if _, err := c.Call(ctx, "Runtime.enable", nil); err != nil {
