@@ -34,6 +34,15 @@ type Options struct {
 	// ProfileHeapSnapshot logs each heap snapshot's generation and
 	// serialization times to Stderr (V8's --profile-heap-snapshot).
 	ProfileHeapSnapshot bool
+	// Print, if set, defines a global print(msg) that passes ToString(msg)
+	// to it (the shell function of d8 and of test262's hosts).
+	Print func(string)
+	// Host262 defines test262's $262 host object (evalScript, gc, global;
+	// INTERPRETING.md) on the global: for conformance runners only.
+	Host262 bool
+	// ModuleLoader loads the ES modules imports name (nil:
+	// FileModuleLoader).
+	ModuleLoader ModuleLoader
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through

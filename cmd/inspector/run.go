@@ -26,6 +26,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintln(stderr, usage)
 		return 9, err
 	}
+	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
 	hopts, rest, err := heap.ParseFlags(args, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, usage)
@@ -54,7 +55,12 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	defer iso.Close()
 	defer sflags.install(iso, stderr)()
-	if _, err := iso.RunScript(stripHashbang(string(src)), path); err != nil {
+	finishCoverage, err := startCoverage(iso, covDir, stderr)
+	if err != nil {
+		return 1, err
+	}
+	defer finishCoverage()
+	if err := runMain(iso, path, string(src)); err != nil {
 		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {
 			fmt.Fprint(stderr, jsErr.Report())

@@ -88,13 +88,18 @@ func (in *Interp) prepareCall(calleeIdx int) bool {
 	if !in.compile(sfi) {
 		return false
 	}
-	if f.FunctionFeedbackVector(fn.Value()) != in.undefined {
-		return true
-	}
 	ba := f.SharedBytecode(sfi.Value())
 	pool := f.BytecodeConstantPool(ba)
 	slots := f.Get(pool, bytecode.MetaFeedbackSlots).SmiValue()
 	closures := f.Get(pool, bytecode.MetaClosures).SmiValue()
+	if old := f.FunctionFeedbackVector(fn.Value()); old != in.undefined {
+		// A function recompiled (Recompile) keeps its vector if the new
+		// bytecode's feedback layout is the same, as it is for the same
+		// syntax tree; a new vector otherwise, never a short one.
+		if f.FeedbackVectorLength(old) == slots && f.Length(f.ClosureFeedbackCells(old)) == closures {
+			return true
+		}
+	}
 	cells := f.NewClosureFeedbackCellArray(closures)
 	fv := f.NewFeedbackVector(sfi, slots, cells)
 	in.pinVector(fv.Value())
@@ -411,4 +416,19 @@ func (in *Interp) invoke(fn, recv layout.Value, args []layout.Value, construct b
 // global object as receiver.
 func (in *Interp) RunFunction(fn heap.Handle) (layout.Value, bool) {
 	return in.Call(fn.Value(), in.intrinsics[GlobalObject])
+}
+
+// Poll is the safepoint of natives' long loops (a huge array-like length,
+// a long string operation): it handles a pending interrupt and reports
+// false when the script must terminate, the termination then pending. It
+// never collects garbage, so raw values the caller holds stay valid
+// unless a posted task allocates.
+func (in *Interp) Poll() bool {
+	if in.interrupt.Load() != 0 && in.handleInterrupts != nil && in.handleInterrupts() {
+		in.terminating = true
+		in.hasException = true
+		in.exception = in.undefined
+		return false
+	}
+	return true
 }
