@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -497,5 +498,78 @@ func TestComparisonInDevTools(t *testing.T) {
 	}
 	if diffs["LeakyThing"] != [2]int{300, 100} || diffs["Other"] != [2]int{1, 0} {
 		t.Errorf("DevTools' Comparison: LeakyThing %v, Other %v\n%s", diffs["LeakyThing"], diffs["Other"], out)
+	}
+}
+
+// TestTrackingOrderLikeNode runs what testdata/tracking.js ran on node
+// (start tracking with allocations, allocate 1000 objects after 120 ms,
+// stop with progress after 400 ms) and compares the order of messages with
+// node's (testdata/tracking-node.json): the start's answer, pushes of
+// (heapStatsUpdate when something changed, lastSeenObjectId), then at stop
+// a last push, the progress events, the chunks and the answer.
+func TestTrackingOrderLikeNode(t *testing.T) {
+	data, err := os.ReadFile("testdata/tracking-node.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Runs []struct {
+			Key   string
+			Count int
+			First json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	var nodeKeys []string
+	for _, r := range rec.Runs {
+		nodeKeys = append(nodeKeys, strings.TrimPrefix(r.Key, "HeapProfiler."))
+	}
+	pattern := regexp.MustCompile(`^reply start( (heapStatsUpdate )?lastSeenObjectId)+ reportHeapSnapshotProgress addHeapSnapshotChunk reply stop$`)
+	shorten := func(keys []string) string {
+		s := strings.Join(keys, " ")
+		return strings.NewReplacer("reply HeapProfiler.startTrackingHeapObjects", "reply start",
+			"reply HeapProfiler.stopTrackingHeapObjects", "reply stop").Replace(s)
+	}
+	if !pattern.MatchString(shorten(nodeKeys)) {
+		t.Fatalf("node's recording does not match the pattern: %s", shorten(nodeKeys))
+	}
+
+	tg := newTarget(t, heap.Options{}, `class LeakyThing { constructor(i) { this.i = i; } }
+var kept = [];`, nil)
+	cl := tg.connect(t)
+	var ours []string
+	add := func(m message) {
+		key := strings.TrimPrefix(m.Method, "HeapProfiler.")
+		if m.ID != nil {
+			key = "reply"
+		}
+		if n := len(ours); n > 0 && ours[n-1] == key {
+			return
+		}
+		ours = append(ours, key)
+	}
+	start := time.Now()
+	for _, m := range cl.until(cl.send("HeapProfiler.startTrackingHeapObjects", `{"trackAllocations":true}`)) {
+		add(m)
+	}
+	ours[len(ours)-1] = "reply start"
+	collect := func(until time.Duration) {
+		for time.Since(start) < until {
+			if m, ok := cl.recv(until - time.Since(start)); ok {
+				add(m)
+			}
+		}
+	}
+	collect(120 * time.Millisecond)
+	tg.run(t, "for (let i = 0; i < 1000; i++) kept.push(new LeakyThing(i));")
+	collect(400 * time.Millisecond)
+	for _, m := range cl.until(cl.send("HeapProfiler.stopTrackingHeapObjects", `{"reportProgress":true}`)) {
+		add(m)
+	}
+	ours[len(ours)-1] = "reply stop"
+	if got := strings.Join(ours, " "); !pattern.MatchString(got) {
+		t.Errorf("our order: %s\nnode's:    %s", got, shorten(nodeKeys))
 	}
 }
