@@ -573,3 +573,25 @@ var kept = [];`, nil)
 		t.Errorf("our order: %s\nnode's:    %s", got, shorten(nodeKeys))
 	}
 }
+
+// TestBadInput sends every method malformed and out-of-order parameters:
+// each gets an answer (an error where V8 gives one), none crashes the
+// process, and the session goes on working.
+func TestBadInput(t *testing.T) {
+	objects := &fakeObjects{}
+	tg := newTarget(t, heap.Options{}, app, objects)
+	objects.h = tg.iso.Heap
+	cl := tg.connect(t)
+	methods := []string{"enable", "disable", "takeHeapSnapshot", "collectGarbage", "getHeapObjectId",
+		"getObjectByHeapObjectId", "addInspectedHeapObject", "startTrackingHeapObjects", "stopTrackingHeapObjects"}
+	params := []string{`{}`, `[]`, `[1]`, `null`, `{"objectId":5}`, `{"objectId":"99999999999999999999"}`,
+		`{"heapObjectId":"1e3"}`, `{"trackAllocations":1}`, `{"reportProgress":null}`, `{"objectGroup":7,"objectId":"1"}`}
+	for _, m := range methods {
+		for _, p := range params {
+			cl.call("HeapProfiler."+m, p) // until() fails the test if no answer comes
+		}
+	}
+	if _, reply := cl.call("HeapProfiler.collectGarbage", ""); reply.Error != nil {
+		t.Errorf("after bad input: %+v", reply.Error)
+	}
+}
