@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/heapsnapshot"
 	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/objects"
 )
@@ -30,6 +31,18 @@ type Options struct {
 	// Paranoid validates every frame slot before every instruction (a
 	// debugging aid for GC-safety bugs; very slow).
 	Paranoid bool
+	// ProfileHeapSnapshot logs each heap snapshot's generation and
+	// serialization times to Stderr (V8's --profile-heap-snapshot).
+	ProfileHeapSnapshot bool
+	// Print, if set, defines a global print(msg) that passes ToString(msg)
+	// to it (the shell function of d8 and of test262's hosts).
+	Print func(string)
+	// Host262 defines test262's $262 host object (evalScript, gc, global;
+	// INTERPRETING.md) on the global: for conformance runners only.
+	Host262 bool
+	// ModuleLoader loads the ES modules imports name (nil:
+	// FileModuleLoader).
+	ModuleLoader ModuleLoader
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -58,6 +71,9 @@ type Isolate struct {
 	opts Options
 	// js is the interpreter and its realm, set up on first use (see JS).
 	js *interp.Interp
+	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
+	snapshotter *heapsnapshot.Snapshotter
+	snapshotSeq int
 }
 
 const (

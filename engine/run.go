@@ -22,12 +22,19 @@ func (iso *Isolate) JS() *interp.Interp {
 			Paranoid:         iso.opts.Paranoid,
 		})
 		builtins.Install(iso.js)
+		iso.installModules()
 		if iso.opts.ExposeGC {
 			global := iso.js.Handle(iso.js.GlobalObject())
 			iso.js.DefineFunction(global, "gc", 0, func(in *interp.Interp, _ interp.Args) (layout.Value, bool) {
 				in.Heap().CollectGarbage(true)
 				return in.Undefined(), true
 			})
+		}
+		if iso.opts.Print != nil {
+			iso.installPrint()
+		}
+		if iso.opts.Host262 {
+			iso.install262()
 		}
 	}
 	return iso.js
@@ -80,6 +87,8 @@ type JSError struct {
 	// Parse marks an error found before the script ran (a syntax error, or
 	// a construct the compiler does not support).
 	Parse bool
+	// Resolution marks a failure to load or link a module's imports.
+	Resolution bool
 	// Constructor is the name of the thrown object's constructor
 	// (thrown.constructor.name, found without running getters), "" for a
 	// primitive.

@@ -21,6 +21,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) > 0 && args[0] == "run" {
 		args = args[1:]
 	}
+	sflags, args, err := parseSnapshotFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, usage)
+		return 9, err
+	}
 	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
 	hopts, rest, err := heap.ParseFlags(args, stderr)
 	if err != nil {
@@ -42,17 +47,20 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 1, err
 	}
-	iso, err := engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr})
+	var iso *engine.Isolate
+	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, stderr)
+	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile})
 	if err != nil {
 		return 1, err
 	}
 	defer iso.Close()
+	defer sflags.install(iso, stderr)()
 	finishCoverage, err := startCoverage(iso, covDir, stderr)
 	if err != nil {
 		return 1, err
 	}
 	defer finishCoverage()
-	if _, err := iso.RunScript(stripHashbang(string(src)), path); err != nil {
+	if err := runMain(iso, path, string(src)); err != nil {
 		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {
 			fmt.Fprint(stderr, jsErr.Report())

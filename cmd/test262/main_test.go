@@ -49,10 +49,73 @@ func TestBadFlagsPrintUsage(t *testing.T) {
 	}
 }
 
-func TestSondeEngineNotWired(t *testing.T) {
-	code, _, stderr := runCmd(t, "-test262", t.TempDir(), "-engine", "sonde")
-	if code != exitSetup || !strings.Contains(stderr, "not wired") {
-		t.Errorf("exit %d, stderr %s", code, stderr)
+// TestRunSonde runs a tiny suite on the engine in-process: passes,
+// failures, a negative parse test, $262.evalScript, a test that hangs and
+// a module test (not supported yet).
+func TestRunSonde(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, content string) {
+		file := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("harness/assert.js", "function assert(c) { if (c !== true) throw new Test262Error('assertion'); }\n")
+	write("harness/sta.js", "function Test262Error(m) { this.message = m; }\n")
+	write("harness/doneprintHandle.js", "")
+	write("package.json", `{"version": "9.9.9"}`)
+	test := func(rel, meta, body string) {
+		write(rel, "/*---\ndescription: t\n"+meta+"---*/\n"+body)
+	}
+	test("test/language/a/pass.js", "", "assert(1 + 1 === 2);\n")
+	test("test/language/a/fail.js", "", "assert(false);\n")
+	test("test/language/a/neg.js", "negative:\n  phase: parse\n  type: SyntaxError\n", "var (;\n")
+	test("test/language/a/throws.js", "negative:\n  phase: runtime\n  type: Test262Error\n", "throw new Test262Error('x');\n")
+	test("test/language/a/hang.js", "flags: [noStrict]\n", "for (;;) {}\n")
+	test("test/built-ins/B/eval.js", "flags: [onlyStrict]\n",
+		"try { $262.evalScript('var ('); } catch (e) { assert(e.constructor === SyntaxError); }\nassert($262.evalScript('1 + 2') === 3);\n")
+	test("test/built-ins/B/realm.js", "", "$262.createRealm();\n")
+	test("test/language/m/mod.js", "flags: [module]\n", "export var x = 1;\n")
+
+	failures := filepath.Join(t.TempDir(), "f.txt")
+	code, stdout, stderr := runCmd(t, "-test262", root, "-engine", "sonde", "-j", "2", "-timeout", "300ms", "-failures", failures)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "7/11 passed (63.64%), 4 failed, 2 skipped") {
+		t.Errorf("report:\n%s", stdout)
+	}
+	b, err := os.ReadFile(failures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"test/language/a/fail.js#non-strict\tuncaught Test262Error",
+		"test/language/a/hang.js#non-strict\ttimed out",
+		"test/language/m/mod.js#module\thost error: -engine sonde: ES modules are not supported",
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("failures lack %q:\n%s", want, b)
+		}
+	}
+}
+
+func TestSondeRealmCatchesPanics(t *testing.T) {
+	r := &sondeRealm{}
+	err := func() (err error) {
+		defer r.catch(&err)
+		var m map[string]int
+		m["x"]++
+		return nil
+	}()
+	if err == nil || !strings.Contains(err.Error(), "Go panic in the engine: assignment to entry in nil map") || !r.broken {
+		t.Errorf("err %v, broken %v", err, r.broken)
+	}
+	if err := r.RunScript("1", "x.js"); err == nil || !strings.Contains(err.Error(), "unusable") {
+		t.Errorf("after a panic: %v", err)
 	}
 }
 

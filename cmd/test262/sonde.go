@@ -2,53 +2,113 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"runtime/debug"
 
+	"github.com/sonde-js/sonde/engine"
 	"github.com/sonde-js/sonde/internal/test262"
 )
 
-// newSondeEngine runs test262 in-process on Sonde's engine through
-// test262.RealmEngine, once the engine can run scripts.
+// newSondeEngine runs test262 in-process on Sonde's engine: one isolate per
+// job, created on the job's goroutine (RealmEngine runs each job on a
+// goroutine of its own), with print and, for tests that use it, the $262
+// object of the engine's Host262 option.
 //
-// To wire it, implement test262.RealmHost on top of package engine (a
-// sondeHost type in this file) and return
-// test262.NewRealmEngine("sonde", sondeHost{...}). What the engine must
-// offer, per RealmHost and Realm:
-//
-//   - NewRealm: a fresh isolate per test, created on the calling goroutine
-//     (RealmEngine runs each job on a goroutine of its own), with a global
-//     print(msg) calling RealmOptions.Print with ToString(msg), and, when
-//     RealmOptions.Host262 is set, the $262 object of test262's
-//     INTERPRETING.md (createRealm, evalScript, detachArrayBuffer, gc,
-//     global; agent and IsHTMLDDA if ever) behind the engine's test-host
-//     flag. Print and $262 must be writable, configurable, non-enumerable
-//     globals, and $262.evalScript must throw the realm's own SyntaxError.
-//   - RunScript(source, name): ParseScript then ScriptEvaluation as global
-//     code (not wrapped in a function). Exceptions are returned as
-//     *test262.ScriptError with Phase parse (the script did not compile,
-//     early errors included) or runtime, and Name = the name of the thrown
-//     value's constructor ("Test262Error" has no own or inherited name
-//     property: read thrown.constructor.name, not thrown.name), "" for
-//     primitives.
-//   - RunModule(source, path): ParseModule (PhaseParse on failure), load
-//     the graph with RealmOptions.LoadModule, then link (PhaseResolution
-//     for load, parse and link errors of imported modules), then evaluate
-//     (PhaseRuntime), settling top-level await; import() from scripts and
-//     modules resolves through the same loader and module map.
-//   - Drain: run promise jobs and queued tasks until none are left; async
-//     tests print Test262:AsyncTestComplete from a job.
-//   - Terminate: Isolate.TerminateExecution (safe from any goroutine);
-//     the realm's goroutine then unwinds and Close releases the isolate.
-//   - Capabilities: the $262 properties provided, and CanBlock (true if
-//     Atomics.wait may block the main thread).
-//
-// At the time of writing, the engine's in-progress Isolate.RunScript
-// (engine/run.go) compiles and runs in one call and reports a *JSError
-// whose Name is the error's name property: the adapter needs the compile
-// step separately (to tell the parse phase from the runtime phase) and the
-// thrown value itself (for its constructor's name), plus a way to define
-// the print and $262 natives and to drain jobs.
-//
-// Until then -engine sonde reports that it is not wired.
+// Not provided yet: $262.createRealm (the interpreter has one realm per
+// isolate), $262.detachArrayBuffer (no ArrayBuffer yet), $262.agent;
+// RealmEngine's runner skips the tests needing them. Modules and async
+// tests need the engine's module loader and job queue: RunModule reports a
+// host error and Drain has no jobs to run until they exist.
 func newSondeEngine() (test262.Engine, error) {
-	return nil, errors.New("-engine sonde: the Sonde adapter is not wired yet (the engine cannot run test262 scripts yet); implement test262.RealmHost in cmd/test262/sonde.go as its doc comment says")
+	return test262.NewRealmEngine("sonde", sondeHost{}), nil
+}
+
+// sondeHost is the test262.RealmHost of package engine.
+type sondeHost struct{}
+
+// Capabilities are the $262 properties install262 defines; the main agent
+// cannot block (no Atomics.wait).
+func (sondeHost) Capabilities() test262.Capabilities {
+	return test262.Capabilities{Host262: []string{
+		test262.Host262EvalScript, test262.Host262GC, test262.Host262Global,
+	}}
+}
+
+// NewRealm makes a fresh isolate and its realm.
+func (sondeHost) NewRealm(opts test262.RealmOptions) (r test262.Realm, err error) {
+	iso, err := engine.NewIsolate(engine.Options{Print: opts.Print, Host262: opts.Host262})
+	if err != nil {
+		return nil, err
+	}
+	realm := &sondeRealm{iso: iso}
+	defer realm.catch(&err)
+	iso.JS() // the realm's standard library, before the first script
+	return realm, nil
+}
+
+// sondeRealm is one job's isolate.
+type sondeRealm struct {
+	iso *engine.Isolate
+	// broken is set after a Go panic: the isolate's state is unknown, so
+	// nothing else runs on it.
+	broken bool
+}
+
+// catch turns a Go panic of the engine into the job's error (a failure of
+// that test carrying the panic and its stack), so one test cannot take the
+// runner down. Use as `defer r.catch(&err)`.
+func (r *sondeRealm) catch(err *error) {
+	if p := recover(); p != nil {
+		r.broken = true
+		*err = fmt.Errorf("Go panic in the engine: %v\n%s", p, debug.Stack())
+	}
+}
+
+// RunScript runs source as a global script.
+func (r *sondeRealm) RunScript(source, name string) (err error) {
+	if r.broken {
+		return errors.New("realm unusable after a Go panic")
+	}
+	defer r.catch(&err)
+	_, err = r.iso.RunScript(source, name)
+	return scriptError(err)
+}
+
+// RunModule is not supported yet.
+func (r *sondeRealm) RunModule(source, path string) error {
+	return errors.New("-engine sonde: ES modules are not supported by the engine yet")
+}
+
+// Drain runs queued jobs: the engine has no job queue yet, so there are
+// none.
+func (r *sondeRealm) Drain() error { return nil }
+
+// Terminate stops the running script at its next safepoint.
+func (r *sondeRealm) Terminate() { r.iso.TerminateExecution() }
+
+// Close releases the isolate.
+func (r *sondeRealm) Close() (err error) {
+	defer r.catch(&err)
+	return r.iso.Close()
+}
+
+// scriptError converts the engine's *JSError to a *test262.ScriptError
+// (the phase, and the name of the thrown value's constructor); a
+// termination stays a host error.
+func scriptError(err error) error {
+	var je *engine.JSError
+	if err == nil || !errors.As(err, &je) {
+		return err
+	}
+	if je.Terminated {
+		return errors.New("terminated")
+	}
+	se := &test262.ScriptError{Phase: test262.PhaseRuntime, Name: je.Constructor, Message: je.Message}
+	if je.Parse {
+		se.Phase = test262.PhaseParse
+	}
+	if je.NonError {
+		se.Message = je.Stack
+	}
+	return se
 }

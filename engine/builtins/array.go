@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/heap"
@@ -60,6 +61,21 @@ func (b *installer) array() {
 	})
 	in.SetIntrinsic(interp.ArrayValuesFunction, values.Value())
 	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolIterator)), values, objects.AttrDontEnum)
+}
+
+// pollMask sets how often long loops over array-likes poll for
+// termination (every pollMask+1 iterations).
+const pollMask = 1<<12 - 1
+
+// idx returns the property key of index i, which may exceed the largest
+// array index for array-likes (a name then: its canonical numeric string,
+// valid until the next allocation).
+func idx(in *interp.Interp, i int) interp.Key {
+	if i >= 0 && i < jsnum.MaxArrayIndex+1 {
+		return interp.IndexKey(uint32(i))
+	}
+	k, _ := in.ToPropertyKey(in.NumberToString(float64(i)))
+	return k
 }
 
 // lengthOf returns ToLength(obj.length).
@@ -162,7 +178,7 @@ func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !ok {
 				return false
 			}
-			in.DefineOwn(out.Value(), interp.IndexKey(uint32(k)), r, objects.AttrNone)
+			in.DefineOwn(out.Value(), idx(in, k), r, objects.AttrNone)
 			k++
 			return true
 		}) {
@@ -201,8 +217,11 @@ func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if n+a.Len() > jsnum.MaxSafeInteger {
+		return in.ThrowError(interp.TypeError, "Pushing "+strconv.Itoa(a.Len())+" elements on an array-like of length "+strconv.Itoa(n)+" is disallowed, as the total surpasses 2**53-1")
+	}
 	for i := 0; i < a.Len(); i++ {
-		if !in.Set(self(a), interp.IndexKey(uint32(n+i)), a.Arg(i), true) {
+		if !in.Set(self(a), idx(in, n+i), a.Arg(i), true) {
 			return 0, false
 		}
 	}
@@ -230,12 +249,12 @@ func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 		return in.Undefined(), true
 	}
-	v, ok := in.Get(self(a), interp.IndexKey(uint32(n-1)))
+	v, ok := in.Get(self(a), idx(in, n-1))
 	if !ok {
 		return 0, false
 	}
 	a.SetSlot(interp.Scratch1, v)
-	if _, ok := in.Delete(self(a), interp.IndexKey(uint32(n-1)), true); !ok {
+	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -260,7 +279,7 @@ func arrayShift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !moveElements(in, self(a), 1, 0, n-1) {
 		return 0, false
 	}
-	if _, ok := in.Delete(self(a), interp.IndexKey(uint32(n-1)), true); !ok {
+	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -277,15 +296,19 @@ func moveElements(in *interp.Interp, obj layout.Value, from, to, count int) bool
 	step := func(i int) bool {
 		s := h.OpenScope()
 		defer s.Close()
-		src, dst := interp.IndexKey(uint32(from+i)), interp.IndexKey(uint32(to+i))
+		if i&pollMask == 0 && !in.Poll() {
+			return false
+		}
+		src := idx(in, from+i)
 		if in.HasProperty(oh.Value(), src) {
 			v, ok := in.Get(oh.Value(), src)
 			if !ok {
 				return false
 			}
-			return in.Set(oh.Value(), dst, v, true)
+			vh := h.NewHandle(v)
+			return in.Set(oh.Value(), idx(in, to+i), vh.Value(), true)
 		}
-		_, ok := in.Delete(oh.Value(), dst, true)
+		_, ok := in.Delete(oh.Value(), idx(in, to+i), true)
 		return ok
 	}
 	if from > to {
@@ -310,12 +333,15 @@ func arrayUnshift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	k := a.Len()
+	if k > 0 && n+k > jsnum.MaxSafeInteger {
+		return in.ThrowError(interp.TypeError, "Invalid array length")
+	}
 	if k > 0 {
 		if !moveElements(in, self(a), 0, k, n) {
 			return 0, false
 		}
 		for i := 0; i < k; i++ {
-			if !in.Set(self(a), interp.IndexKey(uint32(i)), a.Arg(i), true) {
+			if !in.Set(self(a), idx(in, i), a.Arg(i), true) {
 				return 0, false
 			}
 		}
@@ -340,23 +366,56 @@ func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	h := in.Heap()
-	out := in.NewArray(nil)
 	cnt := max(end-start, 0)
+	if cnt > jsnum.MaxArrayIndex+1 {
+		return in.ThrowError(interp.RangeError, "Invalid array length")
+	}
+	out := in.NewArray(nil)
 	for i := 0; i < cnt; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
 		s := h.OpenScope()
-		k := interp.IndexKey(uint32(start + i))
+		k := idx(in, start+i)
 		if in.HasProperty(self(a), k) {
 			v, ok := in.Get(self(a), k)
 			if !ok {
 				s.Close()
 				return 0, false
 			}
-			in.DefineOwn(out.Value(), interp.IndexKey(uint32(i)), v, objects.AttrNone)
+			in.DefineOwn(out.Value(), idx(in, i), v, objects.AttrNone)
 		}
 		s.Close()
 	}
 	in.Factory().SetArrayLength(out, uint32(cnt))
 	return out.Value(), true
+}
+
+// spliceCounts reads splice's start and deleteCount arguments for a
+// receiver of length n: the start, the count of elements removed and the
+// count inserted; it throws the TypeError of a new length beyond 2^53-1.
+func spliceCounts(in *interp.Interp, a interp.Args, n int) (start, del, items int, ok bool) {
+	start, ok = relativeIndex(in, a.Arg(0), n, 0)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	switch {
+	case a.Len() == 0:
+	case a.Len() == 1:
+		del = n - start
+	default:
+		x, ok := in.ToIntegerOrInfinity(a.Arg(1))
+		if !ok {
+			return 0, 0, 0, false
+		}
+		del = int(min(max(x, 0), float64(n-start)))
+	}
+	items = max(a.Len()-2, 0)
+	if n+items-del > jsnum.MaxSafeInteger {
+		in.ThrowError(interp.TypeError, "Invalid array length")
+		return 0, 0, 0, false
+	}
+	return start, del, items, true
 }
 
 func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -365,50 +424,46 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	h := in.Heap()
-	start, ok := relativeIndex(in, a.Arg(0), n, 0)
+	start, del, items, ok := spliceCounts(in, a, n)
 	if !ok {
 		return 0, false
 	}
-	del := 0
-	switch {
-	case a.Len() == 0:
-	case a.Len() == 1:
-		del = n - start
-	default:
-		x, ok := in.ToIntegerOrInfinity(a.Arg(1))
-		if !ok {
-			return 0, false
-		}
-		del = int(min(max(x, 0), float64(n-start)))
+	if del > jsnum.MaxArrayIndex+1 {
+		return in.ThrowError(interp.RangeError, "Invalid array length")
 	}
 	removed := in.NewArray(nil)
 	for i := 0; i < del; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
 		s := h.OpenScope()
-		k := interp.IndexKey(uint32(start + i))
+		k := idx(in, start+i)
 		if in.HasProperty(self(a), k) {
 			v, ok := in.Get(self(a), k)
 			if !ok {
 				s.Close()
 				return 0, false
 			}
-			in.DefineOwn(removed.Value(), interp.IndexKey(uint32(i)), v, objects.AttrNone)
+			in.DefineOwn(removed.Value(), idx(in, i), v, objects.AttrNone)
 		}
 		s.Close()
 	}
 	in.Factory().SetArrayLength(removed, uint32(del))
-	items := max(a.Len()-2, 0)
 	if items != del {
 		if !moveElements(in, self(a), start+del, start+items, n-start-del) {
 			return 0, false
 		}
 		for i := n + items - del; i < n; i++ {
-			if _, ok := in.Delete(self(a), interp.IndexKey(uint32(i)), true); !ok {
+			if i&pollMask == 0 && !in.Poll() {
+				return 0, false
+			}
+			if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
 				return 0, false
 			}
 		}
 	}
 	for i := 0; i < items; i++ {
-		if !in.Set(self(a), interp.IndexKey(uint32(start+i)), a.Arg(2+i), true) {
+		if !in.Set(self(a), idx(in, start+i), a.Arg(2+i), true) {
 			return 0, false
 		}
 	}
@@ -436,15 +491,18 @@ func arrayConcat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			ih := h.NewHandle(item)
 			n := int(in.ArrayLength(item))
 			for j := 0; j < n; j++ {
+				if j&pollMask == 0 && !in.Poll() {
+					return 0, false
+				}
 				s := h.OpenScope()
-				key := interp.IndexKey(uint32(j))
+				key := idx(in, j)
 				if in.HasProperty(ih.Value(), key) {
 					v, ok := in.Get(ih.Value(), key)
 					if !ok {
 						s.Close()
 						return 0, false
 					}
-					in.DefineOwn(out.Value(), interp.IndexKey(uint32(k+j)), v, objects.AttrNone)
+					in.DefineOwn(out.Value(), idx(in, k+j), v, objects.AttrNone)
 				}
 				s.Close()
 			}
@@ -452,7 +510,7 @@ func arrayConcat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			in.Factory().SetArrayLength(out, uint32(k))
 			continue
 		}
-		in.DefineOwn(out.Value(), interp.IndexKey(uint32(k)), item, objects.AttrNone)
+		in.DefineOwn(out.Value(), idx(in, k), item, objects.AttrNone)
 		k++
 	}
 	return out.Value(), true
@@ -490,10 +548,13 @@ func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (l
 	}()
 	var sb strings.Builder
 	for i := 0; i < n; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		v, ok := in.Get(self(a), idx(in, i))
 		if !ok {
 			return 0, false
 		}
@@ -532,12 +593,16 @@ func arrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	}
 	h := in.Heap()
 	for lo, hi := 0, n-1; lo < hi; lo, hi = lo+1, hi-1 {
+		if lo&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
 		s := h.OpenScope()
-		lk, hk := interp.IndexKey(uint32(lo)), interp.IndexKey(uint32(hi))
-		lExists, hExists := in.HasProperty(self(a), lk), in.HasProperty(self(a), hk)
-		lv, ok1 := in.Get(self(a), lk)
+		lkh := in.HandleKey(idx(in, lo))
+		hkh := in.HandleKey(idx(in, hi))
+		lExists, hExists := in.HasProperty(self(a), lkh.Key()), in.HasProperty(self(a), hkh.Key())
+		lv, ok1 := in.Get(self(a), lkh.Key())
 		lh := h.NewHandle(lv)
-		hv, ok2 := in.Get(self(a), hk)
+		hv, ok2 := in.Get(self(a), hkh.Key())
 		if !ok1 || !ok2 {
 			s.Close()
 			return 0, false
@@ -545,15 +610,15 @@ func arrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		hh := h.NewHandle(hv)
 		var ok bool
 		if hExists {
-			ok = in.Set(self(a), lk, hh.Value(), true)
+			ok = in.Set(self(a), lkh.Key(), hh.Value(), true)
 		} else {
-			_, ok = in.Delete(self(a), lk, true)
+			_, ok = in.Delete(self(a), lkh.Key(), true)
 		}
 		if ok {
 			if lExists {
-				ok = in.Set(self(a), hk, lh.Value(), true)
+				ok = in.Set(self(a), hkh.Key(), lh.Value(), true)
 			} else {
-				_, ok = in.Delete(self(a), hk, true)
+				_, ok = in.Delete(self(a), hkh.Key(), true)
 			}
 		}
 		s.Close()
@@ -574,7 +639,10 @@ func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	for i := start; i < n; i++ {
-		k := interp.IndexKey(uint32(i))
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		k := idx(in, i)
 		if !in.HasProperty(self(a), k) {
 			continue
 		}
@@ -606,7 +674,10 @@ func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		start = int(min(x, float64(n-1)))
 	}
 	for i := start; i >= 0; i-- {
-		k := interp.IndexKey(uint32(i))
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		k := idx(in, i)
 		if !in.HasProperty(self(a), k) {
 			continue
 		}
@@ -631,7 +702,10 @@ func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	for i := start; i < n; i++ {
-		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		v, ok := in.Get(self(a), idx(in, i))
 		if !ok {
 			return 0, false
 		}
@@ -656,8 +730,11 @@ func callback(in *interp.Interp, a interp.Args) bool {
 func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i int, v, r layout.Value) (stop bool, ok bool)) bool {
 	h := in.Heap()
 	for i := 0; i < n; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return false
+		}
 		s := h.OpenScope()
-		k := interp.IndexKey(uint32(i))
+		k := idx(in, i)
 		if skipHoles && !in.HasProperty(self(a), k) {
 			s.Close()
 			continue
@@ -702,10 +779,13 @@ func arrayMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
+	if n > jsnum.MaxArrayIndex+1 {
+		return in.ThrowError(interp.RangeError, "Invalid array length")
+	}
 	out := in.NewArray(nil)
 	in.Factory().SetArrayLength(out, uint32(n))
 	ok = each(in, a, n, true, func(i int, _ layout.Value, r layout.Value) (bool, bool) {
-		return false, in.DefineOwn(out.Value(), interp.IndexKey(uint32(i)), r, objects.AttrNone)
+		return false, in.DefineOwn(out.Value(), idx(in, i), r, objects.AttrNone)
 	})
 	if !ok {
 		return 0, false
@@ -760,12 +840,15 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 	}
 	h := in.Heap()
 	for j := 0; j < n; j++ {
+		if j&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
 		i := j
 		if last {
 			i = n - 1 - j
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		v, ok := in.Get(self(a), idx(in, i))
 		if !ok {
 			s.Close()
 			return 0, false
@@ -806,12 +889,15 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 	if a.Len() > 1 {
 		acc.Set(a.Arg(1))
 	} else {
-		for ; i != end && !in.HasProperty(self(a), interp.IndexKey(uint32(i))); i += step {
+		for ; i != end && !in.HasProperty(self(a), idx(in, i)); i += step {
+			if i&pollMask == 0 && !in.Poll() {
+				return 0, false
+			}
 		}
 		if i == end {
 			return in.ThrowError(interp.TypeError, "Reduce of empty array with no initial value")
 		}
-		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		v, ok := in.Get(self(a), idx(in, i))
 		if !ok {
 			return 0, false
 		}
@@ -819,8 +905,11 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		i += step
 	}
 	for ; i != end; i += step {
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
 		s := h.OpenScope()
-		k := interp.IndexKey(uint32(i))
+		k := idx(in, i)
 		if !in.HasProperty(self(a), k) {
 			s.Close()
 			continue
@@ -855,8 +944,11 @@ func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	vals := in.NewArray(nil)
 	undefs := 0
 	for i := 0; i < n; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
 		s := h.OpenScope()
-		k := interp.IndexKey(uint32(i))
+		k := idx(in, i)
 		if in.HasProperty(self(a), k) {
 			v, ok := in.Get(self(a), k)
 			if !ok {
@@ -909,17 +1001,17 @@ func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	for i, p := range perm {
-		if !in.Set(self(a), interp.IndexKey(uint32(i)), in.Element(vals.Value(), uint32(p)), true) {
+		if !in.Set(self(a), idx(in, i), in.Element(vals.Value(), uint32(p)), true) {
 			return 0, false
 		}
 	}
 	for i := m; i < m+undefs; i++ {
-		if !in.Set(self(a), interp.IndexKey(uint32(i)), in.Undefined(), true) {
+		if !in.Set(self(a), idx(in, i), in.Undefined(), true) {
 			return 0, false
 		}
 	}
 	for i := m + undefs; i < n; i++ {
-		if _, ok := in.Delete(self(a), interp.IndexKey(uint32(i)), true); !ok {
+		if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
 			return 0, false
 		}
 	}
@@ -940,7 +1032,10 @@ func arrayFill(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	for i := start; i < end; i++ {
-		if !in.Set(self(a), interp.IndexKey(uint32(i)), a.Arg(0), true) {
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		if !in.Set(self(a), idx(in, i), a.Arg(0), true) {
 			return 0, false
 		}
 	}
@@ -962,7 +1057,7 @@ func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if x < 0 || x >= float64(n) {
 		return in.Undefined(), true
 	}
-	return in.Get(self(a), interp.IndexKey(uint32(x)))
+	return in.Get(self(a), idx(in, int(x)))
 }
 
 // flatten appends the elements of src (flattened depth levels) to out.
@@ -974,8 +1069,11 @@ func flatten(in *interp.Interp, out heap.Handle, src layout.Value, depth float64
 		return false
 	}
 	for i := 0; i < n; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return false
+		}
 		s := h.OpenScope()
-		k := interp.IndexKey(uint32(i))
+		k := idx(in, i)
 		if !in.HasProperty(sh.Value(), k) {
 			s.Close()
 			continue
@@ -1078,8 +1176,11 @@ func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
 	h := in.Heap()
 	out := in.NewArray(nil)
 	for i := 0; i < n; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return heap.Handle{}, false
+		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), interp.IndexKey(uint32(i)))
+		v, ok := in.Get(self(a), idx(in, i))
 		if !ok {
 			s.Close()
 			return heap.Handle{}, false
@@ -1124,6 +1225,13 @@ func arrayToSpliced(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	_, del, items, ok := spliceCounts(in, a, n)
+	if !ok {
+		return 0, false
+	}
+	if n+items-del > jsnum.MaxArrayIndex+1 {
+		return in.ThrowError(interp.RangeError, "Invalid array length")
+	}
 	out, ok := copyOf(in, a, n)
 	if !ok {
 		return 0, false
@@ -1154,7 +1262,7 @@ func arrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	if !in.Set(out.Value(), interp.IndexKey(uint32(x)), a.Arg(1), true) {
+	if !in.Set(out.Value(), idx(in, int(x)), a.Arg(1), true) {
 		return 0, false
 	}
 	return out.Value(), true

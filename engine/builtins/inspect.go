@@ -168,6 +168,11 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 		if noProps {
 			return base
 		}
+	} else if in.IsModuleNamespace(val) {
+		braces[0] = c.prefix(constructor, "Module", "") + "{"
+		if noProps {
+			return braces[0] + "}"
+		}
 	} else {
 		if constructor == "Object" {
 			if noProps {

@@ -56,6 +56,11 @@ const (
 	RtThrowTypeError
 	// RtThrowReferenceError(message): throw a ReferenceError.
 	RtThrowReferenceError
+	// RtModuleExportChanged(value, moduleID, slot): an exported module
+	// binding was written: update the namespace objects that show it.
+	RtModuleExportChanged
+	// RtImportMeta(moduleID): the module's import.meta object.
+	RtImportMeta
 	// RtToObject(value): ToObject, throwing on null and undefined.
 	RtToObject
 	// RtIteratorClose(iterator): call iterator.return() if it has one.
@@ -113,6 +118,8 @@ var runtimeNames = [numRuntime]string{
 	RtInitializeInstance:     "InitializeInstance",
 	RtThrowTypeError:         "ThrowTypeError",
 	RtThrowReferenceError:    "ThrowReferenceError",
+	RtModuleExportChanged:    "ModuleExportChanged",
+	RtImportMeta:             "ImportMeta",
 	RtToObject:               "ToObject",
 	RtIteratorClose:          "IteratorClose",
 	RtCreateTemplateObject:   "CreateTemplateObject",

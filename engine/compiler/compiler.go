@@ -103,7 +103,7 @@ func (c *funcCompiler) compile() (*bytecode.Function, error) {
 		case ast.FuncScript:
 			c.compileScript()
 		case ast.FuncModule:
-			c.unsupported("modules", fn.Range.Start)
+			c.compileModule()
 		case ast.FuncClassFieldInit:
 			c.compileFieldInit()
 		default:
@@ -186,6 +186,21 @@ func (c *funcCompiler) compileScript() {
 	c.statements(fn.Body)
 	if c.b.Reachable() {
 		c.b.Emit(bytecode.Ldar, c.completion)
+		c.b.Emit(bytecode.Return)
+	}
+}
+
+// compileModule compiles a module's top level. Its context (every module
+// binding, imports and hoisted functions already in place) is the
+// closure's, made by the linker; the code runs the module's statements.
+func (c *funcCompiler) compileModule() {
+	fn := c.fn
+	c.pushScope(fn.Scope)
+	c.scopes[len(c.scopes)-1].context = true
+	c.covFunction()
+	c.statements(fn.Body)
+	if c.b.Reachable() {
+		c.b.Emit(bytecode.LdaUndefined)
 		c.b.Emit(bytecode.Return)
 	}
 }

@@ -122,10 +122,38 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 		}
 	case *ast.SWith:
 		c.unsupported("the with statement", s.Start)
-	case *ast.SImport, *ast.SExportNamed, *ast.SExportAll, *ast.SExportDecl, *ast.SExportDefault:
-		c.unsupported("modules", s.Start)
+	case *ast.SImport, *ast.SExportNamed, *ast.SExportAll:
+		// Bound by the linker.
+	case *ast.SExportDecl:
+		c.stmt(x.Decl, nil)
+	case *ast.SExportDefault:
+		c.exportDefault(s, x)
 	default:
 		c.fail("unknown statement")
+	}
+}
+
+// exportDefault compiles `export default …`: a function declaration is
+// hoisted (bound by the linker), a class declaration is evaluated here, an
+// expression is stored into the "*default*" binding.
+func (c *funcCompiler) exportDefault(s ast.Stmt, x *ast.SExportDefault) {
+	switch d := x.Decl.Data.(type) {
+	case *ast.SFunction:
+		return
+	case *ast.SClass:
+		c.stmtPos(s.Start)
+		c.classExpr(d.Class)
+		if d.Class.Name != nil && d.Class.Name.Var != nil {
+			c.storeVar(c.resolve(d.Class.Name.Name, d.Class.Name.Var), true)
+		} else if x.Var != nil {
+			c.storeVar(c.resolve(x.Var.Name, x.Var), true)
+		}
+		return
+	}
+	c.stmtPos(s.Start)
+	c.expr(x.Value)
+	if x.Var != nil {
+		c.storeVar(c.resolve(x.Var.Name, x.Var), true)
 	}
 }
 

@@ -23,6 +23,14 @@ type Unit struct {
 	// top-level let/const/class bindings live in a context of its own
 	// rather than in the realm's script context table.
 	Eval bool
+	// ImportSlots, for a module, maps each import binding (other than a
+	// namespace import) to the slot of the binding it resolves to in the
+	// exporting module's context; the import variable's own slot holds
+	// that context. The linker fills it before compiling.
+	ImportSlots map[*ast.Variable]int
+	// Exported marks the module variables that an export names: a store
+	// to one notifies the runtime (RtModuleExportChanged).
+	Exported map[*ast.Variable]bool
 
 	layouts map[*ast.Scope]*scopeLayout
 }
@@ -30,6 +38,17 @@ type Unit struct {
 // NewUnit wraps a parsed program and its source text.
 func NewUnit(prog *ast.Program, source string) *Unit {
 	return &Unit{Prog: prog, Lines: ast.NewLineIndex(source), Source: source, layouts: map[*ast.Scope]*scopeLayout{}}
+}
+
+// ModuleIDSlot is the module context slot holding the module's id.
+const ModuleIDSlot = objectsContextMinSlots
+
+// ModuleSlots returns the module scope's context variable names (slot
+// ModuleIDSlot first) and the slot of each module variable: the layout of
+// the module context the linker creates.
+func (u *Unit) ModuleSlots() (names []string, slots map[*ast.Variable]int) {
+	l := u.layout(u.Prog.Top.Scope)
+	return l.names, l.slots
 }
 
 // FuncFlags describe a function literal for its SharedFunctionInfo.

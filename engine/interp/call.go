@@ -417,3 +417,18 @@ func (in *Interp) invoke(fn, recv layout.Value, args []layout.Value, construct b
 func (in *Interp) RunFunction(fn heap.Handle) (layout.Value, bool) {
 	return in.Call(fn.Value(), in.intrinsics[GlobalObject])
 }
+
+// Poll is the safepoint of natives' long loops (a huge array-like length,
+// a long string operation): it handles a pending interrupt and reports
+// false when the script must terminate, the termination then pending. It
+// never collects garbage, so raw values the caller holds stay valid
+// unless a posted task allocates.
+func (in *Interp) Poll() bool {
+	if in.interrupt.Load() != 0 && in.handleInterrupts != nil && in.handleInterrupts() {
+		in.terminating = true
+		in.hasException = true
+		in.exception = in.undefined
+		return false
+	}
+	return true
+}

@@ -334,6 +334,9 @@ func (in *Interp) objectText(v layout.Value) string {
 		if in.IsArray(v) {
 			return "[object Array]"
 		}
+		if in.IsModuleNamespace(v) {
+			return "[object Module]"
+		}
 		return "#<" + in.constructorName(v) + ">"
 	}
 	return in.displayValue(v)

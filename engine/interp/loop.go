@@ -133,6 +133,14 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			h.SetField(ctx.Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+2))*layout.TaggedSize, acc)
 			pc += 4
+		case bytecode.LdaModuleVariable:
+			ctx := stack[fp+bytecode.FrameContext]
+			for d := int(code[pc+1]); d > 0; d-- {
+				ctx = h.Field(ctx.Addr(), layout.FixedArrayHeaderSize+layout.ContextPreviousIndex*layout.TaggedSize)
+			}
+			ctx = h.Field(ctx.Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+2))*layout.TaggedSize)
+			acc = h.Field(ctx.Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+4))*layout.TaggedSize)
+			pc += 6
 		case bytecode.LdaCurrentContextSlot:
 			acc = h.Field(stack[fp+bytecode.FrameContext].Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+1))*layout.TaggedSize)
 			pc += 3

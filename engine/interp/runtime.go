@@ -110,6 +110,12 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		return in.ThrowError(TypeError, f.StringToGo(arg(0)))
 	case bytecode.RtThrowReferenceError:
 		return in.ThrowError(ReferenceError, f.StringToGo(arg(0)))
+	case bytecode.RtModuleExportChanged:
+		v := h.NewHandle(arg(0))
+		in.exportChanged(v, arg(1).SmiValue(), arg(2).SmiValue())
+		return v.Value(), true
+	case bytecode.RtImportMeta:
+		return in.importMeta(arg(0).SmiValue())
 	case bytecode.RtToObject:
 		v := arg(0)
 		if arg(1) == in.trueV && in.IsNullish(v) {

@@ -110,19 +110,11 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 		return heap.Handle{}, false
 	}
 	h, f := in.h, in.f
-	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
-		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
-		cov: make([]literalCoverage, len(prog.Functions))}
-	for i := range rec.cov {
-		rec.cov[i].countersConst = -1
-	}
+	rec := in.newScript(prog, source, name)
 	rec.unit.Eval = eval
-	in.scripts = append(in.scripts, rec) // rooted from here on
-	src := f.NewStringFromGo(source, heap.OldSpace)
-	nm := f.NewStringFromGo(name, heap.OldSpace)
-	rec.script = f.NewScript(src, nm, rec.id).Value()
-	rec.shared = f.NewFixedArray(len(prog.Functions), heap.OldSpace).Value()
-
+	if in.scriptHook != nil {
+		in.scriptHook(rec.id)
+	}
 	sfi := in.sharedFor(rec, 0)
 	if !in.compile(sfi) {
 		return heap.Handle{}, false
@@ -130,6 +122,25 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 	ctx := h.NewHandle(in.intrinsics[NativeContext])
 	cell := f.NewFeedbackCell(heap.Handle{})
 	return f.NewJSFunction(sfi, ctx, cell), true
+}
+
+// newScript registers a parsed program as a script: its record (a GC
+// root from here on), its heap Script and its table of shared function
+// infos.
+func (in *Interp) newScript(prog *ast.Program, source, name string) *script {
+	f := in.f
+	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
+		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
+		cov: make([]literalCoverage, len(prog.Functions))}
+	for i := range rec.cov {
+		rec.cov[i].countersConst = -1
+	}
+	in.scripts = append(in.scripts, rec) // rooted from here on
+	src := f.NewStringFromGo(source, heap.OldSpace)
+	nm := f.NewStringFromGo(name, heap.OldSpace)
+	rec.script = f.NewScript(src, nm, rec.id).Value()
+	rec.shared = f.NewFixedArray(len(prog.Functions), heap.OldSpace).Value()
+	return rec
 }
 
 // scriptOf returns the script record of a SharedFunctionInfo, or nil for
