@@ -26,7 +26,6 @@ var coverageSkip = map[string]string{
 	"async_await.js":             "async functions",
 	"async_generators.js":        "async generators",
 	"promise_chains.js":          "promises and the event loop",
-	"module_exports.mjs":         "modules",
 	"module_top_level_await.mjs": "modules",
 	"with_statement.js":          "the with statement",
 	"class_expressions.js":       "async functions",
@@ -123,7 +122,13 @@ func runCoverage(t *testing.T, name, src string, mode interp.CoverageMode, opts 
 			interp.CoverageBlockBinary:   coverage.BlockBinary,
 		}[mode]
 	}
-	if _, err := iso.RunScript(src, name); err != nil {
+
+	if strings.HasSuffix(name, ".mjs") {
+		err = iso.RunModuleSource(src, name)
+	} else {
+		_, err = iso.RunScript(src, name)
+	}
+	if err != nil {
 		if je, ok := err.(*JSError); ok {
 			out.WriteString(je.Report())
 		} else {
