@@ -30,8 +30,6 @@ var corpusSkip = map[string]string{
 	"module_top_level_await.mjs": "modules",
 	"with_statement.js":          "the with statement",
 	"class_expressions.js":       "async functions",
-	"function_names.js":          "parser: V8's inferred names under computed keys and in array literals",
-	"object_methods.js":          "parser: V8's inferred names under computed keys",
 }
 
 // modeFlags are gen.mjs's modes: precise flags, or best-effort.
