@@ -29,8 +29,6 @@ var coverageSkip = map[string]string{
 	"module_top_level_await.mjs": "runs (function counts match); block modes miss V8's continuation counter after a throwing await in a try block, best-effort counts compute where V8 reports 0",
 	"with_statement.js":          "the with statement",
 	"class_expressions.js":       "async functions",
-	"function_names.js":          "parser: V8's inferred names for functions under computed keys and in array literals (obj, list, withSym)",
-	"object_methods.js":          "parser: V8's inferred names for functions under computed keys (api)",
 }
 
 type covExpectation struct {

@@ -13,6 +13,7 @@ import (
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/heapsnapshot"
 	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
 )
 
@@ -91,6 +92,8 @@ type Isolate struct {
 	// named exports of each built-in module made so far.
 	commonJS   *commonJS
 	moduleKeys map[string][]string
+	// onUncaught is told of uncaught exceptions (SetUncaughtExceptionHook).
+	onUncaught func(exception layout.Value)
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int
@@ -162,20 +165,25 @@ func (iso *Isolate) InterruptRequested() bool { return iso.interrupt.Load() != 0
 // HandleInterrupts runs the queued tasks, in order, including tasks they post,
 // and reports whether termination was requested (and clears the request: the
 // caller unwinds the running JavaScript).
+//
+// Tasks are taken from the inbox one at a time, so a task that runs
+// JavaScript (whose safepoints call HandleInterrupts again) lets the tasks
+// queued after it run in their order: a session's start always precedes its
+// commands, whichever nesting level runs them.
 func (iso *Isolate) HandleInterrupts() (terminate bool) {
 	for {
 		iso.mu.Lock()
-		tasks := iso.inbox
-		iso.inbox = nil
 		terminate = terminate || iso.terminate
 		iso.terminate = false
-		iso.interrupt.Store(0)
-		iso.mu.Unlock()
-		if len(tasks) == 0 {
+		if len(iso.inbox) == 0 {
+			iso.interrupt.Store(0)
+			iso.mu.Unlock()
 			return terminate
 		}
-		for _, t := range tasks {
-			t()
-		}
+		t := iso.inbox[0]
+		iso.inbox[0] = nil
+		iso.inbox = iso.inbox[1:]
+		iso.mu.Unlock()
+		t()
 	}
 }

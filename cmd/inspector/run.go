@@ -27,6 +27,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 9, err
 	}
 	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
+	iopts, args, err := parseInspectFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "node:", err)
+		return 9, nil
+	}
 	// Flags come before the script; what follows it is the script's.
 	split := len(args)
 	for i, a := range args {
@@ -86,6 +91,14 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, err
 	}
 	defer finishCoverage()
+	ins, err := iopts.start(iso, path, stderr)
+	if err != nil {
+		return 1, err
+	}
+	defer ins.close()
+	// After the program and its event loop, a client still attached keeps
+	// the process up ("Waiting for the debugger to disconnect...").
+	defer ins.afterScript()
 	err = runMain(iso, path, string(src))
 	if err == nil {
 		// The program ran: now its event loop, to completion.

@@ -189,6 +189,13 @@ func (in *Interp) frameText(fr frame) string {
 	sfi := f.FunctionShared(fn)
 	recv := in.stack[fr.fp+bytecode.FrameReceiver]
 	name := in.DebugName(sfi)
+	if _, lit := in.functionAST(sfi); lit != nil && lit.ComputedName {
+		// Named by its computed key at run time: V8 shows that name (an
+		// own data property) before the inferred one.
+		if v, d, ok := f.GetOwnProperty(fn, in.names[NameName]); ok && d.Kind() == objects.KindData && in.IsString(v) {
+			name = f.StringToGo(v)
+		}
+	}
 	var loc string
 	if fr.flags&frameNative != 0 {
 		loc = "<anonymous>"
