@@ -1048,13 +1048,11 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 			in.executeAsyncModule(m)
 		}
 	} else if m.fn != in.undefined {
+		// V8 runs a module body as a generator: one entry creates it (our
+		// instantiation call at link time), one resumes it (this one), so
+		// coverage counts 2 for a module body.
 		if _, ok := in.Call(m.fn, in.undefined); !ok {
 			return index, false
-		}
-		// V8 runs a module body as a generator: one entry creates it, one
-		// resumes it, so coverage counts 2 for a module without await.
-		if fv := in.f.FunctionFeedbackVector(m.fn); fv != in.undefined && in.h.InstanceType(fv.Addr()) == layout.FeedbackVectorType {
-			in.f.IncrementInvocationCount(fv)
 		}
 	}
 	if m.dfsAncestor == m.dfsIndex {
