@@ -17,10 +17,9 @@
 // namespace objects, import.meta, top-level await (async module
 // evaluation) and dynamic import() (modules.go); CommonJS files compile
 // as the body of node's wrapper function (commonjs.go). Namespace objects
-// are ordinary objects kept in sync, not exotic ones: a property of an
-// uninitialized binding reads undefined instead of throwing, and their
-// properties report writable: false. Not yet: typed arrays, direct eval
-// of local variables, with (other helpers' work in progress).
+// are proxies with native traps over a target kept in sync with the
+// bindings. Not yet: JSON modules and import attributes in static imports,
+// typed arrays, direct eval of local variables, with.
 //
 // # Frames and calls
 //
