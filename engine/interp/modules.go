@@ -67,7 +67,7 @@ type module struct {
 	// requestTypes are the requests' import attribute types ("" or
 	// "json").
 	requestTypes []string
-	deps     []*module
+	deps         []*module
 	// imports are the import entries; exports map an export name to the
 	// context slot of a local binding, indirect re-exports of another
 	// module's name ("*" for `export * as ns`), stars the `export *`
