@@ -1376,20 +1376,47 @@ func (in *Interp) importOptions(options heap.Handle) (typ string, ok bool) {
 		in.ThrowError(TypeError, "The 'with' option must be an object")
 		return "", false
 	}
-	wh := in.h.NewHandle(with)
-	typeName := in.f.InternalizeGo("type")
-	t, ok := in.GetNamed(wh.Value(), typeName.Value())
+	// Every enumerable own string key's value must be a string (the
+	// spec's EnumerableOwnProperties); "type" is the one we support.
+	h, f := in.h, in.f
+	wh := h.NewHandle(with)
+	keys, ok := in.OwnPropertyKeys(wh.Value())
 	if !ok {
 		return "", false
 	}
-	if t == in.undefined {
-		return "", true
+	for i := 0; i < f.Length(keys.Value()); i++ {
+		s := h.OpenScope()
+		k := KeyOf(f.Get(keys.Value(), i))
+		if !k.IsIndex && in.IsSymbol(k.Name) {
+			s.Close()
+			continue
+		}
+		kh := in.HandleKey(k)
+		d, found, ok := in.GetOwnPropertyDescriptor(wh.Value(), kh.Key())
+		if !ok {
+			s.Close()
+			return "", false
+		}
+		if !found || !d.Enumerable {
+			s.Close()
+			continue
+		}
+		v, ok := in.Get(wh.Value(), kh.Key())
+		if !ok {
+			s.Close()
+			return "", false
+		}
+		if !in.IsString(v) {
+			s.Close()
+			in.ThrowError(TypeError, "Import attribute value must be a string")
+			return "", false
+		}
+		if !kh.Key().IsIndex && in.GoString(kh.Key().Name) == "type" {
+			typ = in.GoString(v)
+		}
+		s.Close()
 	}
-	if !in.IsString(t) {
-		in.ThrowError(TypeError, "Import attribute value must be a string")
-		return "", false
-	}
-	return in.GoString(t), true
+	return typ, true
 }
 
 // finishDynamicImport loads, links and evaluates the module of an
