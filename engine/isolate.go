@@ -81,6 +81,7 @@ type Isolate struct {
 	// object's (process.go).
 	loop    *loopState
 	process *processState
+	weaks   *weakState
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int
