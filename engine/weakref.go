@@ -72,10 +72,36 @@ func (iso *Isolate) clearKeptObjects() {
 	w.kept = w.kept[:0]
 }
 
-// canBeHeldWeakly is CanBeHeldWeakly: objects and symbols that are not
-// registered (Symbol.for) ones; we accept objects and symbols.
+// canBeHeldWeakly is CanBeHeldWeakly: objects, and symbols that are not
+// registered ones (Symbol.for: asked through Symbol.keyFor).
 func canBeHeldWeakly(js *interp.Interp, v layout.Value) bool {
-	return js.IsObject(v) || js.IsSymbol(v)
+	if js.IsObject(v) {
+		return true
+	}
+	if !js.IsSymbol(v) {
+		return false
+	}
+	h := js.Heap()
+	scope := h.OpenScope()
+	defer scope.Close()
+	vh := h.NewHandle(v)
+	name := js.InternalizeGo("Symbol")
+	sym, _, found := js.Lookup(js.GlobalObject(), interp.NameKey(name.Value()))
+	if !found || !js.IsObject(sym) {
+		return true
+	}
+	symh := h.NewHandle(sym)
+	key := js.InternalizeGo("keyFor")
+	keyFor, _, found := js.Lookup(symh.Value(), interp.NameKey(key.Value()))
+	if !found || !js.IsCallable(keyFor) {
+		return true
+	}
+	r, ok := js.Call(keyFor, symh.Value(), vh.Value())
+	if !ok {
+		js.ClearException()
+		return true
+	}
+	return r == js.Undefined()
 }
 
 // installWeakRefs defines WeakRef and FinalizationRegistry.
@@ -102,7 +128,7 @@ func (iso *Isolate) installWeakRefs() {
 		}
 		s := h.OpenScope()
 		defer s.Close()
-		th := h.NewHandle(target)
+		th := h.NewHandle(a.Arg(0)) // re-read: the check may allocate
 		obj, ok := in.OrdinaryCreateFromConstructor(a.NewTarget(), interp.ObjectPrototype)
 		if !ok {
 			return 0, false
@@ -201,6 +227,7 @@ func (iso *Isolate) installWeakRefs() {
 		if token != in.Undefined() && !canBeHeldWeakly(in, token) {
 			return in.ThrowError(interp.TypeError, "Invalid unregisterToken ('"+displayOf(in, token)+"')")
 		}
+		target, held, token = a.Arg(0), a.Arg(1), a.Arg(2) // the checks may allocate
 		c := &finCell{held: h.NewGlobal(held)}
 		if token != in.Undefined() {
 			c.token, c.hasTok = h.NewWeak(token, nil), true
@@ -231,6 +258,7 @@ func (iso *Isolate) installWeakRefs() {
 		if !canBeHeldWeakly(in, token) {
 			return in.ThrowError(interp.TypeError, "Invalid unregisterToken ('"+displayOf(in, token)+"')")
 		}
+		token = a.Arg(0)
 		removed := false
 		kept := r.cells[:0]
 		for _, c := range r.cells {
