@@ -16,9 +16,9 @@ import (
 //
 // Not provided yet: $262.createRealm (the interpreter has one realm per
 // isolate), $262.detachArrayBuffer (no ArrayBuffer yet), $262.agent;
-// RealmEngine's runner skips the tests needing them. Modules and async
-// tests need the engine's module loader and job queue: RunModule reports a
-// host error and Drain has no jobs to run until they exist.
+// RealmEngine's runner skips the tests needing them. Drain runs the
+// engine's event loop (promise jobs, timers) for async tests; unhandled
+// rejections are not reported (test262 has no such notion).
 func newSondeEngine() (test262.Engine, error) {
 	return test262.NewRealmEngine("sonde", sondeHost{}), nil
 }
@@ -36,7 +36,8 @@ func (sondeHost) Capabilities() test262.Capabilities {
 
 // NewRealm makes a fresh isolate and its realm.
 func (sondeHost) NewRealm(opts test262.RealmOptions) (r test262.Realm, err error) {
-	iso, err := engine.NewIsolate(engine.Options{Print: opts.Print, Host262: opts.Host262})
+	iso, err := engine.NewIsolate(engine.Options{Print: opts.Print, Host262: opts.Host262,
+		UnhandledRejections: engine.RejectionsNone})
 	if err != nil {
 		return nil, err
 	}
@@ -79,9 +80,14 @@ func (r *sondeRealm) RunModule(source, path string) error {
 	return errors.New("-engine sonde: ES modules are not supported by the engine yet")
 }
 
-// Drain runs queued jobs: the engine has no job queue yet, so there are
-// none.
-func (r *sondeRealm) Drain() error { return nil }
+// Drain runs the event loop to completion: promise jobs, timers.
+func (r *sondeRealm) Drain() (err error) {
+	if r.broken {
+		return errors.New("realm unusable after a Go panic")
+	}
+	defer r.catch(&err)
+	return scriptError(r.iso.RunEventLoop())
+}
 
 // Terminate stops the running script at its next safepoint.
 func (r *sondeRealm) Terminate() { r.iso.TerminateExecution() }

@@ -106,6 +106,7 @@ const (
 	PromiseRejectShared
 	PromiseCapabilityExecutorShared
 	AsyncFromSyncUnwrapShared
+	AsyncFromSyncCloseShared
 	// The prototypes and maps of generator, async and async generator
 	// functions (createClosure picks the map by the function's kind).
 	GeneratorFunctionPrototype
