@@ -217,6 +217,9 @@ func (iso *Isolate) callGlobal(cb sheap.Global, args []sheap.Global, recv *sheap
 func (iso *Isolate) uncaught(e *JSError) error {
 	l := iso.loopInit()
 	if e.Terminated {
+		if l.exited {
+			return nil // process.exit: its code stands
+		}
 		l.exited, l.exitCode = true, 1
 		l.fatal = e
 		return e
