@@ -13,6 +13,7 @@ import (
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/heapsnapshot"
 	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
 )
 
@@ -49,6 +50,12 @@ type Options struct {
 	// ModuleLoader loads the ES modules imports name (nil:
 	// FileModuleLoader).
 	ModuleLoader ModuleLoader
+	// V8Functions are added to the built-in v8 module (require('v8'),
+	// import 'node:v8'): the host's own, such as takeCoverage.
+	V8Functions []NativeFunction
+
+	// commonJS makes tests' scripts run as CommonJS modules.
+	commonJS bool
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -82,6 +89,12 @@ type Isolate struct {
 	loop    *loopState
 	process *processState
 	weaks   *weakState
+	// commonJS is the require() machinery (see cjs); moduleKeys lists the
+	// named exports of each built-in module made so far.
+	commonJS   *commonJS
+	moduleKeys map[string][]string
+	// onUncaught is told of uncaught exceptions (SetUncaughtExceptionHook).
+	onUncaught func(exception layout.Value)
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int
@@ -153,20 +166,25 @@ func (iso *Isolate) InterruptRequested() bool { return iso.interrupt.Load() != 0
 // HandleInterrupts runs the queued tasks, in order, including tasks they post,
 // and reports whether termination was requested (and clears the request: the
 // caller unwinds the running JavaScript).
+//
+// Tasks are taken from the inbox one at a time, so a task that runs
+// JavaScript (whose safepoints call HandleInterrupts again) lets the tasks
+// queued after it run in their order: a session's start always precedes its
+// commands, whichever nesting level runs them.
 func (iso *Isolate) HandleInterrupts() (terminate bool) {
 	for {
 		iso.mu.Lock()
-		tasks := iso.inbox
-		iso.inbox = nil
 		terminate = terminate || iso.terminate
 		iso.terminate = false
-		iso.interrupt.Store(0)
-		iso.mu.Unlock()
-		if len(tasks) == 0 {
+		if len(iso.inbox) == 0 {
+			iso.interrupt.Store(0)
+			iso.mu.Unlock()
 			return terminate
 		}
-		for _, t := range tasks {
-			t()
-		}
+		t := iso.inbox[0]
+		iso.inbox[0] = nil
+		iso.inbox = iso.inbox[1:]
+		iso.mu.Unlock()
+		t()
 	}
 }

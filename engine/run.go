@@ -175,6 +175,9 @@ func itoa(i int) string {
 func (iso *Isolate) takeException() *JSError {
 	js := iso.js
 	defer js.ClearException()
+	if iso.onUncaught != nil && !js.IsTerminating() {
+		iso.onUncaught(js.Exception())
+	}
 	e := &JSError{}
 	if js.IsTerminating() {
 		e.Terminated = true
@@ -213,4 +216,12 @@ func (iso *Isolate) describe(e *JSError, v layout.Value) {
 	e.Name, e.Message = "", ""
 	e.NonError, e.Primitive = true, !js.IsObject(v)
 	e.Stack = builtins.Inspect(js, v)
+}
+
+// SetUncaughtExceptionHook sets a function told of every exception that
+// RunScript (or a module run) reports as uncaught, before it is cleared:
+// the inspector's Runtime.exceptionThrown. The value is valid until the
+// next allocation; the engine's throw location is still readable.
+func (iso *Isolate) SetUncaughtExceptionHook(hook func(exception layout.Value)) {
+	iso.onUncaught = hook
 }

@@ -27,6 +27,11 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 9, err
 	}
 	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
+	iopts, args, err := parseInspectFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "node:", err)
+		return 9, nil
+	}
 	// Flags come before the script; what follows it is the script's.
 	split := len(args)
 	for i, a := range args {
@@ -86,7 +91,21 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, err
 	}
 	defer finishCoverage()
+	ins, err := iopts.start(iso, path, stderr)
+	if err != nil {
+		return 1, err
+	}
+	defer ins.close()
+	// After the program and its event loop, a client still attached keeps
+	// the process up ("Waiting for the debugger to disconnect...").
+	defer ins.afterScript()
 	err = runMain(iso, path, string(src))
+	var jsErr *engine.JSError
+	if exited, _ := iso.Exited(); !exited && errors.As(err, &jsErr) && jsErr.Terminated {
+		// Runtime.terminateExecution stopped the main script: node ends
+		// it silently with status 0.
+		return 0, nil
+	}
 	if err == nil {
 		// The program ran: now its event loop, to completion.
 		err = iso.RunEventLoop()
@@ -97,7 +116,6 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return code, nil
 	}
 	if err != nil {
-		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {
 			if jsErr.Terminated {
 				if exited, code := iso.Exited(); exited {

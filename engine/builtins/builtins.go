@@ -34,6 +34,7 @@ func Install(in *interp.Interp) {
 	b.generators()
 	b.collections()
 	b.reflect()
+	b.proxy()
 	b.string()
 	b.regexp()
 	b.date()

@@ -95,7 +95,11 @@ func (c *funcCompiler) compile() (*bytecode.Function, error) {
 	if c.err == nil {
 		switch fn.Kind {
 		case ast.FuncScript:
-			c.compileScript()
+			if c.u.CommonJS {
+				c.compileFunction()
+			} else {
+				c.compileScript()
+			}
 		case ast.FuncModule:
 			c.compileModule()
 		case ast.FuncClassFieldInit:
@@ -191,6 +195,16 @@ func (c *funcCompiler) compileModule() {
 	fn := c.fn
 	c.pushScope(fn.Scope)
 	c.scopes[len(c.scopes)-1].context = true
+	// The linker calls the top level once with a receiver other than
+	// undefined, before evaluation, as V8 runs a module's function once
+	// to instantiate it: that call only returns (coverage counts both
+	// invocations, as V8's does).
+	body := &bytecode.Label{}
+	c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
+	c.b.EmitJump(bytecode.JumpIfUndefined, body)
+	c.b.Emit(bytecode.LdaUndefined)
+	c.b.Emit(bytecode.Return)
+	c.b.Bind(body)
 	c.covFunction()
 	c.statements(fn.Body)
 	if c.b.Reachable() {

@@ -189,6 +189,13 @@ func (in *Interp) frameText(fr frame) string {
 	sfi := f.FunctionShared(fn)
 	recv := in.stack[fr.fp+bytecode.FrameReceiver]
 	name := in.DebugName(sfi)
+	if _, lit := in.functionAST(sfi); lit != nil && lit.ComputedName {
+		// Named by its computed key at run time: V8 shows that name (an
+		// own data property) before the inferred one.
+		if v, d, ok := f.GetOwnProperty(fn, in.names[NameName]); ok && d.Kind() == objects.KindData && in.IsString(v) {
+			name = f.StringToGo(v)
+		}
+	}
 	var loc string
 	if fr.flags&frameNative != 0 {
 		loc = "<anonymous>"
@@ -212,7 +219,7 @@ func (in *Interp) frameText(fr frame) string {
 	case !topLevel && recv != in.hole:
 		// V8's AppendMethodCall: "Type.name [as method]".
 		typeName := in.constructorName(recv)
-		if in.IsCallable(recv) && in.f.SharedFlags(in.f.FunctionShared(recv))&objects.SharedIsClassConstructor != 0 {
+		if in.isFunction(recv) && in.f.SharedFlags(in.f.FunctionShared(recv))&objects.SharedIsClassConstructor != 0 {
 			if n := in.DebugName(in.f.FunctionShared(recv)); n != "" {
 				typeName = n
 			}
@@ -296,7 +303,7 @@ func (in *Interp) constructorName(v layout.Value) string {
 		return "Function"
 	}
 	c, kind := in.lookup(v, NameKey(in.names[NameConstructor]))
-	if kind == propData && in.IsCallable(c) {
+	if kind == propData && in.isFunction(c) {
 		if n := in.f.StringToGo(in.f.SharedName(in.f.FunctionShared(c))); n != "" {
 			return n
 		}

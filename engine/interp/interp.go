@@ -56,6 +56,9 @@ type Interp struct {
 	moduleMap        map[string]*module
 	moduleLoader     ModuleLoader
 	syntheticModules map[string]SyntheticExports
+	commonJSHook     func(path string) (SyntheticExports, bool)
+	// importMetaResolve is import.meta.resolve's behavior (the host's).
+	importMetaResolve func(specifier, referrer string) (string, error)
 	// numberStrings caches ToString of small integers.
 	numberStrings [numberStringCacheSize]layout.Value
 	// temps holds Go-side values a slow path keeps across a call into

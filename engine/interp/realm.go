@@ -115,6 +115,9 @@ const (
 	GeneratorFunctionMap
 	AsyncFunctionMap
 	AsyncGeneratorFunctionMap
+	// ProxyMap is the map every Proxy object shares.
+	ProxyMap
+	PrivateRevocableProxy
 	numIntrinsics
 )
 
@@ -217,6 +220,7 @@ func (in *Interp) setUpRealm() {
 	f.SetInitialMapPrototype(gm.Value(), in.intrinsics[ObjectPrototype])
 	in.intrinsics[GlobalObject] = f.NewJSObject(gm).Value()
 
+	in.intrinsics[ProxyMap] = f.NewMap(layout.JSProxyType, layout.JSProxySize, 0).Value()
 	in.intrinsics[NativeContext] = f.NewNativeContext(0).Value()
 	in.intrinsics[NoFeedbackCell] = f.NewFeedbackCell(heap.Handle{}).Value()
 
@@ -266,6 +270,7 @@ func (in *Interp) setUpRealm() {
 	sym(PrivatePromiseState, "promise_state", true)
 	sym(PrivateFunctionData, "function_data", true)
 	in.setUpPromiseShared()
+	sym(PrivateRevocableProxy, "revocable_proxy", true)
 
 	// globalThis.
 	g := h.NewHandle(in.intrinsics[GlobalObject])

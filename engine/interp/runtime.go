@@ -310,7 +310,16 @@ func (in *Interp) CopyDataProperties(target heap.Handle, source layout.Value, ex
 		return true
 	}
 	src := h.NewHandle(source)
-	keys := f.OwnKeys(src, objects.OnlyEnumerable)
+	proxy := in.IsProxy(source)
+	var keys heap.Handle
+	if proxy {
+		var ok bool
+		if keys, ok = in.OwnPropertyKeys(source); !ok {
+			return false
+		}
+	} else {
+		keys = f.OwnKeys(src, objects.OnlyEnumerable)
+	}
 	n := f.Length(keys.Value())
 outer:
 	for i := 0; i < n; i++ {
@@ -327,6 +336,18 @@ outer:
 				s.Close()
 				continue outer
 			}
+		}
+		if proxy {
+			d, found, ok := in.GetOwnPropertyDescriptor(src.Value(), k)
+			if !ok {
+				s.Close()
+				return false
+			}
+			if !found || !d.Enumerable {
+				s.Close()
+				continue
+			}
+			k = KeyOf(f.Get(keys.Value(), i))
 		}
 		v, ok := in.Get(src.Value(), k)
 		if !ok {
@@ -381,7 +402,10 @@ func (in *Interp) defineClass(ctor, parent heap.Handle, flags int, instanceInit 
 
 // isConstructor reports whether new may be applied to v.
 func (in *Interp) isConstructor(v layout.Value) bool {
-	if !in.IsCallable(v) {
+	if in.IsProxy(v) {
+		return in.proxyFlags(v)&layout.JSProxyConstructor != 0
+	}
+	if !in.isFunction(v) {
 		return false
 	}
 	return in.f.SharedFlags(in.f.FunctionShared(v))&sharedNotConstructor == 0
