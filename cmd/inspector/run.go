@@ -109,6 +109,9 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if err == nil {
 		// The program ran: now its event loop, to completion.
 		err = iso.RunEventLoop()
+		if err == nil && iso.ModuleEvaluationPending() {
+			return 13, nil // node's status for an unsettled top-level await
+		}
 	} else if exited, _ := iso.Exited(); !exited {
 		err = iso.ReportUncaught(err)
 	}

@@ -61,6 +61,9 @@ const (
 	RtModuleExportChanged
 	// RtImportMeta(moduleID): the module's import.meta object.
 	RtImportMeta
+	// RtDynamicImport(specifier, options): import(specifier, options) from the running
+	// script or module: a promise of the module's namespace.
+	RtDynamicImport
 	// RtToObject(value): ToObject, throwing on null and undefined.
 	RtToObject
 	// RtIteratorClose(iterator): call iterator.return() if it has one.
@@ -132,6 +135,7 @@ var runtimeNames = [numRuntime]string{
 	RtThrowReferenceError:    "ThrowReferenceError",
 	RtModuleExportChanged:    "ModuleExportChanged",
 	RtImportMeta:             "ImportMeta",
+	RtDynamicImport:          "DynamicImport",
 	RtToObject:               "ToObject",
 	RtIteratorClose:          "IteratorClose",
 	RtCreateTemplateObject:   "CreateTemplateObject",

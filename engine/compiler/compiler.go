@@ -205,12 +205,33 @@ func (c *funcCompiler) compileModule() {
 	c.b.Emit(bytecode.LdaUndefined)
 	c.b.Emit(bytecode.Return)
 	c.b.Bind(body)
+	if !c.asyncFunction() {
+		c.covFunction()
+		c.statements(fn.Body)
+		if c.b.Reachable() {
+			c.b.Emit(bytecode.LdaUndefined)
+			c.b.Emit(bytecode.Return)
+		}
+		return
+	}
+	// A module with top-level await evaluates as an async function: the
+	// call returns its promise, which settles when the body completes.
+	c.genReg, c.modeReg, c.sentReg = c.newLocal(), c.newLocal(), c.newLocal()
+	asyncCtx := c.newLocal()
+	c.b.Emit(bytecode.Mov, bytecode.FrameContext, asyncCtx)
+	c.b.Emit(bytecode.CreateGeneratorObject)
+	c.b.Emit(bytecode.Star, c.genReg)
+	asyncStart := c.b.Offset()
 	c.covFunction()
 	c.statements(fn.Body)
 	if c.b.Reachable() {
 		c.b.Emit(bytecode.LdaUndefined)
-		c.b.Emit(bytecode.Return)
+		c.jumpOut(jumpReturn, -1)
 	}
+	end := c.b.Offset()
+	c.b.Bind(&bytecode.Label{}) // the handler is reachable
+	c.b.AddHandler(bytecode.Handler{Start: asyncStart, End: end, Target: end, Context: asyncCtx})
+	c.asyncSettle(bytecode.RtAsyncFunctionReject)
 }
 
 // compileFunction compiles an ordinary function, arrow, method, accessor or

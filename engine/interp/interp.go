@@ -57,6 +57,11 @@ type Interp struct {
 	moduleLoader     ModuleLoader
 	syntheticModules map[string]SyntheticExports
 	commonJSHook     func(path string) (SyntheticExports, bool)
+	// asyncEvalCount orders modules' asynchronous evaluation;
+	// lastModulePromise is the promise of RunModule's last evaluation
+	// (a GC root).
+	asyncEvalCount    int
+	lastModulePromise layout.Value
 	// importMetaResolve is import.meta.resolve's behavior (the host's).
 	importMetaResolve func(specifier, referrer string) (string, error)
 	// numberStrings caches ToString of small integers.
@@ -137,7 +142,7 @@ func New(f *objects.Factory, cfg Config) *Interp {
 	}
 	in := &Interp{
 		h: f.H, f: f,
-		undefined: r.Undefined, null: r.Null, trueV: r.True, falseV: r.False, hole: r.TheHole,
+		undefined: r.Undefined, null: r.Null, trueV: r.True, falseV: r.False, hole: r.TheHole, lastModulePromise: r.Undefined,
 		emptyString: r.EmptyString, heapNumberMap: r.HeapNumberMap,
 		stack:            make([]layout.Value, n+64),
 		limit:            n,
@@ -201,6 +206,7 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	}
 	in.visitJobs(visit)
 	in.visitModuleRoots(visit)
+	visit(&in.lastModulePromise)
 }
 
 // Factory returns the object factory the interpreter runs on.

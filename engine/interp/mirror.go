@@ -103,6 +103,9 @@ func (in *Interp) SymbolDescriptiveString(sym layout.Value) string {
 // "Object".
 func (in *Interp) ClassName(v layout.Value) string {
 	f := in.f
+	if in.IsModuleNamespace(v) {
+		return "Module"
+	}
 	if in.IsCallable(v) {
 		return "Function"
 	}
