@@ -91,6 +91,9 @@ const (
 	RtDefinePrivateMethod
 	// RtAbort(message): an internal error (unreachable code).
 	RtAbort
+	// RtIteratorRest(iterator, next): the remaining values of an iterator
+	// as a new array (the rest element of an array pattern).
+	RtIteratorRest
 
 	numRuntime
 )
@@ -128,6 +131,7 @@ var runtimeNames = [numRuntime]string{
 	RtHasPrivate:             "HasPrivate",
 	RtDefinePrivateMethod:    "DefinePrivateMethod",
 	RtAbort:                  "Abort",
+	RtIteratorRest:           "IteratorRest",
 }
 
 // NumRuntime is the number of runtime functions.
