@@ -6,7 +6,9 @@
 // An uncaught exception is printed to stderr as node prints it, and the
 // exit status is 1. Heap flags are node's (--max-old-space-size=N,
 // --max-semi-space-size=N, --verify-heap, --gc-interval=N,
-// --stress-gc-safepoints, --stress-compaction, --trace-gc).
+// --stress-gc-safepoints, --stress-compaction, --trace-gc). Heap snapshot
+// flags: --heapsnapshot-signal=SIGNAL, --heapsnapshot-near-heap-limit=N and
+// V8's --profile-heap-snapshot (see snapshotflags.go).
 package main
 
 import (

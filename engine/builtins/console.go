@@ -2,27 +2,12 @@ package builtins
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/jsnum"
 	"github.com/sonde-js/sonde/engine/layout"
 )
-
-func (b *installer) console() {
-	in := b.in
-	c := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
-	log := func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return consoleWrite(in, a, in.Stdout()) }
-	b.methods(c, []fn{
-		{"log", 0, log},
-		{"info", 0, log},
-		{"debug", 0, log},
-		{"error", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return consoleWrite(in, a, in.Stderr()) }},
-		{"warn", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return consoleWrite(in, a, in.Stderr()) }},
-	})
-	in.DefineValue(b.global, "console", c, 2 /* DontEnum */)
-}
 
 // consoleWrite prints the arguments as console.log does (node's
 // formatWithOptions): a first string argument may hold %s %d %i %f %j %o %O
@@ -38,11 +23,25 @@ func consoleWrite(in *interp.Interp, a interp.Args, w io.Writer) (layout.Value, 
 
 // Format renders console arguments as node's util.format does.
 func Format(in *interp.Interp, a interp.Args) (string, bool) {
+	return formatArgs(in, a, 0, "")
+}
+
+// formatArgs is Format of the arguments from start on; a non-empty prefix
+// makes the first argument, converted to a string, the format string with
+// prefix prepended (console.assert's "Assertion failed: ").
+func formatArgs(in *interp.Interp, a interp.Args, start int, prefix string) (string, bool) {
 	var sb strings.Builder
-	i := 0
-	if a.Len() > 0 && in.IsString(a.Arg(0)) {
-		f := in.GoString(a.Arg(0))
-		i = 1
+	i := start
+	if prefix != "" && i >= a.Len() {
+		return prefix, true
+	}
+	if i < a.Len() && (prefix != "" || in.IsString(a.Arg(i))) {
+		f, ok := in.ToGoString(a.Arg(i))
+		if !ok {
+			return "", false
+		}
+		f = prefix + f
+		i++
 		last := 0
 		for j := 0; j+1 < len(f); j++ {
 			if f[j] != '%' {
@@ -113,7 +112,7 @@ func Format(in *interp.Interp, a interp.Args) (string, bool) {
 		sb.WriteString(f[last:])
 	}
 	for ; i < a.Len(); i++ {
-		if sb.Len() > 0 || i > 0 {
+		if sb.Len() > 0 || i > start {
 			sb.WriteByte(' ')
 		}
 		v := a.Arg(i)
@@ -125,5 +124,3 @@ func Format(in *interp.Interp, a interp.Args) (string, bool) {
 	}
 	return sb.String(), true
 }
-
-var _ = strconv.Itoa

@@ -961,7 +961,7 @@ func regexpSymbolReplace(in *interp.Interp, a interp.Args) (layout.Value, bool) 
 			sc.Close()
 			break
 		}
-		rh := h.NewHandle(r)
+		rh := h.NewHandle(r) // PushValue may allocate
 		in.PushValue(results, r)
 		if !global {
 			sc.Close()

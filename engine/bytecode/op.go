@@ -102,6 +102,7 @@ const (
 	CreateFunctionContext // Idx(scope info), Count(variables): acc = new function context
 	CreateBlockContext    // Idx(scope info): acc = new block context
 	CloneContext          // current context = a copy of it (per-iteration bindings)
+	LdaModuleVariable     // Flag(depth), CtxSlot(cell), CtxSlot(slot): acc = slot of the module context held in the cell slot (a live import binding)
 
 	// Properties. Stores leave the stored value in acc.
 	LdaNamedProperty       // Reg(obj), Idx(name), Slot: acc = obj.name
@@ -248,6 +249,7 @@ var infos = [NumOps]Info{
 	PopContext:            info("PopContext", 0, Reg),
 	CreateFunctionContext: info("CreateFunctionContext", 0, Idx, Count),
 	CreateBlockContext:    info("CreateBlockContext", 0, Idx),
+	LdaModuleVariable:     info("LdaModuleVariable", 0, Flag, CtxSlot, CtxSlot),
 	CloneContext:          info("CloneContext", 0),
 
 	LdaNamedProperty:       info("LdaNamedProperty", Calls, Reg, Idx, Slot),

@@ -56,6 +56,11 @@ const (
 	RtThrowTypeError
 	// RtThrowReferenceError(message): throw a ReferenceError.
 	RtThrowReferenceError
+	// RtModuleExportChanged(value, moduleID, slot): an exported module
+	// binding was written: update the namespace objects that show it.
+	RtModuleExportChanged
+	// RtImportMeta(moduleID): the module's import.meta object.
+	RtImportMeta
 	// RtToObject(value): ToObject, throwing on null and undefined.
 	RtToObject
 	// RtIteratorClose(iterator): call iterator.return() if it has one.
@@ -91,6 +96,18 @@ const (
 	RtDefinePrivateMethod
 	// RtAbort(message): an internal error (unreachable code).
 	RtAbort
+	// RtAwait(generator, value): start awaiting value in the async function
+	// or async generator whose object is generator; returns the async
+	// function's promise (what its first suspension returns to the caller).
+	RtAwait
+	// RtAsyncFunctionResolve(generator, value): resolve the async
+	// function's promise with value; returns the promise.
+	RtAsyncFunctionResolve
+	// RtAsyncFunctionReject(generator, reason): reject it; returns it.
+	RtAsyncFunctionReject
+	// RtGetAsyncIterator(iterable): GetIterator(iterable, async), wrapping a
+	// sync iterator in %AsyncFromSyncIteratorPrototype%.
+	RtGetAsyncIterator
 	// RtIteratorRest(iterator, next): the remaining values of an iterator
 	// as a new array (the rest element of an array pattern).
 	RtIteratorRest
@@ -116,6 +133,8 @@ var runtimeNames = [numRuntime]string{
 	RtInitializeInstance:     "InitializeInstance",
 	RtThrowTypeError:         "ThrowTypeError",
 	RtThrowReferenceError:    "ThrowReferenceError",
+	RtModuleExportChanged:    "ModuleExportChanged",
+	RtImportMeta:             "ImportMeta",
 	RtToObject:               "ToObject",
 	RtIteratorClose:          "IteratorClose",
 	RtCreateTemplateObject:   "CreateTemplateObject",
@@ -131,6 +150,10 @@ var runtimeNames = [numRuntime]string{
 	RtHasPrivate:             "HasPrivate",
 	RtDefinePrivateMethod:    "DefinePrivateMethod",
 	RtAbort:                  "Abort",
+	RtAwait:                  "Await",
+	RtAsyncFunctionResolve:   "AsyncFunctionResolve",
+	RtAsyncFunctionReject:    "AsyncFunctionReject",
+	RtGetAsyncIterator:       "GetAsyncIterator",
 	RtIteratorRest:           "IteratorRest",
 }
 

@@ -104,9 +104,16 @@ func (c *funcCompiler) expr(e ast.Expr) {
 	case *ast.EYield:
 		c.yieldExpr(e, x)
 	case *ast.EAwait:
-		c.unsupported("await", e.Start)
-	case *ast.EImportCall, *ast.EImportMeta:
-		c.unsupported("modules", e.Start)
+		c.awaitExpr(e, x)
+	case *ast.EImportMeta:
+		mark := c.tempMark()
+		r := c.newTemp()
+		c.loadContextSlot(c.u.Prog.Top.Scope, ModuleIDSlot)
+		b.Emit(bytecode.Star, r)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtImportMeta), r, 1)
+		c.freeTemps(mark)
+	case *ast.EImportCall:
+		c.unsupported("dynamic import()", e.Start)
 	case *ast.EPrivateName:
 		c.unsupported("private names", e.Start)
 	case *ast.ESuper:
@@ -227,6 +234,8 @@ func (c *funcCompiler) loadVar(loc varLoc) {
 		} else {
 			b.Emit(bytecode.LdaContextSlot, loc.depth, loc.slot)
 		}
+	case locImport:
+		b.Emit(bytecode.LdaModuleVariable, loc.depth, loc.slot, loc.target)
 	case locGlobal:
 		b.Emit(bytecode.LdaGlobal, b.NameConstant(loc.name), b.FeedbackSlots(2))
 		return
@@ -277,12 +286,31 @@ func (c *funcCompiler) storeVar(loc varLoc, init bool) {
 		} else {
 			b.Emit(bytecode.StaContextSlot, loc.depth, loc.slot)
 		}
+		if loc.v != nil && c.u.Exported[loc.v] {
+			c.exportChanged(loc)
+		}
 	case locGlobal:
 		b.Emit(bytecode.StaGlobal, b.NameConstant(loc.name), b.FeedbackSlots(2))
 	}
 	if init && loc.v != nil && loc.v.Kind.Lexical() {
 		c.initialized[loc.v] = true
 	}
+}
+
+// exportChanged tells the runtime that an exported module binding (in the
+// accumulator, kept there) was written, so namespace objects showing it
+// stay live.
+func (c *funcCompiler) exportChanged(loc varLoc) {
+	b := c.b
+	mark := c.tempMark()
+	r := c.newTemps(3)
+	b.Emit(bytecode.Star, r)
+	b.Emit(bytecode.LdaContextSlot, loc.depth, objectsContextMinSlots)
+	b.Emit(bytecode.Star, r+1)
+	b.Emit(bytecode.LdaSmi, loc.slot)
+	b.Emit(bytecode.Star, r+2)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtModuleExportChanged), r, 3)
+	c.freeTemps(mark)
 }
 
 // receiverFunction returns the function whose `this` code in c.fn sees: c.fn
@@ -302,6 +330,10 @@ func (c *funcCompiler) receiverFunction() *ast.Function {
 // loadThis loads `this`.
 func (c *funcCompiler) loadThis() {
 	rf := c.receiverFunction()
+	if rf.Kind == ast.FuncModule {
+		c.b.Emit(bytecode.LdaUndefined) // `this` is undefined at a module's top level
+		return
+	}
 	if rf == c.fn {
 		c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
 	} else {

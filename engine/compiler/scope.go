@@ -37,8 +37,17 @@ func (u *Unit) layout(s *ast.Scope) *scopeLayout {
 		l.names = append(l.names, name)
 		return i
 	}
+	if s.Kind == ast.ScopeModule {
+		// Every module binding lives in the module context, which the
+		// linker creates before the module runs (imports and exports
+		// reach it from other modules); the first slot holds the
+		// module's id.
+		add(".module")
+	}
 	for _, v := range s.Vars {
 		switch {
+		case s.Kind == ast.ScopeModule:
+			l.slots[v] = add(v.Name)
 		case s.Kind == ast.ScopeScript:
 			// Top-level lexical bindings live in the script context,
 			// where later scripts find them; var and function
@@ -100,6 +109,7 @@ const (
 	locContext
 	locGlobal
 	locClosure // a named function expression's own name, read from the frame
+	locImport  // an import binding: slot of another module's context (held in slot)
 )
 
 // varLoc is a resolved variable reference.
@@ -107,7 +117,8 @@ type varLoc struct {
 	kind       locKind
 	reg        int // frame slot for locRegister
 	depth      int // context depth for locContext
-	slot       int // context slot for locContext
+	slot       int // context slot for locContext and locImport
+	target     int // the exporter's context slot for locImport
 	v          *ast.Variable
 	name       string
 	holeCheck  bool // a let/const/class read that may hit the TDZ
@@ -126,7 +137,9 @@ type scopeEntry struct {
 // the current point of the function.
 func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 	if v == nil {
-		return varLoc{kind: locGlobal, name: name}
+		if v = c.u.wrapperVar(name); v == nil {
+			return varLoc{kind: locGlobal, name: name}
+		}
 	}
 	loc := varLoc{v: v, name: name, immutable: v.Immutable()}
 	if v.Scope.Kind == ast.ScopeScript && !v.Kind.Lexical() {
@@ -134,6 +147,12 @@ func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 	}
 	l := c.u.layout(v.Scope)
 	if slot, ok := l.slots[v]; ok {
+		if target, ok := c.u.ImportSlots[v]; ok {
+			loc.kind, loc.slot, loc.target = locImport, slot, target
+			loc.depth = c.contextDepth(v.Scope)
+			loc.holeCheck = true
+			return loc
+		}
 		loc.kind, loc.slot = locContext, slot
 		loc.depth = c.contextDepth(v.Scope)
 		loc.holeCheck = v.Kind.Lexical() && !c.knownInitialized(v)

@@ -99,6 +99,9 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 		c.stmtPos(s.Start)
 		if x.Value.Data != nil {
 			c.expr(x.Value)
+			if c.asyncGenerator() {
+				c.await()
+			}
 		} else {
 			c.b.Emit(bytecode.LdaUndefined)
 		}
@@ -122,10 +125,38 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 		}
 	case *ast.SWith:
 		c.unsupported("the with statement", s.Start)
-	case *ast.SImport, *ast.SExportNamed, *ast.SExportAll, *ast.SExportDecl, *ast.SExportDefault:
-		c.unsupported("modules", s.Start)
+	case *ast.SImport, *ast.SExportNamed, *ast.SExportAll:
+		// Bound by the linker.
+	case *ast.SExportDecl:
+		c.stmt(x.Decl, nil)
+	case *ast.SExportDefault:
+		c.exportDefault(s, x)
 	default:
 		c.fail("unknown statement")
+	}
+}
+
+// exportDefault compiles `export default …`: a function declaration is
+// hoisted (bound by the linker), a class declaration is evaluated here, an
+// expression is stored into the "*default*" binding.
+func (c *funcCompiler) exportDefault(s ast.Stmt, x *ast.SExportDefault) {
+	switch d := x.Decl.Data.(type) {
+	case *ast.SFunction:
+		return
+	case *ast.SClass:
+		c.stmtPos(s.Start)
+		c.classExpr(d.Class)
+		if d.Class.Name != nil && d.Class.Name.Var != nil {
+			c.storeVar(c.resolve(d.Class.Name.Name, d.Class.Name.Var), true)
+		} else if x.Var != nil {
+			c.storeVar(c.resolve(x.Var.Name, x.Var), true)
+		}
+		return
+	}
+	c.stmtPos(s.Start)
+	c.expr(x.Value)
+	if x.Var != nil {
+		c.storeVar(c.resolve(x.Var.Name, x.Var), true)
 	}
 }
 
@@ -398,23 +429,31 @@ func (c *funcCompiler) forInStmt(x *ast.SForIn, labels []string) {
 }
 
 func (c *funcCompiler) forOfStmt(x *ast.SForOf, labels []string) {
-	if x.Await {
-		c.unsupported("for await", x.Right.Start)
+	if x.Await && (c.genReg < 0 || !c.fn.Async) {
+		c.unsupported("for await outside an async function", x.Right.Start)
 		return
 	}
 	iter, next, res := c.newLocal(), c.newLocal(), c.newLocal()
 	c.expr(x.Right)
 	c.exprPos(x.Right.Start)
-	c.b.Emit(bytecode.GetIterator, c.b.FeedbackSlots(1))
+	if x.Await {
+		c.b.Emit(bytecode.Star, res)
+		c.b.Emit(bytecode.CallRuntime, int(bytecode.RtGetAsyncIterator), res, 1)
+	} else {
+		c.b.Emit(bytecode.GetIterator, c.b.FeedbackSlots(1))
+	}
 	c.b.Emit(bytecode.Star, iter)
 	c.b.Emit(bytecode.LdaNamedProperty, iter, c.b.NameConstant("next"), c.b.FeedbackSlots(2))
 	c.b.Emit(bytecode.Star, next)
 
-	e := &controlEntry{kind: ctlForOf, labels: labels, breakL: &bytecode.Label{}, continueL: &bytecode.Label{}, iterReg: iter}
+	e := &controlEntry{kind: ctlForOf, labels: labels, breakL: &bytecode.Label{}, continueL: &bytecode.Label{}, iterReg: iter, async: x.Await}
 	top := &bytecode.Label{}
 	body := c.covSlot(x.Body.Start, x.Body.End)
 	c.b.Bind(top)
 	c.b.Emit(bytecode.CallProperty, next, iter, 0, c.b.FeedbackSlots(1))
+	if x.Await {
+		c.await()
+	}
 	c.b.Emit(bytecode.Star, res)
 	notObject, ok := &bytecode.Label{}, &bytecode.Label{}
 	c.b.EmitJump(bytecode.JumpIfJSReceiver, ok)

@@ -98,6 +98,12 @@ func (h *Heap) collect(kind gcKind, reason string) {
 		live := h.oldGenerationUsed()
 		h.stats.lastLive = live
 		h.oldGenLimit = min(max(2*live, initialOldGenLimit), h.maxOld)
+		if h.oldGenerationSize() > h.maxOld && h.opts.NearHeapLimit != nil {
+			if limit := h.opts.NearHeapLimit(h.maxOld, h.initialMaxOld()); limit > h.maxOld {
+				h.maxOld = limit
+				h.oldGenLimit = min(max(2*live, initialOldGenLimit), h.maxOld)
+			}
+		}
 		if h.oldGenerationSize() > h.maxOld {
 			h.fatalOOM(reasonHeapLimit)
 		}
@@ -145,4 +151,13 @@ func (h *Heap) trace(kind gcKind, reason string, usedBefore, committedBefore uin
 	h.log.Debug("gc", zap.Stringer("kind", kind), zap.String("reason", reason),
 		zap.Uint64("used_before", usedBefore), zap.Uint64("used_after", h.SizeOfObjects()),
 		zap.Duration("pause", pause))
+}
+
+// initialMaxOld returns the configured old-generation maximum, before any
+// NearHeapLimit raise.
+func (h *Heap) initialMaxOld() uint64 {
+	if h.opts.MaxOldSpaceMiB <= 0 {
+		return defaultMaxOldMiB << 20
+	}
+	return uint64(h.opts.MaxOldSpaceMiB) << 20
 }

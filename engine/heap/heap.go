@@ -45,6 +45,12 @@ type Options struct {
 	// it to stderr and exits with status 134, as node does. It must not
 	// return to the heap.
 	OnFatal func(report string)
+	// NearHeapLimit, if set, is called when a full GC leaves the old
+	// generation over its maximum, before the fatal out-of-memory report,
+	// with the maximum and the configured one (V8's NearHeapLimitCallback).
+	// A larger result raises the maximum and the program goes on. It runs
+	// inside the GC: it must not touch the heap (post work instead).
+	NearHeapLimit func(current, initial uint64) uint64
 	// Logger receives debug logs; nil is quiet.
 	Logger *zap.Logger
 }

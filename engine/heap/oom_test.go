@@ -69,3 +69,32 @@ func TestHeapLimitExitsWith134(t *testing.T) {
 		t.Fatalf("child panicked:\n%s", out)
 	}
 }
+
+// TestNearHeapLimit: the callback hears of the limit before the fatal
+// report; raising the limit lets the program go on until the raised one.
+func TestNearHeapLimit(t *testing.T) {
+	var calls [][2]uint64
+	th := newTestHeap(t, Options{MaxOldSpaceMiB: 8, MaxSemiSpaceMiB: 1,
+		OnFatal: func(r string) { panic(&fatal{r}) },
+		NearHeapLimit: func(current, initial uint64) uint64 {
+			calls = append(calls, [2]uint64{current, initial})
+			if len(calls) == 1 {
+				return 2 * current
+			}
+			return current
+		}})
+	func() {
+		defer func() {
+			if _, ok := recover().(*fatal); !ok {
+				panic("no fatal report")
+			}
+		}()
+		fillOldSpace(th)
+	}()
+	if len(calls) != 2 || calls[0] != [2]uint64{8 << 20, 8 << 20} || calls[1] != [2]uint64{16 << 20, 8 << 20} {
+		t.Errorf("calls %v", calls)
+	}
+	if size := th.oldGenerationSize(); size < 12<<20 || size > 16<<20+PageSize {
+		t.Errorf("old generation reached %d bytes, want about the raised 16 MiB", size)
+	}
+}

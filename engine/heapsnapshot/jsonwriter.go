@@ -94,7 +94,7 @@ func (w *jsonWriter) endRow(b []byte, i int) {
 
 // node appends a node row: type, name, id, self_size, edge_count,
 // trace_node_id (0), detachedness (0).
-func (w *jsonWriter) node(t nodeType, name, id, size, edges uint32) {
+func (w *jsonWriter) node(t nodeType, name, id, size, edges, trace uint32) {
 	b, i := w.row()
 	i = putUint32(b, i, uint32(t))
 	b[i] = ','
@@ -105,7 +105,9 @@ func (w *jsonWriter) node(t nodeType, name, id, size, edges uint32) {
 	i = putUint32(b, i+1, size)
 	b[i] = ','
 	i = putUint32(b, i+1, edges)
-	i += copy(b[i:], ",0,0\n")
+	b[i] = ','
+	i = putUint32(b, i+1, trace)
+	i += copy(b[i:], ",0\n")
 	w.endRow(b, i)
 }
 

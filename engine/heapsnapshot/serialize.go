@@ -22,10 +22,13 @@ func (g *generator) write(out io.Writer) error {
 	w.number(uint64(g.nodeCount()))
 	w.raw(`,"edge_count":`)
 	w.number(g.edges)
-	w.raw(`,"trace_function_count":0},` + "\n")
+	w.raw(`,"trace_function_count":`)
+	w.number(uint64(len(g.traceNames)))
+	w.raw("},\n")
 	g.writeNodes()
 	g.writeEdges()
-	w.raw("],\n" + `"trace_function_infos":[],` + "\n" + `"trace_tree":[],` + "\n" + `"samples":[],` + "\n")
+	w.raw("],\n")
+	g.writeTraces()
 	g.writeLocations()
 	g.writeStrings()
 	w.raw("]}")
@@ -37,11 +40,12 @@ func (g *generator) writeNodes() {
 	res := &g.res
 	res.decimals = g.decimals
 	w.startArray(`"nodes":[`)
-	w.node(typeSynthetic, res.resolve(g.fixed.empty), uint32(rootID), 0, uint32(1+len(g.rootShortcuts)))
-	w.node(typeSynthetic, res.resolve(g.fixed.gcRoots), uint32(gcRootsID), 0, numSubroots)
+	w.node(typeSynthetic, res.resolve(g.fixed.empty), uint32(rootID), 0, uint32(1+len(g.rootShortcuts)), 0)
+	w.node(typeSynthetic, res.resolve(g.fixed.gcRoots), uint32(gcRootsID), 0, numSubroots, 0)
 	for i := range numSubroots {
-		w.node(typeSynthetic, res.resolve(g.fixed.subroots[i]), uint32(firstSubrootID)+uint32(i)*idStep, 0, uint32(len(g.subEdges[i])))
+		w.node(typeSynthetic, res.resolve(g.fixed.subroots[i]), uint32(firstSubrootID)+uint32(i)*idStep, 0, uint32(len(g.subEdges[i])), 0)
 	}
+	tr := g.s.tracker
 	i := uint32(0)
 	g.ix.forEach(func(a layout.Addr) {
 		m := h.MapOf(a)
@@ -56,19 +60,23 @@ func (g *generator) writeNodes() {
 			}
 		}
 		size, _ := h.ObjectBody(a)
-		w.node(typ, res.resolve(name), uint32(ids.table[i].id), size, g.edgeCount(i))
+		trace := uint32(0)
+		if tr != nil {
+			trace = tr.traceNodeOf(a)
+		}
+		w.node(typ, res.resolve(name), uint32(ids.table[i].id), size, g.edgeCount(i), trace)
 		i++
 	})
 	// Number nodes; from here on the interned names are all known.
 	res.interned = uint32(len(g.names.list))
 	strType := typeString
 	for j := uint32(0); j < g.heapNumberChildren; j++ {
-		w.node(strType, res.resolve(refNumber|nameRef(j)), uint32(ids.assign()), 0, 0)
+		w.node(strType, res.resolve(refNumber|nameRef(j)), uint32(ids.assign()), 0, 0, 0)
 	}
 	smiName := res.resolve(g.fixed.smiNumber)
 	for k := range g.smiList {
-		w.node(typeNumber, smiName, uint32(ids.assign()), 0, 1)
-		w.node(strType, res.resolve(refNumber|nameRef(g.heapNumberChildren+uint32(k))), uint32(ids.assign()), 0, 0)
+		w.node(typeNumber, smiName, uint32(ids.assign()), 0, 1, 0)
+		w.node(strType, res.resolve(refNumber|nameRef(g.heapNumberChildren+uint32(k))), uint32(ids.assign()), 0, 0, 0)
 	}
 	w.raw("],\n")
 }

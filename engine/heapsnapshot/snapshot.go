@@ -1,6 +1,7 @@
 package heapsnapshot
 
 import (
+	"fmt"
 	"io"
 	"time"
 
@@ -26,6 +27,10 @@ type Options struct {
 	// ChunkSize is the size of each Write to the output; 0 means 102400
 	// bytes, node's chunk size.
 	ChunkSize int
+	// TimingLog, if set, gets V8's --profile-heap-snapshot lines: the
+	// generation time once the graph is known, the serialization time at
+	// the end.
+	TimingLog io.Writer
 }
 
 // Stats describe the last snapshot: its size, where the time went and the
@@ -45,6 +50,11 @@ type Snapshotter struct {
 	f     *objects.Factory
 	ids   *idTable
 	stats Stats
+
+	// Heap object tracking (tracking.go, alloctrace.go).
+	tracking  bool
+	intervals []timeInterval
+	tracker   *allocationTracker
 }
 
 // New returns a snapshotter for f's heap. Object ids are tracked from the
@@ -131,6 +141,10 @@ type generator struct {
 	lastLoc     location
 	scriptLines map[layout.Addr][]int32
 
+	// traceNames are the interned names of the allocation tracker's
+	// function infos: name and script name.
+	traceNames [][2]nameRef
+
 	w *jsonWriter
 }
 
@@ -163,7 +177,13 @@ func (s *Snapshotter) WriteSnapshot(w io.Writer, opts Options) error {
 	t3 := time.Now()
 	g.countEdges()
 	t4 := time.Now()
+	if opts.TimingLog != nil {
+		fmt.Fprintf(opts.TimingLog, "[Heap snapshot took %0.3f ms]\n", float64(t4.Sub(t0).Microseconds())/1000)
+	}
 	err := g.write(w)
+	if opts.TimingLog != nil {
+		fmt.Fprintf(opts.TimingLog, "[Serialization of heap snapshot took %0.3f ms]\n", float64(time.Since(t4).Microseconds())/1000)
+	}
 	st := &s.stats
 	st.Prepare, st.Index, st.Roots, st.Count, st.Write = t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), t4.Sub(t3), time.Since(t4)
 	st.Objects = int(g.ix.objects)
@@ -206,6 +226,7 @@ func (g *generator) setUp() {
 		g.heapNumberChildren = g.ix.heapNumbers
 	}
 	g.res.heapStrings = g.ix.strings
+	g.internTraceNames()
 }
 
 // nodeCount returns the number of nodes.
@@ -226,26 +247,10 @@ func (g *generator) rootEdgeCount() uint64 {
 // to count edges (the header needs the total), collects tags, registers
 // number nodes, gives new objects their ids and reports progress.
 func (g *generator) countEdges() {
-	ids := g.s.ids
-	table := ids.table
-	cursor, stale := 0, 0
-	// New objects get ids in node order; there are at most as many as
-	// there are objects not yet in the table.
-	added := make([]idEntry, 0, max(0, int(g.ix.objects)-len(table)))
 	total := int(g.ix.objects)
 	progress := g.opts.Progress
-	i := uint32(0)
 	g.heapNumberOrdinal = 0
-	g.ix.forEach(func(a layout.Addr) {
-		for cursor < len(table) && table[cursor].addr < a {
-			cursor++
-			stale++
-		}
-		if cursor < len(table) && table[cursor].addr == a {
-			cursor++
-		} else {
-			added = append(added, idEntry{a, ids.assign()})
-		}
+	g.assignIDs(func(i uint32, a layout.Addr) {
 		g.count = 0
 		g.extract(a)
 		if g.count >= 255 {
@@ -257,6 +262,42 @@ func (g *generator) countEdges() {
 		g.edges += uint64(g.count)
 		if progress != nil && i%progressGranularity == 0 {
 			progress(int(i), total, false)
+		}
+	})
+	g.edges += g.rootEdgeCount() + uint64(len(g.smiList))
+	if progress != nil {
+		if total > 0 {
+			progress(total-1, total, false)
+		}
+		progress(total, total, false)
+		progress(total, total, true)
+	}
+}
+
+// assignIDs walks the indexed objects in node order, calling visit (if set)
+// with each one's node ordinal and address, and leaves the id table holding
+// exactly those objects, in the same order: objects it did not know get
+// fresh ids (in node order), entries of objects no longer in the heap go.
+func (g *generator) assignIDs(visit func(i uint32, a layout.Addr)) {
+	ids := g.s.ids
+	table := ids.table
+	cursor, stale := 0, 0
+	// New objects get ids in node order; there are at most as many as
+	// there are objects not yet in the table.
+	added := make([]idEntry, 0, max(0, int(g.ix.objects)-len(table)))
+	i := uint32(0)
+	g.ix.forEach(func(a layout.Addr) {
+		for cursor < len(table) && table[cursor].addr < a {
+			cursor++
+			stale++
+		}
+		if cursor < len(table) && table[cursor].addr == a {
+			cursor++
+		} else {
+			added = append(added, idEntry{a, ids.assign()})
+		}
+		if visit != nil {
+			visit(i, a)
 		}
 		i++
 	})
@@ -282,14 +323,6 @@ func (g *generator) countEdges() {
 	}
 	if uint32(len(ids.table)) != g.ix.objects {
 		panic("heapsnapshot: id table out of step with the heap")
-	}
-	g.edges += g.rootEdgeCount() + uint64(len(g.smiList))
-	if progress != nil {
-		if total > 0 {
-			progress(total-1, total, false)
-		}
-		progress(total, total, false)
-		progress(total, total, true)
 	}
 }
 

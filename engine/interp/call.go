@@ -19,7 +19,10 @@ import (
 func (in *Interp) callAt(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags frameFlags) callStatus {
 	h, f := in.h, in.f
 	fn := in.stack[calleeIdx]
-	if !in.IsCallable(fn) {
+	if !in.isFunction(fn) {
+		if in.IsCallable(fn) {
+			return in.callProxyAt(calleeIdx, recvIdx, argsIdx, argc, ntIdx, flags)
+		}
 		if flags&frameConstruct != 0 {
 			in.throwErrorValue(TypeError, in.calleeText(fn)+" is not a constructor")
 		} else {
@@ -88,13 +91,18 @@ func (in *Interp) prepareCall(calleeIdx int) bool {
 	if !in.compile(sfi) {
 		return false
 	}
-	if f.FunctionFeedbackVector(fn.Value()) != in.undefined {
-		return true
-	}
 	ba := f.SharedBytecode(sfi.Value())
 	pool := f.BytecodeConstantPool(ba)
 	slots := f.Get(pool, bytecode.MetaFeedbackSlots).SmiValue()
 	closures := f.Get(pool, bytecode.MetaClosures).SmiValue()
+	if old := f.FunctionFeedbackVector(fn.Value()); old != in.undefined {
+		// A function recompiled (Recompile) keeps its vector if the new
+		// bytecode's feedback layout is the same, as it is for the same
+		// syntax tree; a new vector otherwise, never a short one.
+		if f.FeedbackVectorLength(old) == slots && f.Length(f.ClosureFeedbackCells(old)) == closures {
+			return true
+		}
+	}
 	cells := f.NewClosureFeedbackCellArray(closures)
 	fv := f.NewFeedbackVector(sfi, slots, cells)
 	in.pinVector(fv.Value())
@@ -255,6 +263,20 @@ func (in *Interp) createThis(newTarget layout.Value) (layout.Value, bool) {
 // F.prototype is not an object).
 func (in *Interp) initialMap(fn heap.Handle) (heap.Handle, bool) {
 	h, f := in.h, in.f
+	if in.IsProxy(fn.Value()) {
+		// new.target a proxy: its prototype property, through the traps.
+		proto, ok := in.GetNamed(fn.Value(), in.names[NamePrototype])
+		if !ok {
+			return heap.Handle{}, false
+		}
+		if !in.IsObject(proto) {
+			return h.NewHandle(f.ObjectMap()), true
+		}
+		ph := h.NewHandle(proto)
+		m := f.NewJSObjectMap(4)
+		f.SetInitialMapPrototype(m.Value(), ph.Value())
+		return m, true
+	}
 	if !in.IsCallable(fn.Value()) {
 		return heap.Handle{}, false
 	}

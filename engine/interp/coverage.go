@@ -157,8 +157,16 @@ func (in *Interp) pinVector(v layout.Value) {
 // the binary modes it also unpins the vectors collected so far, as V8
 // does. It does not allocate on the JS heap.
 func (in *Interp) CollectCoverage() []CoverageScript {
+	return in.collectCoverage(in.cov.mode.precise())
+}
+
+// PeekCoverage returns the raw coverage as CollectCoverage does but resets
+// nothing: what V8's best-effort collection does while a precise mode is
+// on (Profiler.getBestEffortCoverage during precise coverage).
+func (in *Interp) PeekCoverage() []CoverageScript { return in.collectCoverage(false) }
+
+func (in *Interp) collectCoverage(reset bool) []CoverageScript {
 	f, h := in.f, in.h
-	reset := in.cov.mode.precise()
 	counts := map[layout.Value]uint32{}
 	live := map[layout.Value]bool{} // best-effort: SFIs with a live closure
 	add := func(sfi layout.Value, n int) {
@@ -229,7 +237,7 @@ func (in *Interp) CollectCoverage() []CoverageScript {
 		}
 		out = append(out, cs)
 	}
-	if in.cov.mode.binary() {
+	if reset && in.cov.mode.binary() {
 		in.cov.vectors = in.cov.vectors[:0]
 	}
 	return out
@@ -293,4 +301,35 @@ func sourceURL(source string) string {
 		url = v
 	}
 	return url
+}
+
+// CoverageHooks are what node's v8.takeCoverage() and v8.stopCoverage()
+// do: the embedder that writes NODE_V8_COVERAGE files sets them
+// (domains/profiler's FileWriter, wired by cmd/inspector). Unset, both
+// calls do nothing, as in node without NODE_V8_COVERAGE.
+type CoverageHooks struct {
+	// Take writes the coverage collected so far to a new file and resets
+	// the counters.
+	Take func() error
+	// Stop stops collecting; no file is written at exit.
+	Stop func() error
+}
+
+// SetCoverageHooks installs the v8.takeCoverage/v8.stopCoverage hooks.
+func (in *Interp) SetCoverageHooks(h CoverageHooks) { in.covHooks = h }
+
+// TakeCoverage runs the Take hook (v8.takeCoverage()), if any.
+func (in *Interp) TakeCoverage() error {
+	if in.covHooks.Take == nil {
+		return nil
+	}
+	return in.covHooks.Take()
+}
+
+// StopCoverage runs the Stop hook (v8.stopCoverage()), if any.
+func (in *Interp) StopCoverage() error {
+	if in.covHooks.Stop == nil {
+		return nil
+	}
+	return in.covHooks.Stop()
 }

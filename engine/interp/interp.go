@@ -50,6 +50,15 @@ type Interp struct {
 	// scriptContexts lists the script contexts of every script run, in
 	// order; their bindings are visible to every later script.
 	scriptContexts []layout.Value
+	// modules are the module records by id, moduleMap them by path;
+	// moduleLoader and syntheticModules find imported modules.
+	modules          []*module
+	moduleMap        map[string]*module
+	moduleLoader     ModuleLoader
+	syntheticModules map[string]SyntheticExports
+	commonJSHook     func(path string) (SyntheticExports, bool)
+	// importMetaResolve is import.meta.resolve's behavior (the host's).
+	importMetaResolve func(specifier, referrer string) (string, error)
 	// numberStrings caches ToString of small integers.
 	numberStrings [numberStringCacheSize]layout.Value
 	// temps holds Go-side values a slow path keeps across a call into
@@ -64,10 +73,28 @@ type Interp struct {
 	out, errOut      io.Writer
 	compileOpts      compiler.Options
 	cov              coverageState
+	covHooks         CoverageHooks
 	regexps          map[regexpKey]*jsregexp.Regexp
+
+	// jobQueue holds the pending promise jobs and microtasks (jobs.go).
+	jobQueue       jobQueue
+	resumingAsync  bool
+	goReactions    []GoReaction
+	goReactionFree []int
+	// OnPromiseRejection is the host's rejection tracker
+	// (HostPromiseRejectionTracker), nil for none.
+	OnPromiseRejection func(p layout.Value, ev PromiseRejectionEvent)
 
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
 	NewRegExp func(in *Interp, pattern, flags layout.Value) (layout.Value, bool)
+
+	// scriptHook is told of every compiled script (SetScriptCompiledHook).
+	scriptHook func(id int)
+	// ConsoleHook, when set, is called by every console method before it
+	// prints, with the method's CDP type ("log", "warning", "table"…) and
+	// its arguments (valid until the next allocation): the inspector's
+	// Runtime.consoleAPICalled.
+	ConsoleHook func(in *Interp, typ string, args []layout.Value)
 }
 
 // Config configures an interpreter.
@@ -172,6 +199,8 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	for i := range in.cov.vectors {
 		visit(&in.cov.vectors[i])
 	}
+	in.visitJobs(visit)
+	in.visitModuleRoots(visit)
 }
 
 // Factory returns the object factory the interpreter runs on.

@@ -133,6 +133,14 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			h.SetField(ctx.Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+2))*layout.TaggedSize, acc)
 			pc += 4
+		case bytecode.LdaModuleVariable:
+			ctx := stack[fp+bytecode.FrameContext]
+			for d := int(code[pc+1]); d > 0; d-- {
+				ctx = h.Field(ctx.Addr(), layout.FixedArrayHeaderSize+layout.ContextPreviousIndex*layout.TaggedSize)
+			}
+			ctx = h.Field(ctx.Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+2))*layout.TaggedSize)
+			acc = h.Field(ctx.Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+4))*layout.TaggedSize)
+			pc += 6
 		case bytecode.LdaCurrentContextSlot:
 			acc = h.Field(stack[fp+bytecode.FrameContext].Addr(), layout.FixedArrayHeaderSize+uint32(u16(code, pc+1))*layout.TaggedSize)
 			pc += 3
@@ -151,7 +159,9 @@ func (in *Interp) run() (layout.Value, bool) {
 			code = in.codeOf(fp)
 			pc += int(bytecode.Sizes[code[pc]])
 		case bytecode.CloneContext:
+			in.acc = acc // the clone may collect: keep the accumulator
 			in.cloneContext(fp)
+			acc = in.acc
 			code = in.codeOf(fp)
 			pc++
 
@@ -774,7 +784,12 @@ func (in *Interp) run() (layout.Value, bool) {
 			code = in.codeOf(fp)
 			pc += 3
 		case bytecode.ForInNext:
-			acc = in.forInNext(fp, u16(code, pc+1), u16(code, pc+3), u16(code, pc+5))
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.forInNext(fp, u16(code, pc+1), u16(code, pc+3), u16(code, pc+5))
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
 			pc += 7
 		case bytecode.GetIterator:
 			in.frames[fi].pc = int32(pc)

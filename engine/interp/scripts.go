@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/sonde-js/sonde/engine/ast"
@@ -110,19 +111,11 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 		return heap.Handle{}, false
 	}
 	h, f := in.h, in.f
-	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
-		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
-		cov: make([]literalCoverage, len(prog.Functions))}
-	for i := range rec.cov {
-		rec.cov[i].countersConst = -1
-	}
+	rec := in.newScript(prog, source, name)
 	rec.unit.Eval = eval
-	in.scripts = append(in.scripts, rec) // rooted from here on
-	src := f.NewStringFromGo(source, heap.OldSpace)
-	nm := f.NewStringFromGo(name, heap.OldSpace)
-	rec.script = f.NewScript(src, nm, rec.id).Value()
-	rec.shared = f.NewFixedArray(len(prog.Functions), heap.OldSpace).Value()
-
+	if in.scriptHook != nil {
+		in.scriptHook(rec.id)
+	}
 	sfi := in.sharedFor(rec, 0)
 	if !in.compile(sfi) {
 		return heap.Handle{}, false
@@ -130,6 +123,25 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 	ctx := h.NewHandle(in.intrinsics[NativeContext])
 	cell := f.NewFeedbackCell(heap.Handle{})
 	return f.NewJSFunction(sfi, ctx, cell), true
+}
+
+// newScript registers a parsed program as a script: its record (a GC
+// root from here on), its heap Script and its table of shared function
+// infos.
+func (in *Interp) newScript(prog *ast.Program, source, name string) *script {
+	f := in.f
+	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
+		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
+		cov: make([]literalCoverage, len(prog.Functions))}
+	for i := range rec.cov {
+		rec.cov[i].countersConst = -1
+	}
+	in.scripts = append(in.scripts, rec) // rooted from here on
+	src := f.NewStringFromGo(source, heap.OldSpace)
+	nm := f.NewStringFromGo(name, heap.OldSpace)
+	rec.script = f.NewScript(src, nm, rec.id).Value()
+	rec.shared = f.NewFixedArray(len(prog.Functions), heap.OldSpace).Value()
+	return rec
 }
 
 // scriptOf returns the script record of a SharedFunctionInfo, or nil for
@@ -348,10 +360,17 @@ func utf16String(s string) []uint16 { return utf16.Encode([]rune(s)) }
 // "function name() { [native code] }" for a builtin.
 func (in *Interp) FunctionSource(fn layout.Value) string {
 	f := in.f
+	if !in.isFunction(fn) {
+		return "function () { [native code] }"
+	}
 	sfi := f.FunctionShared(fn)
 	rec := in.scriptOf(sfi)
 	if rec == nil {
-		return "function " + f.StringToGo(f.SharedName(sfi)) + "() { [native code] }"
+		name := f.StringToGo(f.SharedName(sfi))
+		if strings.HasPrefix(name, "bound ") {
+			name = "" // V8 prints bound functions without a name
+		}
+		return "function " + name + "() { [native code] }"
 	}
 	id := f.SharedFunctionLiteralID(sfi)
 	if id >= 0 && id < len(rec.unit.Prog.Functions) {

@@ -17,12 +17,19 @@
 //
 // Works as well on node's own snapshots (v8.writeHeapSnapshot()), which is
 // how to compare the two. Checked with chrome-devtools-frontend 1.0.1705227.
+//
+// With a second file (`node devtools_check.mjs <base> <file>`) it loads both
+// and prints, after <file>'s summary, the Comparison view of <file> against
+// <base> as the frontend computes it (calculateSnapshotDiff: objects matched
+// by id): one "diff <added> <removed> <class>" line per changed class.
 import fs from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
 import {pathToFileURL} from 'node:url';
 
-const [file] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const file = args[args.length - 1];
+const base = args.length > 1 ? args[0] : null;
 const prefix = process.env.DEVTOOLS;
 if (!file || !prefix) {
   console.error('usage: DEVTOOLS=<npm prefix with chrome-devtools-frontend and esbuild> node devtools_check.mjs <file.heapsnapshot>');
@@ -85,16 +92,20 @@ const dispatcher = {sendEvent(name, ...args) {
     problems.push(args.join(' '));
   }
 }};
-const loader = new HeapSnapshotLoader.HeapSnapshotLoader(dispatcher);
-const text = fs.readFileSync(file, 'utf8');
-for (let i = 0; i < text.length; i += 102400) {
-  loader.write(text.slice(i, i + 102400));
+async function load(file) {
+  const loader = new HeapSnapshotLoader.HeapSnapshotLoader(dispatcher);
+  const text = fs.readFileSync(file, 'utf8');
+  for (let i = 0; i < text.length; i += 102400) {
+    loader.write(text.slice(i, i + 102400));
+  }
+  loader.close();
+  const channel = new MessageChannel();
+  new HeapSnapshot.SecondaryInitManager(channel.port2);
+  const snapshot = await loader.buildSnapshot(channel.port1);
+  channel.port1.close();
+  return snapshot;
 }
-loader.close();
-const channel = new MessageChannel();
-new HeapSnapshot.SecondaryInitManager(channel.port2);
-const snapshot = await loader.buildSnapshot(channel.port1);
-channel.port1.close();
+const snapshot = await load(file);
 
 const stats = snapshot.getStatistics();
 console.log(`nodes ${snapshot.nodeCount}, total size ${stats.total} (V8 heap ${stats.v8heap?.total ?? "?"}, native ${stats.native?.total ?? "?"})`);
@@ -102,6 +113,31 @@ const aggregates = snapshot.aggregatesWithFilter(new HeapSnapshotModel.NodeFilte
 const rows = Object.values(aggregates).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 for (const a of rows) {
   console.log(`${String(a.count).padStart(9)}  ${String(a.self).padStart(11)}  ${String(a.maxRet).padStart(11)}  ${a.name}`);
+}
+// Snapshots with allocation traces (HeapProfiler.stopTrackingHeapObjects
+// after trackAllocations): the Allocation view's functions ("alloc <count>
+// <live count> <function> <script>:<line>:<column>") and, per class, the
+// allocation stack of its first traced instance ("stack <class>: <f> < <caller>…").
+if (snapshot.profile.snapshot.trace_function_count) {
+  for (const t of snapshot.allocationTracesTops()) {
+    console.log(`alloc ${t.count} ${t.liveCount} ${t.name || '(anonymous)'} ${t.scriptName}:${t.line}:${t.column}`);
+  }
+  for (const a of Object.values(snapshot.getAggregatesByClassKey(true, 'allObjects'))) {
+    for (const idx of a.idxs) {
+      const stack = snapshot.allocationStack(idx);
+      if (stack) {
+        console.log(`stack ${a.name}: ${stack.map(f => f.functionName || '(anonymous)').join(' < ')}`);
+        break;
+      }
+    }
+  }
+}
+if (base) {
+  const baseSnapshot = await load(base);
+  const diff = snapshot.calculateSnapshotDiff(1, baseSnapshot.aggregatesForDiff('[]'));
+  for (const d of Object.values(diff).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    console.log(`diff ${d.addedCount} ${d.removedCount} ${d.name}`);
+  }
 }
 if (problems.length) {
   console.error('DevTools reported problems:\n  ' + problems.join('\n  '));

@@ -1,0 +1,2 @@
+export * from '../esm-star/one.mjs';
+export * from '../esm-star/two.mjs';

@@ -1,0 +1,2 @@
+import { shared } from './all.mjs';
+console.log(shared);

@@ -1,0 +1,2 @@
+console.log('thrower');
+throw new TypeError('boom');

@@ -1,0 +1,2 @@
+import { later, getLater } from './dep.mjs';
+console.log(later, getLater());
