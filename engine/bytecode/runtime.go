@@ -111,6 +111,9 @@ const (
 	// RtGetAsyncIterator(iterable): GetIterator(iterable, async), wrapping a
 	// sync iterator in %AsyncFromSyncIteratorPrototype%.
 	RtGetAsyncIterator
+	// RtIteratorRest(iterator, next): the remaining values of an iterator
+	// as a new array (the rest element of an array pattern).
+	RtIteratorRest
 
 	numRuntime
 )
@@ -155,6 +158,7 @@ var runtimeNames = [numRuntime]string{
 	RtAsyncFunctionResolve:   "AsyncFunctionResolve",
 	RtAsyncFunctionReject:    "AsyncFunctionReject",
 	RtGetAsyncIterator:       "GetAsyncIterator",
+	RtIteratorRest:           "IteratorRest",
 }
 
 // NumRuntime is the number of runtime functions.

@@ -150,6 +150,8 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 			return 0, false
 		}
 		return target.Value(), true
+	case bytecode.RtIteratorRest:
+		return in.iteratorRest(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtIteratorToArray:
 		start := 0
 		if argc > 1 {
