@@ -43,6 +43,8 @@ var knownDiffs = map[string]string{
 	"silent throw":        "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
 	"call throws":         "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
 	"props function":      "engine: sloppy functions have no own arguments/caller properties",
+	"function scopes":     "engine: sloppy functions have no own arguments/caller properties",
+	"closure scopes":      "engine: sloppy functions have no own arguments/caller properties",
 	"missing expression":  "protocol decoder's -32602 data text differs from V8's BINDINGS message",
 	"console table":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
 	"console group":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
@@ -179,8 +181,19 @@ func resolveRefs(v any, results []any) any {
 		}
 		cur := results[n]
 		for _, k := range parts[1:] {
-			m, _ := cur.(map[string]any)
-			cur = m[k]
+			switch c := cur.(type) {
+			case map[string]any:
+				cur = c[k]
+			case []any:
+				i, _ := strconv.Atoi(k)
+				if i < len(c) {
+					cur = c[i]
+				} else {
+					cur = nil
+				}
+			default:
+				cur = nil
+			}
 		}
 		return cur
 	case []any:
