@@ -63,6 +63,8 @@ type Domain struct {
 	bindings map[string]int
 	// compiledFns are the scripts compileScript persisted, by session.
 	compiledFns []compiledScript
+	// errorStacks are the stacks recent errors captured (errorCreated).
+	errorStacks []errorStack
 }
 
 // compiledScript is a persisted Runtime.compileScript.
@@ -104,6 +106,7 @@ func New(cfg Config) *Domain {
 	d.uniqueID = randomPair()
 	d.in.ConsoleHook = d.consoleCalled
 	d.in.SetScriptCompiledHook(d.scriptCompiled)
+	d.in.ErrorCreatedHook = d.errorCreated
 	return d
 }
 

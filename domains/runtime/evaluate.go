@@ -105,7 +105,10 @@ func (d *Domain) exceptionDetails(ss *session, c completion, group string, previ
 		ed.ScriptID = &sid
 		ed.LineNumber, ed.ColumnNumber = int64(c.loc.Line), int64(c.loc.Column)
 		url := scriptURL(d.in.ScriptName(c.loc.ScriptID))
-		if !c.parseErr {
+		if frames, ok := d.errorFrames(c.value.Value()); ok && !c.parseErr {
+			// An error's trace is where it was made, as V8 reports it.
+			ed.StackTrace = &rt.StackTrace{CallFrames: callFrames(frames)}
+		} else if !c.parseErr {
 			ed.StackTrace = &rt.StackTrace{CallFrames: []rt.CallFrame{{
 				FunctionName: "", ScriptID: sid, URL: url,
 				LineNumber: int64(c.loc.Line), ColumnNumber: int64(c.loc.Column)}}}

@@ -39,9 +39,6 @@ type oracleAnswer struct {
 // with the reason. The test fails when one of them starts to match, so the
 // list stays true.
 var knownDiffs = map[string]string{
-	"throw error":         "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
-	"silent throw":        "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
-	"call throws":         "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
 	"props function":      "engine: sloppy functions have no own arguments/caller properties",
 	"function scopes":     "engine: sloppy functions have no own arguments/caller properties",
 	"closure scopes":      "engine: sloppy functions have no own arguments/caller properties",

@@ -83,6 +83,11 @@ type Interp struct {
 	// its arguments (valid until the next allocation): the inspector's
 	// Runtime.consoleAPICalled.
 	ConsoleHook func(in *Interp, typ string, args []layout.Value)
+	// ErrorCreatedHook, when set, is called when an error object captures
+	// its stack (construction, Error.captureStackTrace), with the
+	// JavaScript stack still in place: the inspector keeps the structured
+	// trace for exceptionDetails.stackTrace.
+	ErrorCreatedHook func(in *Interp, obj layout.Value)
 }
 
 // Config configures an interpreter.
