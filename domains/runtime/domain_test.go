@@ -219,3 +219,32 @@ func TestHeapUsageAndMisc(t *testing.T) {
 		t.Errorf("Network.setBlockedURLs: %v", err)
 	}
 }
+
+// TestQueryObjects finds the live instances of a class by its prototype.
+func TestQueryObjects(t *testing.T) {
+	tt := startTarget(t, func(iso *engine.Isolate, d *Domain) {
+		if _, err := iso.RunScript("class Leaky {}; var keep = [new Leaky(), new Leaky(), new Leaky()]; new Leaky();", "q.js"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	c := tt.dial(t)
+	ctx := ctxT(t)
+	res, err := c.Call(ctx, "Runtime.evaluate", map[string]any{"expression": "Leaky.prototype"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Result struct {
+			ObjectID string `json:"objectId"`
+		} `json:"result"`
+	}
+	json.Unmarshal(res, &r)
+	res, err = c.Call(ctx, "Runtime.queryObjects", map[string]any{"prototypeObjectId": r.Result.ObjectID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The unreferenced fourth instance is collected first.
+	if !strings.Contains(string(res), `"description":"Array(3)"`) {
+		t.Fatalf("queryObjects: %s", res)
+	}
+}

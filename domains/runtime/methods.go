@@ -76,6 +76,7 @@ func (d *Domain) registerRuntime(reg *cdp.Registry) {
 	reg.Handle(rt.CommandSetCustomObjectFormatterEnabled, handle(d, func(ss *session, _ *rt.SetCustomObjectFormatterEnabledParams) (easyjson.Marshaler, *cdp.Error) {
 		return empty{}, nil
 	}))
+	reg.Handle(rt.CommandQueryObjects, handle(d, d.queryObjects))
 	reg.Handle(rt.CommandAddBinding, handle(d, d.addBinding))
 	reg.Handle(rt.CommandRemoveBinding, handle(d, func(ss *session, p *rt.RemoveBindingParams) (easyjson.Marshaler, *cdp.Error) {
 		if ss.bindings[p.Name] {
@@ -200,4 +201,26 @@ func (d *Domain) removeBindingIfUnused(name string, _ *session) {
 	k := in.InternalizeGo(name)
 	in.Delete(in.GlobalObject(), interp.NameKey(k.Value()), false)
 	in.ClearException()
+}
+
+// queryObjects is Runtime.queryObjects: after a full GC, an array of every
+// object that inherits from the given prototype.
+func (d *Domain) queryObjects(ss *session, p *rt.QueryObjectsParams) (easyjson.Marshaler, *cdp.Error) {
+	in := d.in
+	v, e := ss.store.get(string(p.PrototypeObjectID))
+	if e != "" {
+		return nil, cdp.ServerError(e)
+	}
+	if !in.IsObject(v) {
+		return nil, cdp.ServerError("Prototype should be instance of Object")
+	}
+	scope := d.iso.Heap.OpenScope()
+	defer scope.Close()
+	objs := in.QueryObjects(v)
+	arr := in.NewArray(nil)
+	for _, o := range objs {
+		in.PushValue(arr, o.Value())
+	}
+	r := mirror{in}.wrap(arr.Value(), ss.store, wrapOptions{group: optString(p.ObjectGroup)})
+	return &rt.QueryObjectsReturns{Objects: r}, nil
 }

@@ -413,3 +413,34 @@ func (in *Interp) FunctionScopes(fn layout.Value) []ScopeMirror {
 	}
 	return append(out, ScopeMirror{Type: "global"})
 }
+
+// QueryObjects collects garbage, then returns (as handles in the caller's
+// scope) every live JavaScript object whose prototype chain contains proto
+// (Runtime.queryObjects).
+func (in *Interp) QueryObjects(proto layout.Value) []heap.Handle {
+	h, f := in.h, in.f
+	ph := h.NewHandle(proto)
+	h.CollectGarbage(true)
+	proto = ph.Value()
+	var found []layout.Value
+	h.ForEachObject(func(a layout.Addr) {
+		v := a.Value()
+		if !h.InstanceType(a).IsJSObject() || v == proto {
+			return
+		}
+		for p, depth := f.GetPrototype(v), 0; p != in.null && depth < 1000; p, depth = f.GetPrototype(p), depth+1 {
+			if p == proto {
+				found = append(found, v)
+				return
+			}
+			if !p.IsHeapObject() || !h.InstanceType(p.Addr()).IsJSObject() {
+				return
+			}
+		}
+	})
+	out := make([]heap.Handle, len(found))
+	for i, v := range found {
+		out[i] = h.NewHandle(v)
+	}
+	return out
+}
