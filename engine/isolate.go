@@ -32,6 +32,12 @@ type Options struct {
 	// Paranoid validates every frame slot before every instruction (a
 	// debugging aid for GC-safety bugs; very slow).
 	Paranoid bool
+	// Argv is process.argv (node's: the executable, the script path, then
+	// the script's arguments).
+	Argv []string
+	// UnhandledRejections is the --unhandled-rejections mode ("" is
+	// RejectionsThrow, node 20's default).
+	UnhandledRejections RejectionMode
 	// ProfileHeapSnapshot logs each heap snapshot's generation and
 	// serialization times to Stderr (V8's --profile-heap-snapshot).
 	ProfileHeapSnapshot bool
@@ -44,6 +50,12 @@ type Options struct {
 	// ModuleLoader loads the ES modules imports name (nil:
 	// FileModuleLoader).
 	ModuleLoader ModuleLoader
+	// V8Functions are added to the built-in v8 module (require('v8'),
+	// import 'node:v8'): the host's own, such as takeCoverage.
+	V8Functions []NativeFunction
+
+	// commonJS makes tests' scripts run as CommonJS modules.
+	commonJS bool
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -72,6 +84,14 @@ type Isolate struct {
 	opts Options
 	// js is the interpreter and its realm, set up on first use (see JS).
 	js *interp.Interp
+	// loop is the event loop's state (eventloop.go), process the process
+	// object's (process.go).
+	loop    *loopState
+	process *processState
+	// commonJS is the require() machinery (see cjs); moduleKeys lists the
+	// named exports of each built-in module made so far.
+	commonJS   *commonJS
+	moduleKeys map[string][]string
 	// onUncaught is told of uncaught exceptions (SetUncaughtExceptionHook).
 	onUncaught func(exception layout.Value)
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
