@@ -20,7 +20,7 @@ func TestChromeRemoteInterface(t *testing.T) {
 	if _, err := exec.Command(node, "-e", "require.resolve('chrome-remote-interface', { paths: ["+jsString(prefix)+"] })").CombinedOutput(); err != nil {
 		e2eenv.Missing(t, "chrome-remote-interface is not installed: run `npm ci --prefix e2e`")
 	}
-	p := start(t, "var data = { name: 'sonde', list: [1, 2, 3] };\nconsole.log('cri hello', data);\nwhile (true) {}\n", "--inspect=0")
+	p := start(t, "globalThis.data = { name: 'sonde', list: [1, 2, 3] };\nconsole.log('cri hello', data);\nwhile (true) {}\n", "--inspect=0")
 	u, _ := url.Parse(p.wsURL)
 	driver, _ := filepath.Abs("cri_driver.cjs")
 	cmd := exec.Command(node, driver, u.Port())

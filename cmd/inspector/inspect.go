@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"go.uber.org/zap"
 
 	"github.com/sonde-js/sonde/cdp"
+	"github.com/sonde-js/sonde/domains/heapprofiler"
+	"github.com/sonde-js/sonde/domains/profiler"
 	"github.com/sonde-js/sonde/domains/runtime"
 	"github.com/sonde-js/sonde/engine"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -43,7 +46,12 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 		},
 	})
 	dom.Register(reg)
-	runtime.RegisterPlaceholders(reg, nil)
+	profiler.Register(reg, iso, profiler.Options{})
+	hp := heapprofiler.Register(reg, iso, heapprofiler.Config{})
+	hp.SetObjects(dom)
+	// What no domain claimed yet of what DevTools sends on attach.
+	registered := reg.Methods()
+	runtime.RegisterPlaceholders(reg, func(m string) bool { return slices.Contains(registered, m) })
 	iso.SetUncaughtExceptionHook(func(exc layout.Value) {
 		loc, ok := iso.JS().ThrowPosition()
 		dom.ReportException("Uncaught", exc, loc, ok)

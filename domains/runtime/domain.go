@@ -83,6 +83,8 @@ type session struct {
 	bindings        map[string]bool
 	// compiled are the scripts of compileScript with persistScript.
 	compiled map[string]bool
+	// inspected are $0…$4 of the command-line API, newest first.
+	inspected []heap.Global
 }
 
 type sessionKey struct{}
@@ -153,6 +155,9 @@ func (d *Domain) sessionEnded(s *cdp.Session) {
 		return
 	}
 	ss.store.releaseAll()
+	for _, g := range ss.inspected {
+		g.Release()
+	}
 	kept := d.compiledFns[:0]
 	for _, c := range d.compiledFns {
 		if c.owner == ss {

@@ -155,7 +155,7 @@ func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams) (easyjson.Marshaler
 	scope := d.iso.Heap.OpenScope()
 	defer scope.Close()
 	if optBool(p.IncludeCommandLineAPI) {
-		undo := d.installCommandLineAPI()
+		undo := d.installCommandLineAPI(ss)
 		defer undo()
 	}
 	if p.Timeout != nil && *p.Timeout > 0 {
@@ -255,7 +255,7 @@ func (d *Domain) callArgument(ss *session, a rt.CallArgument) (heap.Handle, *cdp
 // commandLineAPISource defines the console's command-line helpers that the
 // global object lacks, and returns a function that removes them again.
 const commandLineAPISource = `(function () {
- return function () {
+ return function (inspected) {
   var api = {
     keys: function keys(o) { return Object.keys(o); },
     values: function values(o) { return Object.values(o); },
@@ -276,6 +276,7 @@ const commandLineAPISource = `(function () {
     $$: function $$(s) { return []; },
     $x: function $x(p) { return []; },
   };
+  for (var n = 0; n < 5; n++) api['$' + n] = inspected[n];
   var added = [];
   for (var k in api) {
     if (!(k in globalThis)) {
@@ -288,7 +289,7 @@ const commandLineAPISource = `(function () {
 })()`
 
 // installCommandLineAPI adds the command-line API for one evaluation.
-func (d *Domain) installCommandLineAPI() func() {
+func (d *Domain) installCommandLineAPI(ss *session) func() {
 	in := d.in
 	if d.cliInstaller == nil {
 		d.quiet++
@@ -300,8 +301,16 @@ func (d *Domain) installCommandLineAPI() func() {
 		g := d.iso.Heap.NewGlobal(c.value.Value())
 		d.cliInstaller = &g
 	}
+	objs := in.NewArray(nil)
+	for _, g := range ss.inspected {
+		v, ok := g.Value()
+		if !ok {
+			v = in.Undefined()
+		}
+		in.PushValue(objs, v)
+	}
 	inst, _ := d.cliInstaller.Value()
-	v, ok := in.Call(inst, in.Undefined())
+	v, ok := in.Call(inst, in.Undefined(), objs.Value())
 	if !ok || !in.IsCallable(v) {
 		in.ClearException()
 		return func() {}
