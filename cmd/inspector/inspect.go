@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -127,10 +128,24 @@ func (ins *inspector) afterScript() {
 		select {
 		case <-ins.iso.Woken():
 			ins.iso.HandleInterrupts()
+			// What the client's commands started (awaited promises,
+			// timers) runs as in node's loop.
+			if err := ins.iso.RunEventLoop(); err != nil {
+				ins.report(err)
+			}
 		case <-ins.srv.NoSessions():
 			// SessionEnded runs on this goroutine: drain once more.
 			ins.iso.HandleInterrupts()
 		}
+	}
+}
+
+// report prints an uncaught error of code run after the script as node
+// prints it.
+func (ins *inspector) report(err error) {
+	var jsErr *engine.JSError
+	if errors.As(err, &jsErr) {
+		fmt.Fprint(ins.stderr, jsErr.Report())
 	}
 }
 

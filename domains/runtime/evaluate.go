@@ -148,9 +148,10 @@ func optString(s *string) string {
 }
 
 // evaluate is Runtime.evaluate.
-func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams) (easyjson.Marshaler, *cdp.Error) {
+func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams, r cdp.Reply) {
 	if err := checkContext(p.ContextID); err != nil {
-		return nil, err
+		r(nil, err)
+		return
 	}
 	scope := d.iso.Heap.OpenScope()
 	defer scope.Close()
@@ -163,13 +164,20 @@ func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams) (easyjson.Marshaler
 		defer t.Stop()
 	}
 	c := d.runScript(p.Expression, "")
-	// awaitPromise: a non-promise completion is its own result (there is
-	// no Promise in the engine yet, so every value is one).
-	return d.evaluateReturns(ss, c, wrapOptions{group: optString(p.ObjectGroup), byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)})
+	d.answerCompletion(ss, c, wrapOptions{group: optString(p.ObjectGroup), byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)}, optBool(p.AwaitPromise), r)
 }
 
 // callFunctionOn is Runtime.callFunctionOn.
-func (d *Domain) callFunctionOn(ss *session, p *rt.CallFunctionOnParams) (easyjson.Marshaler, *cdp.Error) {
+func (d *Domain) callFunctionOn(ss *session, p *rt.CallFunctionOnParams, r cdp.Reply) {
+	res, err := d.callFunctionOnSync(ss, p, r)
+	if res != nil || err != nil {
+		reply(r, res, err)
+	}
+}
+
+// callFunctionOnSync answers errors and immediate results; a call that
+// awaits a promise answers through r and returns nil, nil.
+func (d *Domain) callFunctionOnSync(ss *session, p *rt.CallFunctionOnParams, r cdp.Reply) (easyjson.Marshaler, *cdp.Error) {
 	in := d.in
 	if p.ObjectID == nil && p.ExecutionContextID == nil && p.UniqueContextID == nil {
 		return nil, cdp.InvalidParams("Either objectId or executionContextId or uniqueContextId must be specified")
@@ -211,7 +219,12 @@ func (d *Domain) callFunctionOn(ss *session, p *rt.CallFunctionOnParams) (easyjs
 		vals[i] = a.Value()
 	}
 	c := d.finish(in.Call(fc.value.Value(), this.Value(), vals...))
-	return d.evaluateReturns(ss, c, wrapOptions{group: group, byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)})
+	o := wrapOptions{group: group, byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)}
+	if optBool(p.AwaitPromise) && !c.threw && !c.terminated && in.IsPromise(c.value.Value()) {
+		d.awaitPromiseValue(ss, c.value, o, r)
+		return nil, nil
+	}
+	return d.evaluateReturns(ss, c, o)
 }
 
 // callArgument resolves a CallArgument: an object id, an unserializable

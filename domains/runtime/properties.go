@@ -110,6 +110,14 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 		r := m.wrap(pv, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PrimitiveValue]]", Value: &r})
 	}
+	if in.IsPromise(obj.Value()) {
+		state, _ := in.PromiseInfo(obj.Value())
+		st := m.wrap(in.StringValue(promiseStateName(state)), ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PromiseState]]", Value: &st})
+		_, result := in.PromiseInfo(obj.Value())
+		res := m.wrap(result, ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PromiseResult]]", Value: &res})
+	}
 	if k := builtins.KindOf(in, obj.Value()); k.Subtype == "map" || k.Subtype == "set" {
 		entries := d.entriesArray(ss, obj, k.Subtype == "map", group)
 		r := m.wrap(entries.Value(), ss.store, wrapOptions{group: group})

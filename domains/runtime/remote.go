@@ -238,6 +238,9 @@ func (m mirror) subtype(v layout.Value, cls string) (string, string) {
 	if in.IsErrorObject(v) {
 		return "error", m.errorDescription(v, cls)
 	}
+	if in.IsPromise(v) {
+		return "promise", cls
+	}
 	if k := builtins.KindOf(in, v); k.Subtype != "" {
 		return k.Subtype, k.Description
 	}
