@@ -27,8 +27,6 @@ type inspector struct {
 	srv    *cdp.Server
 	dom    *runtime.Domain
 	stderr io.Writer
-	// waiting is set once the script has ended with a client attached.
-	waiting bool
 }
 
 // startInspector serves the isolate on opts' address and prints node's
@@ -40,11 +38,7 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 	reg := cdp.NewRegistry()
 	reg.AddListener(cdp.SessionFuncs{
 		Started: func(*cdp.Session) { fmt.Fprint(stderr, cdp.MsgDebuggerAttached) },
-		Ended: func(*cdp.Session) {
-			if ins.waiting && ins.srv.SessionCount() == 1 {
-				fmt.Fprint(stderr, ins.srv.ReadyMessage("ending"))
-			}
-		},
+
 	})
 	dom.Register(reg)
 	profiler.Register(reg, iso, profiler.Options{})
@@ -122,7 +116,6 @@ func (ins *inspector) afterScript() {
 	if ins == nil || ins.srv.SessionCount() == 0 {
 		return
 	}
-	ins.waiting = true
 	fmt.Fprint(ins.stderr, cdp.MsgWaitingForDisconnect)
 	for ins.srv.SessionCount() > 0 {
 		select {

@@ -96,9 +96,6 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, err
 	}
 	defer ins.close()
-	// After the program and its event loop, a client still attached keeps
-	// the process up ("Waiting for the debugger to disconnect...").
-	defer ins.afterScript()
 	err = runMain(iso, path, string(src))
 	if err == nil {
 		// The program ran: now its event loop, to completion.
@@ -106,6 +103,10 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	} else if exited, _ := iso.Exited(); !exited {
 		err = iso.ReportUncaught(err)
 	}
+	// After the program and its event loop, a client still attached keeps
+	// the process up ("Waiting for the debugger to disconnect..."); node
+	// prints an uncaught error's report only after that.
+	ins.afterScript()
 	if exited, code := iso.Exited(); exited && err == nil {
 		return code, nil
 	}

@@ -115,12 +115,15 @@ func (d *Domain) ReportException(text string, exception layout.Value, loc interp
 			continue
 		}
 		c := completion{threw: true, value: exc, loc: loc, hasLoc: hasLoc}
-		ed := d.exceptionDetails(ss, c, "", false)
+		ed := d.exceptionDetails(ss, c, "", true)
 		ed.Text = text
 		cid := rt.ExecutionContextID(contextID)
 		ed.ExecutionContextID = &cid
+		// node reports its main module's uncaught exceptions by file path,
+		// without a script id.
+		ed.ScriptID = nil
 		if hasLoc {
-			u := scriptURL(d.in.ScriptName(loc.ScriptID))
+			u := d.in.ScriptName(loc.ScriptID)
 			ed.URL = &u
 		}
 		notify(ss, rt.EventExceptionThrown, &rt.ExceptionThrownEvent{Timestamp: rt.Timestamp(nowMillis()), ExceptionDetails: *ed})
