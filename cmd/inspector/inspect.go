@@ -38,7 +38,6 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 	reg := cdp.NewRegistry()
 	reg.AddListener(cdp.SessionFuncs{
 		Started: func(*cdp.Session) { fmt.Fprint(stderr, cdp.MsgDebuggerAttached) },
-
 	})
 	dom.Register(reg)
 	profiler.Register(reg, iso, profiler.Options{})
