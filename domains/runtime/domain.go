@@ -65,6 +65,10 @@ type Domain struct {
 	compiledFns []compiledScript
 	// errorStacks are the stacks recent errors captured (errorCreated).
 	errorStacks []errorStack
+	// failed are the sources that failed to parse; lastFailedID the
+	// newest one's id (for the exceptionDetails of the syntax error).
+	failed       []failedScript
+	lastFailedID int
 }
 
 // compiledScript is a persisted Runtime.compileScript.
@@ -109,6 +113,7 @@ func New(cfg Config) *Domain {
 	d.in.ConsoleHook = d.consoleCalled
 	d.in.SetScriptCompiledHook(d.scriptCompiled)
 	d.in.ErrorCreatedHook = d.errorCreated
+	d.in.SetScriptFailedHook(d.scriptFailed)
 	return d
 }
 

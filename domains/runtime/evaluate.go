@@ -115,8 +115,8 @@ func (d *Domain) exceptionDetails(ss *session, c completion, group string, previ
 		}
 	} else if c.hasLine {
 		ed.LineNumber, ed.ColumnNumber = int64(c.line), int64(c.col)
-		if sid := d.in.ScriptCount(); c.parseErr && sid > 0 {
-			s := rt.ScriptID(itoa(sid))
+		if c.parseErr && d.lastFailedID > 0 {
+			s := rt.ScriptID(itoa(d.lastFailedID))
 			ed.ScriptID = &s
 		}
 	}

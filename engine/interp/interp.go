@@ -90,6 +90,8 @@ type Interp struct {
 
 	// scriptHook is told of every compiled script (SetScriptCompiledHook).
 	scriptHook func(id int)
+	// scriptFailedHook is told of sources that failed to parse.
+	scriptFailedHook func(name, source string, module bool)
 	// ConsoleHook, when set, is called by every console method before it
 	// prints, with the method's CDP type ("log", "warning", "table"…) and
 	// its arguments (valid until the next allocation): the inspector's

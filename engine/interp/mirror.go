@@ -444,3 +444,16 @@ func (in *Interp) QueryObjects(proto layout.Value) []heap.Handle {
 	}
 	return out
 }
+
+// ScriptFailedHook, when set, is told of every source that failed to
+// parse (scripts, eval code, CommonJS files, modules): the inspector's
+// Debugger.scriptFailedToParse. The syntax error is pending.
+func (in *Interp) SetScriptFailedHook(hook func(name, source string, module bool)) {
+	in.scriptFailedHook = hook
+}
+
+func (in *Interp) parseFailed(name, source string, module bool) {
+	if in.scriptFailedHook != nil {
+		in.scriptFailedHook(name, source, module)
+	}
+}
