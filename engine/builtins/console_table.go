@@ -113,4 +113,3 @@ func renderTable(head []string, rows [][]string) string {
 	sb.WriteString("└" + strings.Join(divider, "┴") + "┘")
 	return sb.String()
 }
-
