@@ -106,7 +106,7 @@ func New(cfg Config) *Domain {
 		name = exe + "[" + strconv.Itoa(os.Getpid()) + "]"
 	}
 	d := &Domain{iso: cfg.Isolate, in: cfg.Isolate.JS(), contextName: name,
-		isolateID: randomHex(8), maxStack: 200,
+		isolateID: randomIsolateID(), maxStack: 200,
 		internalScripts: map[int]bool{}, bindings: map[string]int{}}
 	d.debuggerID = randomPair()
 	d.uniqueID = randomPair()
@@ -124,6 +124,14 @@ func randomPair() string {
 	rand.Read(a[:])
 	rand.Read(b[:])
 	return strconv.FormatInt(int64(binary.LittleEndian.Uint64(a[:])), 10) + "." + strconv.FormatInt(int64(binary.LittleEndian.Uint64(b[:])), 10)
+}
+
+// randomIsolateID is V8's isolate id format: a random 64-bit number in
+// hex, without leading zeros.
+func randomIsolateID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return strconv.FormatUint(binary.LittleEndian.Uint64(b[:]), 16)
 }
 
 func randomHex(n int) string {

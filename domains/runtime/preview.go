@@ -31,6 +31,16 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		s := rt.ObjectPreviewSubtype(*r.Subtype)
 		p.Subtype = &s
 	}
+	if in.IsProxy(obj.Value()) {
+		// A proxy's preview is its target's (no trap runs).
+		t := in.ProxyTarget(obj.Value())
+		if !in.IsObject(t) {
+			return p
+		}
+		tp := m.preview(in.Handle(t), top)
+		tp.Type, tp.Subtype, tp.Description = p.Type, p.Subtype, p.Description
+		return tp
+	}
 	isArray := in.IsArray(obj.Value())
 	isError := r.Subtype != nil && *r.Subtype == rt.RemoteObjectSubtypeError
 	limit := previewProperties

@@ -46,6 +46,11 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 		seen["length"] = true
 	}
 	holder := in.Handle(obj.Value())
+	if in.IsProxy(obj.Value()) {
+		// V8 lists no properties of a proxy (that would run its traps),
+		// only [[Handler]], [[Target]] and [[IsRevoked]].
+		holder.Set(in.Null())
+	}
 	for depth := 0; in.IsObject(holder.Value()) && depth < 1000; depth++ {
 		isOwn := depth == 0
 		for _, prop := range builtins.OwnPropertyMirrors(in, holder) {
@@ -93,6 +98,16 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 	in := d.in
 	m := mirror{in}
 	var out []rt.InternalPropertyDescriptor
+	if in.IsProxy(obj.Value()) {
+		h := m.wrap(in.ProxyHandler(obj.Value()), ss.store, wrapOptions{group: group})
+		t := m.wrap(in.ProxyTarget(obj.Value()), ss.store, wrapOptions{group: group})
+		revoked := "false"
+		if !in.IsObject(in.ProxyTarget(obj.Value())) {
+			revoked = "true"
+		}
+		r := rt.RemoteObject{Type: rt.RemoteObjectTypeBoolean, Value: easyjson.RawMessage(revoked)}
+		return []rt.InternalPropertyDescriptor{{Name: "[[Handler]]", Value: &h}, {Name: "[[Target]]", Value: &t}, {Name: "[[IsRevoked]]", Value: &r}}
+	}
 	if in.IsCallable(obj.Value()) {
 		if loc, ok := in.FunctionLocation(obj.Value()); ok {
 			sub := rt.RemoteObjectSubtype(internalLocation)

@@ -215,6 +215,19 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		cls := "Function"
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeFunction, ClassName: &cls, Description: strp(m.functionDescription(v))}
 	}
+	if in.IsProxy(v) {
+		// V8 names a proxy after its target, never running a trap.
+		cls, desc := "Object", "Proxy"
+		if t := in.ProxyTarget(v); in.IsObject(t) {
+			if in.IsCallable(t) {
+				desc = "Proxy(Function)"
+			} else {
+				desc = "Proxy(" + in.ClassName(t) + ")"
+			}
+		}
+		sub := rt.RemoteObjectSubtypeProxy
+		return rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, ClassName: &cls, Description: &desc}
+	}
 	cls := in.ClassName(v)
 	r := rt.RemoteObject{Type: rt.RemoteObjectTypeObject, ClassName: &cls, Description: strp(cls)}
 	sub, desc := m.subtype(v, cls)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -224,7 +225,7 @@ func normalize(v any) any {
 				out[k] = "<size>"
 			case "totalAllocatedBytes":
 			case "id":
-				if s, ok := e.(string); ok && len(s) == 16 {
+				if s, ok := e.(string); ok && isolateIDPattern.MatchString(s) {
 					out[k] = "<isolateId>"
 					continue
 				}
@@ -243,6 +244,9 @@ func normalize(v any) any {
 	}
 	return v
 }
+
+// isolateIDPattern is V8's isolate id: a 64-bit number in hex.
+var isolateIDPattern = regexp.MustCompile(`^[0-9a-f]{1,16}$`)
 
 // compare returns "" when equal, else the first difference with its path.
 func compare(want, got any) string { return diff("", want, got) }
