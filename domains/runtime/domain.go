@@ -3,7 +3,6 @@ package runtime
 import (
 	"crypto/rand"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -134,11 +133,6 @@ func randomIsolateID() string {
 	return strconv.FormatUint(binary.LittleEndian.Uint64(b[:]), 16)
 }
 
-func randomHex(n int) string {
-	b := make([]byte, n)
-	rand.Read(b)
-	return hex.EncodeToString(b)
-}
 
 // objectIDPrefix is the isolate part of object ids: V8 uses a random
 // 64-bit number.
