@@ -133,7 +133,6 @@ func randomIsolateID() string {
 	return strconv.FormatUint(binary.LittleEndian.Uint64(b[:]), 16)
 }
 
-
 // objectIDPrefix is the isolate part of object ids: V8 uses a random
 // 64-bit number.
 func (d *Domain) objectIDPrefix() string {
