@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"go.uber.org/zap"
 
 	"github.com/sonde-js/sonde/cdp"
+	"github.com/sonde-js/sonde/domains/heapprofiler"
 	"github.com/sonde-js/sonde/domains/runtime"
 	"github.com/sonde-js/sonde/engine"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -43,7 +45,8 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 		},
 	})
 	dom.Register(reg)
-	runtime.RegisterPlaceholders(reg, nil)
+	heapprofiler.Register(reg, iso, heapprofiler.Config{Objects: dom})
+	runtime.RegisterPlaceholders(reg, func(m string) bool { return strings.HasPrefix(m, "HeapProfiler.") })
 	iso.SetUncaughtExceptionHook(func(exc layout.Value) {
 		loc, ok := iso.JS().ThrowPosition()
 		dom.ReportException("Uncaught", exc, loc, ok)

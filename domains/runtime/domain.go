@@ -57,6 +57,8 @@ type Domain struct {
 	// cliInstaller installs the command-line API (a function, lazily
 	// compiled).
 	cliInstaller *heap.Global
+	// inspectedInstaller defines $0 … $4 (heapobjects.go).
+	inspectedInstaller *heap.Global
 	// internalScripts are ids of the domain's helper scripts.
 	internalScripts map[int]bool
 	// bindings counts the sessions that added each binding name.
@@ -81,6 +83,8 @@ type session struct {
 	bindings        map[string]bool
 	// compiled are the scripts of compileScript with persistScript.
 	compiled map[string]bool
+	// inspected are $0 … $4 (HeapProfiler.addInspectedHeapObject).
+	inspected []heap.Global
 }
 
 type sessionKey struct{}
@@ -150,6 +154,7 @@ func (d *Domain) sessionEnded(s *cdp.Session) {
 		return
 	}
 	ss.store.releaseAll()
+	ss.releaseInspected()
 	kept := d.compiledFns[:0]
 	for _, c := range d.compiledFns {
 		if c.owner == ss {

@@ -154,6 +154,8 @@ func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams) (easyjson.Marshaler
 	if optBool(p.IncludeCommandLineAPI) {
 		undo := d.installCommandLineAPI()
 		defer undo()
+		undoInspected := d.installInspected(ss)
+		defer undoInspected()
 	}
 	if p.Timeout != nil && *p.Timeout > 0 {
 		t := time.AfterFunc(time.Duration(float64(*p.Timeout)*float64(time.Millisecond)), d.iso.TerminateExecution)
