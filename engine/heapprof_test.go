@@ -284,3 +284,37 @@ func TestWriteHeapSnapshotFile(t *testing.T) {
 		t.Error("writing into a missing directory succeeded")
 	}
 }
+
+// TestV8GetHeapSnapshot runs testdata/v8heap/getheapsnapshot.js (the
+// Readable-like result of v8.getHeapSnapshot read three ways, option
+// checks) and compares its output with node's (expected.txt there), also
+// under GC stress with compaction.
+func TestV8GetHeapSnapshot(t *testing.T) {
+	want, err := os.ReadFile("testdata/v8heap/expected.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []struct {
+		name string
+		heap heap.Options
+	}{{"default", heap.Options{}}, {"gc-stress", heap.Options{GCStressEvery: 997, StressCompaction: true}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			var out bytes.Buffer
+			iso, err := NewIsolate(Options{Heap: mode.heap, Stdout: &out, Stderr: &out})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer iso.Close()
+			err = iso.RunMain("testdata/v8heap/getheapsnapshot.js")
+			if err == nil {
+				err = iso.RunEventLoop()
+			}
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out.String())
+			}
+			if out.String() != string(want) {
+				t.Errorf("output:\n%s\nnode's:\n%s", out.String(), want)
+			}
+		})
+	}
+}
