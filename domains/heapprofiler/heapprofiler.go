@@ -16,7 +16,8 @@
 //     and walks the heap): a heapStatsUpdate when some interval changed,
 //     then lastSeenObjectId.
 //   - getHeapObjectId, getObjectByHeapObjectId, addInspectedHeapObject go
-//     through RemoteObjects, which the Runtime domain provides.
+//     through RemoteObjects, which domains/runtime.Domain implements
+//     (cmd/inspector wires the two).
 //
 // One difference from V8: disable does not forget the object ids (V8's
 // ClearObjectIds would start numbering again); ids are never reused here.
