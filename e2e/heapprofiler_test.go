@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // heapApp keeps 500 LeakyThing (global, for the console: the script runs
@@ -27,6 +28,18 @@ func TestHeapProfilerThroughTheBinary(t *testing.T) {
 	ctx := testCtx(t)
 	if _, err := c.Call(ctx, "HeapProfiler.enable", nil); err != nil {
 		t.Fatal(err)
+	}
+	// Commands run at the script's back-edges, its first loop included:
+	// wait until it spins, its objects all made.
+	for {
+		res, err := c.Call(ctx, "Runtime.evaluate", map[string]any{"expression": "globalThis.spin === true"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(res), `"value":true`) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 	snapshot := func() map[int64]string {
 		t.Helper()

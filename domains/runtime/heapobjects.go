@@ -47,13 +47,14 @@ func (d *Domain) WrapObject(s *cdp.Session, v heap.Handle, group string) (json.R
 }
 
 // AddInspectedObject makes v the session's $0 (the previous $0 becomes
-// $1, and so on up to $4).
+// $1, and so on up to $4). As V8 keeps only the heap id, the object is held
+// weakly: once collected, its $n is undefined.
 func (d *Domain) AddInspectedObject(s *cdp.Session, v heap.Handle) *cdp.Error {
 	ss := d.state(s)
 	if ss == nil {
 		return cdp.ServerError("session is gone")
 	}
-	g := d.iso.Heap.NewGlobal(v.Value())
+	g := d.iso.Heap.NewWeak(v.Value(), nil)
 	ss.inspected = append([]heap.Global{g}, ss.inspected...)
 	if len(ss.inspected) > maxInspected {
 		ss.inspected[maxInspected].Release()
