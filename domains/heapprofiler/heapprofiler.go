@@ -190,10 +190,12 @@ func (d *Domain) snapshot(s *cdp.Session, p snapshotParams) *cdp.Error {
 
 // Backpressure while streaming: a snapshot can be far larger than a
 // session's outbound queue. Writing waits while too much is queued, as V8
-// writes to a socket that blocks.
+// writes to a socket that blocks; a client that reads nothing for
+// stallTimeout is dropped (the isolate must not wait forever).
 const (
 	maxBacklogBytes = 32 << 20
 	maxBacklogMsgs  = 1024
+	stallTimeout    = time.Minute
 )
 
 type closedError struct{}
@@ -201,6 +203,8 @@ type closedError struct{}
 func (closedError) Error() string { return "the session closed" }
 
 func waitForClient(s *cdp.Session) error {
+	var since time.Time
+	var last int64 = -1
 	for {
 		if s.Closed() {
 			return closedError{}
@@ -208,6 +212,12 @@ func waitForClient(s *cdp.Session) error {
 		msgs, bytes := s.Backlog()
 		if bytes < maxBacklogBytes && msgs < maxBacklogMsgs {
 			return nil
+		}
+		if bytes != last {
+			last, since = bytes, time.Now()
+		} else if time.Since(since) > stallTimeout {
+			s.Close("the client stopped reading the heap snapshot")
+			return closedError{}
 		}
 		time.Sleep(time.Millisecond)
 	}
