@@ -71,6 +71,9 @@ type Domain struct {
 	tracker *cdp.Session
 	gen     int
 	timer   *time.Timer
+	// Backpressure limits (tests lower them): see waitForClient.
+	backlogBytes int64
+	stallTimeout time.Duration
 }
 
 // sessionKey keys the per-session state.
@@ -87,7 +90,7 @@ func Register(reg *cdp.Registry, iso *engine.Isolate, cfg Config) *Domain {
 	if cfg.StatsInterval <= 0 {
 		cfg.StatsInterval = 50 * time.Millisecond
 	}
-	d := &Domain{iso: iso, cfg: cfg}
+	d := &Domain{iso: iso, cfg: cfg, backlogBytes: maxBacklogBytes, stallTimeout: stallTimeout}
 	reg.Handle(hp.CommandEnable, d.enable)
 	reg.Handle(hp.CommandDisable, d.disable)
 	reg.Handle(hp.CommandTakeHeapSnapshot, d.takeHeapSnapshot)
@@ -176,7 +179,7 @@ func (d *Domain) snapshot(s *cdp.Session, p snapshotParams) *cdp.Error {
 		opts.Progress = nil
 	}
 	err := d.iso.HeapSnapshotter().WriteSnapshot(heapsnapshot.ChunkFunc(func(chunk []byte) error {
-		if err := waitForClient(s); err != nil {
+		if err := d.waitForClient(s); err != nil {
 			return err
 		}
 		s.Notify(hp.EventAddHeapSnapshotChunk, chunkEvent(chunk))
@@ -202,7 +205,7 @@ type closedError struct{}
 
 func (closedError) Error() string { return "the session closed" }
 
-func waitForClient(s *cdp.Session) error {
+func (d *Domain) waitForClient(s *cdp.Session) error {
 	var since time.Time
 	var last int64 = -1
 	for {
@@ -210,12 +213,12 @@ func waitForClient(s *cdp.Session) error {
 			return closedError{}
 		}
 		msgs, bytes := s.Backlog()
-		if bytes < maxBacklogBytes && msgs < maxBacklogMsgs {
+		if bytes < d.backlogBytes && msgs < maxBacklogMsgs {
 			return nil
 		}
 		if bytes != last {
 			last, since = bytes, time.Now()
-		} else if time.Since(since) > stallTimeout {
+		} else if time.Since(since) > d.stallTimeout {
 			s.Close("the client stopped reading the heap snapshot")
 			return closedError{}
 		}

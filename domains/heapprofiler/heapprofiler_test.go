@@ -2,6 +2,7 @@ package heapprofiler
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coder/websocket"
 
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/internal/e2eenv"
@@ -593,5 +596,57 @@ func TestBadInput(t *testing.T) {
 	}
 	if _, reply := cl.call("HeapProfiler.collectGarbage", ""); reply.Error != nil {
 		t.Errorf("after bad input: %+v", reply.Error)
+	}
+}
+
+// TestClientThatStopsReading: a client that asks for a snapshot and reads
+// nothing holds the isolate only until the stall timeout; then its session
+// is closed and another client is served.
+func TestClientThatStopsReading(t *testing.T) {
+	// A snapshot larger than the sockets' buffers: about 30 MB.
+	tg := newTarget(t, heap.Options{}, app+"leak(150000);\n", nil)
+	tg.do(func() {
+		tg.domain.backlogBytes = 64 << 10
+		tg.domain.stallTimeout = 300 * time.Millisecond
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	c, _, err := websocket.Dial(ctx, tg.srv.WebSocketURL(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseNow()
+	c.SetReadLimit(-1)
+	if err := c.Write(ctx, websocket.MessageText, []byte(`{"id":1,"method":"HeapProfiler.takeHeapSnapshot","params":{"captureNumericValue":true,"exposeInternals":true}}`)); err != nil {
+		t.Fatal(err)
+	}
+	// Never read. A second client is answered once the first is dropped.
+	cl := tg.connect(t)
+	start := time.Now()
+	events, reply := cl.call("HeapProfiler.takeHeapSnapshot", `{}`)
+	if reply.Error != nil {
+		t.Fatal(reply.Error)
+	}
+	if s := parseSnap(t, snapshotFromEvents(t, events, false)); len(s.ids("LeakyThing")) != 160000 {
+		t.Errorf("second client's snapshot")
+	}
+	if waited := time.Since(start); waited > 8*time.Second {
+		t.Errorf("the second client waited %v", waited)
+	}
+	// The first client, reading now, finds its session closed before the
+	// answer.
+	answered := false
+	for {
+		_, b, err := c.Read(ctx)
+		if err != nil {
+			if websocket.CloseStatus(err) != websocket.StatusNormalClosure {
+				t.Errorf("first client: %v", err)
+			}
+			break
+		}
+		answered = answered || strings.HasPrefix(string(b), `{"id":1,`)
+	}
+	if answered {
+		t.Error("the stalled client got its whole snapshot: no backpressure")
 	}
 }
