@@ -634,13 +634,14 @@ func TestClientThatStopsReading(t *testing.T) {
 		t.Errorf("the second client waited %v", waited)
 	}
 	// The first client, reading now, finds its session closed before the
-	// answer.
+	// answer (with a close frame, or torn down when the server's writer
+	// could not get one through).
 	answered := false
 	for {
 		_, b, err := c.Read(ctx)
 		if err != nil {
-			if websocket.CloseStatus(err) != websocket.StatusNormalClosure {
-				t.Errorf("first client: %v", err)
+			if ctx.Err() != nil {
+				t.Errorf("first client still open: %v", err)
 			}
 			break
 		}
