@@ -387,7 +387,9 @@ func testTracking(t *testing.T, hopts heap.Options) {
 // LeakyThing instances allocated while tracking are charged to leak, and
 // the strings the constructor makes to LeakyThing: the Allocation view
 // lists both with their live counts, and the instances' allocation stacks
-// read leak < (anonymous) < (root).
+// read leak < (anonymous) < (root). Functions are located as V8 locates
+// them, at the `(` of their parameters (node says leak 4:14 and LeakyThing
+// 1:31 for these lines, 1-based).
 func checkAllocationsInDevTools(t *testing.T, text string) {
 	node := e2eenv.Node(t)
 	prefix := e2eenv.NPMPrefix(t)
@@ -411,9 +413,9 @@ func checkAllocationsInDevTools(t *testing.T, text string) {
 			stacks[name] = stack
 		}
 	}
-	if live["leak file:///app.js:4:1"] < 2000 || live["LeakyThing file:///app.js:1:20"] != 2000 {
+	if live["leak file:///app.js:4:14"] < 2000 || live["LeakyThing file:///app.js:1:31"] != 2000 {
 		t.Errorf("DevTools' allocation functions: leak %d live, LeakyThing %d live\n%s",
-			live["leak file:///app.js:4:1"], live["LeakyThing file:///app.js:1:20"], out)
+			live["leak file:///app.js:4:14"], live["LeakyThing file:///app.js:1:31"], out)
 	}
 	if stacks["LeakyThing"] != "leak < (anonymous) < (root)" || stacks["(string)"] != "LeakyThing < leak < (anonymous) < (root)" {
 		t.Errorf("allocation stacks %q\n%s", stacks, out)
