@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	exe, _ := os.Executable()
 	argv := append([]string{exe, path}, scriptArgs[1:]...)
 	var iso *engine.Isolate
-	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, stderr)
+	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, hopts.MaxSemiSpaceMiB, stderr)
 	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile,
 		Argv: argv, UnhandledRejections: rejections})
 	if err != nil {
