@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+
+	"github.com/sonde-js/sonde/engine/heap"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -106,22 +108,73 @@ func (iso *Isolate) installModules() {
 		l = FileModuleLoader
 	}
 	iso.js.SetModuleLoader(l)
+	iso.js.SetCommonJSHook(iso.commonJSForImport)
+	iso.js.SetImportMetaResolve(iso.importMetaResolve)
+	iso.installBuiltinModules()
 }
 
-// RunMain runs a program's main file as node does: an .mjs file as an ES
-// module, anything else as a script.
+// importMetaResolve is import.meta.resolve as node has it for file:
+// modules: a built-in module's node: URL, or the URL a relative or
+// absolute specifier names from the referrer (whether or not the file
+// exists).
+func (iso *Isolate) importMetaResolve(spec, referrer string) (string, error) {
+	if name, ok := iso.builtinName(spec); ok {
+		return "node:" + name, nil
+	}
+	base, err := url.Parse(referrer)
+	isRel := strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || strings.HasPrefix(spec, "/")
+	if err != nil || !isRel && !strings.HasPrefix(spec, "file:") {
+		return "", fmt.Errorf("Cannot find package '%s' imported from %s", spec, filePath(referrer))
+	}
+	ref, err := url.Parse(spec)
+	if err != nil {
+		return "", fmt.Errorf("Invalid module specifier '%s'", spec)
+	}
+	return base.ResolveReference(ref).String(), nil
+}
+
+// commonJSForImport makes a CommonJS file imported from an ES module a
+// module whose default export is its module.exports, as node does (an
+// .cjs file, or a .js file outside a "type": "module" package).
+func (iso *Isolate) commonJSForImport(path string) (interp.SyntheticExports, bool) {
+	file := filePath(path)
+	if !strings.HasPrefix(path, "file:") || !isCommonJSFile(file) {
+		return nil, false
+	}
+	return func(in *interp.Interp) ([]string, []heap.Handle, bool) {
+		v, ok := iso.loadCommonJS(file, "", false)
+		if !ok {
+			return nil, nil, false
+		}
+		return []string{"default"}, []heap.Handle{iso.Heap.NewHandle(v)}, true
+	}, true
+}
+
+// isCommonJSFile reports whether node runs file as CommonJS: .cjs, or
+// .js (or another extension) outside a "type": "module" package; .mjs
+// never.
+func isCommonJSFile(file string) bool {
+	switch filepath.Ext(file) {
+	case ".mjs":
+		return false
+	case ".cjs":
+		return true
+	case ".js":
+		return packageType(filepath.Dir(file)) != "module"
+	}
+	return true
+}
+
+// RunMain runs a program's main file as node does: an .mjs file, or a .js
+// file in a "type": "module" package, as an ES module; anything else as a
+// CommonJS module (RunCommonJS).
 func (iso *Isolate) RunMain(path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	if strings.HasSuffix(abs, ".mjs") {
+	if !isCommonJSFile(abs) {
 		return iso.RunModule(abs)
 	}
-	src, err := os.ReadFile(abs)
-	if err != nil {
-		return fmt.Errorf("run: %w", err)
-	}
-	_, err = iso.RunScript(string(src), abs)
-	return err
+	return iso.RunCommonJS(abs)
 }

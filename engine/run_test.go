@@ -29,6 +29,9 @@ func runWith(t testing.TB, name, src string, opts Options) (string, error) {
 	}
 	defer iso.Close()
 	_, err = iso.RunScript(src, name)
+	if err == nil {
+		err = iso.RunEventLoop()
+	}
 	return out.String(), err
 }
 

@@ -139,7 +139,8 @@ func arrayConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 }
 
 func arrayIsArray(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	return in.Bool(in.IsArray(a.Arg(0))), true
+	r, ok := in.IsArrayValue(a.Arg(0))
+	return in.Bool(r), ok
 }
 
 func arrayOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {

@@ -13,7 +13,7 @@ import (
 )
 
 // Inspect renders v as node's util.inspect does with its default options
-// (depth 2, breakLength 128, compact 3, at most 100 array items): what
+// (depth 2, breakLength 80, compact 3, at most 100 array items): what
 // console.log prints for a non-string argument. It is a port of the parts
 // of node's lib/internal/util/inspect.js that plain values, arrays, plain
 // and class-instance objects, functions, errors, symbols and boxed
@@ -22,7 +22,7 @@ import (
 func Inspect(in *interp.Interp, v layout.Value) string {
 	scope := in.Heap().OpenScope()
 	defer scope.Close()
-	ctx := &inspectCtx{in: in, depth: 2, breakLength: 128, compact: 3, maxArrayLength: 100, circular: map[layout.Value]int{}}
+	ctx := &inspectCtx{in: in, depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, circular: map[layout.Value]int{}}
 	return ctx.formatValue(in.Handle(v), 0, true)
 }
 
@@ -44,6 +44,13 @@ func (c *inspectCtx) formatValue(v heap.Handle, recurseTimes int, typedArray boo
 	val := v.Value()
 	if !in.IsObject(val) {
 		return c.formatPrimitive(val)
+	}
+	for in.IsProxy(val) {
+		// As node without showProxy: the target, no trap runs.
+		if val = in.ProxyTarget(val); val == in.Null() {
+			return "<Revoked Proxy>"
+		}
+		v = in.Handle(val)
 	}
 	for _, s := range c.seen {
 		if s.Value() == val {

@@ -124,6 +124,9 @@ func listKeys(in *interp.Interp, a interp.Args, kind int) (layout.Value, bool) {
 	}
 	h, f := in.Heap(), in.Factory()
 	oh := h.NewHandle(o)
+	if in.IsProxy(o) {
+		return listProxyKeys(in, oh, kind)
+	}
 	keys := ownKeys(in, oh, objects.OnlyEnumerable|objects.SkipSymbols)
 	n := f.Length(keys.Value())
 	arr := f.NewJSArray(n)
@@ -176,6 +179,12 @@ func objectAssign(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		sh := h.NewHandle(so)
+		if in.IsProxy(so) {
+			if !assignFromProxy(in, target, sh) {
+				return 0, false
+			}
+			continue
+		}
 		keys := f.OwnKeys(sh, objects.OnlyEnumerable)
 		for j := 0; j < f.Length(keys.Value()); j++ {
 			s := h.OpenScope()
@@ -215,10 +224,7 @@ func objectGetPrototypeOf(in *interp.Interp, a interp.Args) (layout.Value, bool)
 	if !ok {
 		return 0, false
 	}
-	if p, ok := in.PrimitiveValue(o); ok {
-		_ = p
-	}
-	return in.Factory().GetPrototype(o), true
+	return in.GetPrototypeOf(o)
 }
 
 func objectSetPrototypeOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -242,6 +248,14 @@ func objectSetPrototypeOf(in *interp.Interp, a interp.Args) (layout.Value, bool)
 // setPrototypeChecked sets obj's prototype, refusing cycles.
 func setPrototypeChecked(in *interp.Interp, obj, proto heap.Handle) bool {
 	f := in.Factory()
+	if in.IsProxy(obj.Value()) {
+		done, ok := in.SetPrototypeOf(obj.Value(), proto.Value())
+		if ok && !done {
+			in.ThrowError(interp.TypeError, "'setPrototypeOf' on proxy: trap returned falsish")
+			return false
+		}
+		return ok
+	}
 	for p := proto.Value(); p != in.Null(); p = f.GetPrototype(p) {
 		if p == obj.Value() {
 			in.ThrowError(interp.TypeError, "Cyclic __proto__ value")
@@ -264,7 +278,7 @@ func protoGetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	return in.Factory().GetPrototype(o), true
+	return in.GetPrototypeOf(o)
 }
 
 func protoSetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -279,109 +293,26 @@ func protoSetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return in.Undefined(), true
 }
 
-// descriptor is a property descriptor read from an object.
-type descriptor struct {
-	hasValue, hasWritable, hasGet, hasSet, hasEnumerable, hasConfigurable bool
-	writable, enumerable, configurable                                    bool
-}
-
-// defineFromDescriptor is Object.defineProperty(obj, key, desc).
+// defineFromDescriptor is Object.defineProperty(obj, key, desc): a
+// TypeError when the definition is refused.
 func defineFromDescriptor(in *interp.Interp, obj heap.Handle, kh interp.KeyHandle, desc layout.Value) bool {
-	h := in.Heap()
-	if !in.IsObject(desc) {
-		in.ThrowError(interp.TypeError, "Property description must be an object: "+displayArg(in, desc))
+	d, ok := in.ToPropertyDescriptor(desc)
+	if !ok {
 		return false
 	}
-	dh := h.NewHandle(desc)
-	var d descriptor
-	value, get, set := h.NewHandle(in.Undefined()), h.NewHandle(in.Undefined()), h.NewHandle(in.Undefined())
-	field := func(name string, has *bool, b *bool, out heap.Handle) bool {
-		key := in.InternalizeGo(name).Value()
-		if !in.HasProperty(dh.Value(), interp.NameKey(key)) {
-			return true
-		}
-		*has = true
-		v, ok := in.GetNamed(dh.Value(), key)
-		if !ok {
-			return false
-		}
-		if b != nil {
-			*b = in.ToBoolean(v)
-		}
-		if !out.IsNil() {
-			out.Set(v)
-		}
-		return true
-	}
-	if !field("enumerable", &d.hasEnumerable, &d.enumerable, heap.Handle{}) ||
-		!field("configurable", &d.hasConfigurable, &d.configurable, heap.Handle{}) ||
-		!field("value", &d.hasValue, nil, value) ||
-		!field("writable", &d.hasWritable, &d.writable, heap.Handle{}) ||
-		!field("get", &d.hasGet, nil, get) ||
-		!field("set", &d.hasSet, nil, set) {
+	done, ok := in.DefineOwnProperty(obj, kh, &d)
+	if !ok {
 		return false
 	}
-	if (d.hasGet || d.hasSet) && (d.hasValue || d.hasWritable) {
-		in.ThrowError(interp.TypeError, "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute")
-		return false
-	}
-	if d.hasGet && get.Value() != in.Undefined() && !in.IsCallable(get.Value()) {
-		in.ThrowError(interp.TypeError, "Getter must be a function: "+displayArg(in, get.Value()))
-		return false
-	}
-	if d.hasSet && set.Value() != in.Undefined() && !in.IsCallable(set.Value()) {
-		in.ThrowError(interp.TypeError, "Setter must be a function: "+displayArg(in, set.Value()))
-		return false
-	}
-	k := kh.Key()
-	cur, curAccessor, curAttrs, exists := in.OwnProperty(obj.Value(), k)
-	curh := h.NewHandle(cur)
-	k = kh.Key()
-	if exists && !curAttrs.Configurable() {
-		// Only a writable data property's value (and writability, to
-		// false) may change.
-		if curAccessor || d.hasGet || d.hasSet || d.configurable || (d.hasEnumerable && d.enumerable != curAttrs.Enumerable()) ||
-			(!curAttrs.Writable() && (d.writable || d.hasValue && !in.SameValue(value.Value(), cur))) {
+	if !done {
+		switch {
+		case in.IsProxy(obj.Value()):
+			in.ThrowError(interp.TypeError, "'defineProperty' on proxy: trap returned falsish for property '"+keyText(in, kh.Key())+"'")
+		case !in.HasOwnProperty(obj.Value(), kh.Key()) && !in.Factory().IsExtensible(obj.Value()):
+			in.ThrowError(interp.TypeError, "Cannot define property "+keyText(in, kh.Key())+", object is not extensible")
+		default:
 			in.ThrowError(interp.TypeError, "Cannot redefine property: "+keyText(in, kh.Key()))
-			return false
 		}
-	}
-	if !exists && !in.Factory().IsExtensible(obj.Value()) {
-		in.ThrowError(interp.TypeError, "Cannot define property "+keyText(in, kh.Key())+", object is not extensible")
-		return false
-	}
-	attrs := objects.AttrNone
-	flag := func(has, v, curV bool, bit objects.PropertyAttributes) {
-		on := v
-		if !has {
-			on = exists && curV
-		}
-		if !on {
-			attrs |= bit
-		}
-	}
-	flag(d.hasEnumerable, d.enumerable, curAttrs.Enumerable(), objects.AttrDontEnum)
-	flag(d.hasConfigurable, d.configurable, curAttrs.Configurable(), objects.AttrDontDelete)
-	if d.hasGet || d.hasSet {
-		if exists && curAccessor {
-			f := in.Factory()
-			if !d.hasGet {
-				get.Set(f.AccessorPairGetter(curh.Value()))
-			}
-			if !d.hasSet {
-				set.Set(f.AccessorPairSetter(curh.Value()))
-			}
-		}
-		in.DefineAccessorProperty(obj, kh.Key(), get, set, attrs)
-		return true
-	}
-	flag(d.hasWritable, d.writable, curAttrs.Writable() && !curAccessor, objects.AttrReadOnly)
-	if !d.hasValue {
-		if exists && !curAccessor {
-			value.Set(curh.Value())
-		}
-	}
-	if !in.DefineOwn(obj.Value(), kh.Key(), value.Value(), attrs) && in.HasException() {
 		return false
 	}
 	return true
@@ -443,7 +374,10 @@ func namesOrSymbols(in *interp.Interp, a interp.Args, filter objects.PropertyFil
 		return 0, false
 	}
 	h, f := in.Heap(), in.Factory()
-	keys := ownKeys(in, h.NewHandle(o), filter)
+	keys, ok := keysOf(in, h.NewHandle(o), filter)
+	if !ok {
+		return 0, false
+	}
 	n := f.Length(keys.Value())
 	arr := f.NewJSArray(n)
 	for i := 0; i < n; i++ {
@@ -460,28 +394,10 @@ func objectGetOwnPropertySymbols(in *interp.Interp, a interp.Args) (layout.Value
 	return namesOrSymbols(in, a, objects.SkipStrings)
 }
 
-// fromDescriptor makes the descriptor object of an own property.
+// fromDescriptor makes the descriptor object of an own property
+// (undefined when there is none).
 func fromDescriptor(in *interp.Interp, obj layout.Value, k interp.Key) (layout.Value, bool) {
-	h, f := in.Heap(), in.Factory()
-	v, accessor, attrs, found := in.OwnProperty(obj, k)
-	if !found {
-		return in.Undefined(), true
-	}
-	vh := h.NewHandle(v)
-	d := f.NewPlainObject()
-	set := func(name string, x layout.Value) {
-		in.DefineValue(d, name, h.NewHandle(x), objects.AttrNone)
-	}
-	if accessor {
-		set("get", f.AccessorPairGetter(vh.Value()))
-		set("set", f.AccessorPairSetter(vh.Value()))
-	} else {
-		set("value", vh.Value())
-		set("writable", in.Bool(attrs.Writable()))
-	}
-	set("enumerable", in.Bool(attrs.Enumerable()))
-	set("configurable", in.Bool(attrs.Configurable()))
-	return d.Value(), true
+	return descriptorObject(in, obj, k)
 }
 
 func objectGetOwnPropertyDescriptor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -505,11 +421,22 @@ func objectGetOwnPropertyDescriptors(in *interp.Interp, a interp.Args) (layout.V
 	h, f := in.Heap(), in.Factory()
 	oh := h.NewHandle(o)
 	out := f.NewPlainObject()
-	keys := ownKeys(in, oh, objects.AllProperties)
+	keys, ok := keysOf(in, oh, objects.AllProperties)
+	if !ok {
+		return 0, false
+	}
 	for i := 0; i < f.Length(keys.Value()); i++ {
 		s := h.OpenScope()
 		k := interp.KeyOf(f.Get(keys.Value(), i))
-		d, _ := fromDescriptor(in, oh.Value(), k)
+		d, ok := fromDescriptor(in, oh.Value(), k)
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		if d == in.Undefined() {
+			s.Close()
+			continue
+		}
 		in.DefineOwn(out.Value(), interp.KeyOf(f.Get(keys.Value(), i)), d, objects.AttrNone)
 		s.Close()
 	}
@@ -591,32 +518,71 @@ func testIntegrity(in *interp.Interp, o layout.Value, frozen bool) bool {
 }
 
 func objectFreeze(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if in.IsProxy(a.Arg(0)) {
+		return integrityOfProxy(in, a, true)
+	}
 	return setIntegrity(in, a.Arg(0), true), true
 }
 
 func objectSeal(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if in.IsProxy(a.Arg(0)) {
+		return integrityOfProxy(in, a, false)
+	}
 	return setIntegrity(in, a.Arg(0), false), true
 }
 
+// integrityOfProxy is Object.freeze/seal of a proxy.
+func integrityOfProxy(in *interp.Interp, a interp.Args, freeze bool) (layout.Value, bool) {
+	p := in.Handle(a.Arg(0))
+	done, ok := proxyIntegrity(in, p, freeze)
+	if !ok {
+		return 0, false
+	}
+	if !done {
+		return in.ThrowError(interp.TypeError, "'preventExtensions' on proxy: trap returned falsish")
+	}
+	return p.Value(), true
+}
+
 func objectIsFrozen(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if in.IsProxy(a.Arg(0)) {
+		r, ok := proxyTestIntegrity(in, in.Handle(a.Arg(0)), true)
+		return in.Bool(r), ok
+	}
 	return in.Bool(testIntegrity(in, a.Arg(0), true)), true
 }
 
 func objectIsSealed(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if in.IsProxy(a.Arg(0)) {
+		r, ok := proxyTestIntegrity(in, in.Handle(a.Arg(0)), false)
+		return in.Bool(r), ok
+	}
 	return in.Bool(testIntegrity(in, a.Arg(0), false)), true
 }
 
 func objectPreventExtensions(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	o := a.Arg(0)
 	if in.IsObject(o) {
-		in.Factory().PreventExtensions(in.Heap().NewHandle(o))
+		oh := in.Handle(o)
+		done, ok := in.PreventExtensionsObject(o)
+		if !ok {
+			return 0, false
+		}
+		if !done {
+			return in.ThrowError(interp.TypeError, "'preventExtensions' on proxy: trap returned falsish")
+		}
+		return oh.Value(), true
 	}
 	return a.Arg(0), true
 }
 
 func objectIsExtensible(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	o := a.Arg(0)
-	return in.Bool(in.IsObject(o) && in.Factory().IsExtensible(o)), true
+	if !in.IsObject(o) {
+		return in.Bool(false), true
+	}
+	r, ok := in.IsExtensibleObject(o)
+	return in.Bool(r), ok
 }
 
 func objectIs(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -662,6 +628,10 @@ func hasOwn(in *interp.Interp, o, key layout.Value) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if in.IsProxy(oh.Value()) {
+		_, found, ok := in.GetOwnPropertyDescriptor(oh.Value(), k)
+		return in.Bool(found), ok
+	}
 	return in.Bool(in.HasOwnProperty(oh.Value(), k)), true
 }
 
@@ -692,13 +662,20 @@ func objectIsPrototypeOf(in *interp.Interp, a interp.Args) (layout.Value, bool) 
 	if !ok {
 		return 0, false
 	}
-	f := in.Factory()
-	for p := f.GetPrototype(a.Arg(0)); p != in.Null(); p = f.GetPrototype(p) {
-		if p == o {
+	oh := in.Handle(o)
+	p := a.Arg(0)
+	for {
+		var ok bool
+		if p, ok = in.GetPrototypeOf(p); !ok {
+			return 0, false
+		}
+		if p == in.Null() {
+			return in.Bool(false), true
+		}
+		if p == oh.Value() {
 			return in.Bool(true), true
 		}
 	}
-	return in.Bool(false), true
 }
 
 func objectPropertyIsEnumerable(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -713,6 +690,10 @@ func objectPropertyIsEnumerable(in *interp.Interp, a interp.Args) (layout.Value,
 	if !ok {
 		return 0, false
 	}
+	if in.IsProxy(oh.Value()) {
+		d, found, ok := in.GetOwnPropertyDescriptor(oh.Value(), k)
+		return in.Bool(found && d.Enumerable), ok
+	}
 	_, _, attrs, found := in.OwnProperty(oh.Value(), k)
 	return in.Bool(found && attrs.Enumerable()), true
 }
@@ -724,6 +705,17 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 		return "Undefined"
 	case v == in.Null():
 		return "Null"
+	case in.IsProxy(v):
+		for in.IsProxy(v) && in.ProxyTarget(v) != in.Null() {
+			v = in.ProxyTarget(v)
+		}
+		if in.IsArray(v) {
+			return "Array"
+		}
+		if in.IsCallable(v) {
+			return "Function"
+		}
+		return "Object"
 	case in.IsArray(v):
 		return "Array"
 	case in.IsCallable(v):
@@ -756,6 +748,11 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 
 func objectToString(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	t := a.This()
+	if in.IsProxy(t) {
+		if _, ok := in.IsArrayValue(t); !ok {
+			return 0, false
+		}
+	}
 	tag := builtinTag(in, t)
 	if in.IsObject(t) {
 		if st, ok := in.Get(t, interp.NameKey(in.Intrinsic(interp.SymbolToStringTag))); !ok {

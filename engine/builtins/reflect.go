@@ -58,17 +58,18 @@ func (b *installer) reflect() {
 				return 0, false
 			}
 			oh := in.Handle(a.Arg(0))
+			dh := in.Handle(a.Arg(2))
 			k, ok := in.ToPropertyKey(a.Arg(1))
 			if !ok {
 				return 0, false
 			}
-			if !defineFromDescriptor(in, oh, in.HandleKey(k), a.Arg(2)) {
-				if in.HasException() {
-					in.ClearException()
-				}
-				return in.Bool(false), true
+			kh := in.HandleKey(k)
+			d, ok := in.ToPropertyDescriptor(dh.Value())
+			if !ok {
+				return 0, false
 			}
-			return in.Bool(true), true
+			done, ok := in.DefineOwnProperty(oh, kh, &d)
+			return in.Bool(done), ok
 		}},
 		{"deleteProperty", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "deleteProperty") {
@@ -87,26 +88,31 @@ func (b *installer) reflect() {
 				return 0, false
 			}
 			oh := in.Handle(a.Arg(0))
+			rh := oh
+			if a.Len() > 2 {
+				rh = in.Handle(a.Arg(2))
+			}
 			k, ok := in.ToPropertyKey(a.Arg(1))
 			if !ok {
 				return 0, false
 			}
-			return in.Get(oh.Value(), k)
+			return in.GetWithReceiver(oh.Value(), k, rh.Value())
 		}},
 		{"set", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "set") {
 				return 0, false
 			}
-			oh := in.Handle(a.Arg(0))
+			oh, vh := in.Handle(a.Arg(0)), in.Handle(a.Arg(2))
+			rh := oh
+			if a.Len() > 3 {
+				rh = in.Handle(a.Arg(3))
+			}
 			k, ok := in.ToPropertyKey(a.Arg(1))
 			if !ok {
 				return 0, false
 			}
-			if !in.Set(oh.Value(), k, a.Arg(2), true) {
-				in.ClearException()
-				return in.Bool(false), true
-			}
-			return in.Bool(true), true
+			done, ok := in.SetWithReceiver(oh.Value(), k, vh.Value(), rh.Value())
+			return in.Bool(done), ok
 		}},
 		{"has", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "has") {
@@ -117,7 +123,8 @@ func (b *installer) reflect() {
 			if !ok {
 				return 0, false
 			}
-			return in.Bool(in.HasProperty(oh.Value(), k)), true
+			r, ok := in.HasPropertyOK(oh.Value(), k)
+			return in.Bool(r), ok
 		}},
 		{"getOwnPropertyDescriptor", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "getOwnPropertyDescriptor") {
@@ -129,7 +136,7 @@ func (b *installer) reflect() {
 			if !target(in, a, "getPrototypeOf") {
 				return 0, false
 			}
-			return in.Factory().GetPrototype(a.Arg(0)), true
+			return in.GetPrototypeOf(a.Arg(0))
 		}},
 		{"setPrototypeOf", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "setPrototypeOf") {
@@ -139,31 +146,32 @@ func (b *installer) reflect() {
 			if p != in.Null() && !in.IsObject(p) {
 				return in.ThrowError(interp.TypeError, "Object prototype may only be an Object or null: "+displayArg(in, p))
 			}
-			if !setPrototypeChecked(in, in.Handle(a.Arg(0)), in.Handle(p)) {
-				in.ClearException()
-				return in.Bool(false), true
-			}
-			return in.Bool(true), true
+			done, ok := in.SetPrototypeOf(a.Arg(0), p)
+			return in.Bool(done), ok
 		}},
 		{"isExtensible", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "isExtensible") {
 				return 0, false
 			}
-			return in.Bool(in.Factory().IsExtensible(a.Arg(0))), true
+			r, ok := in.IsExtensibleObject(a.Arg(0))
+			return in.Bool(r), ok
 		}},
 		{"preventExtensions", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "preventExtensions") {
 				return 0, false
 			}
-			in.Factory().PreventExtensions(in.Handle(a.Arg(0)))
-			return in.Bool(true), true
+			r, ok := in.PreventExtensionsObject(a.Arg(0))
+			return in.Bool(r), ok
 		}},
 		{"ownKeys", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "ownKeys") {
 				return 0, false
 			}
 			f := in.Factory()
-			keys := ownKeys(in, in.Handle(a.Arg(0)), objects.AllProperties)
+			keys, ok := in.OwnPropertyKeys(a.Arg(0))
+			if !ok {
+				return 0, false
+			}
 			out := in.NewArray(nil)
 			for i := 0; i < f.Length(keys.Value()); i++ {
 				in.PushValue(out, keyValue(in, f.Get(keys.Value(), i)))

@@ -961,12 +961,13 @@ func regexpSymbolReplace(in *interp.Interp, a interp.Args) (layout.Value, bool) 
 			sc.Close()
 			break
 		}
+		rh := h.NewHandle(r) // PushValue may allocate
 		in.PushValue(results, r)
 		if !global {
 			sc.Close()
 			break
 		}
-		m, ok := in.Get(r, interp.IndexKey(0))
+		m, ok := in.Get(rh.Value(), interp.IndexKey(0))
 		if !ok {
 			return 0, false
 		}

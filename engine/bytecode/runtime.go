@@ -96,6 +96,18 @@ const (
 	RtDefinePrivateMethod
 	// RtAbort(message): an internal error (unreachable code).
 	RtAbort
+	// RtAwait(generator, value): start awaiting value in the async function
+	// or async generator whose object is generator; returns the async
+	// function's promise (what its first suspension returns to the caller).
+	RtAwait
+	// RtAsyncFunctionResolve(generator, value): resolve the async
+	// function's promise with value; returns the promise.
+	RtAsyncFunctionResolve
+	// RtAsyncFunctionReject(generator, reason): reject it; returns it.
+	RtAsyncFunctionReject
+	// RtGetAsyncIterator(iterable): GetIterator(iterable, async), wrapping a
+	// sync iterator in %AsyncFromSyncIteratorPrototype%.
+	RtGetAsyncIterator
 
 	numRuntime
 )
@@ -135,6 +147,10 @@ var runtimeNames = [numRuntime]string{
 	RtHasPrivate:             "HasPrivate",
 	RtDefinePrivateMethod:    "DefinePrivateMethod",
 	RtAbort:                  "Abort",
+	RtAwait:                  "Await",
+	RtAsyncFunctionResolve:   "AsyncFunctionResolve",
+	RtAsyncFunctionReject:    "AsyncFunctionReject",
+	RtGetAsyncIterator:       "GetAsyncIterator",
 }
 
 // NumRuntime is the number of runtime functions.

@@ -104,7 +104,7 @@ func (c *funcCompiler) expr(e ast.Expr) {
 	case *ast.EYield:
 		c.yieldExpr(e, x)
 	case *ast.EAwait:
-		c.unsupported("await", e.Start)
+		c.awaitExpr(e, x)
 	case *ast.EImportMeta:
 		mark := c.tempMark()
 		r := c.newTemp()

@@ -19,7 +19,10 @@ import (
 func (in *Interp) callAt(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags frameFlags) callStatus {
 	h, f := in.h, in.f
 	fn := in.stack[calleeIdx]
-	if !in.IsCallable(fn) {
+	if !in.isFunction(fn) {
+		if in.IsCallable(fn) {
+			return in.callProxyAt(calleeIdx, recvIdx, argsIdx, argc, ntIdx, flags)
+		}
 		if flags&frameConstruct != 0 {
 			in.throwErrorValue(TypeError, in.calleeText(fn)+" is not a constructor")
 		} else {
@@ -260,6 +263,20 @@ func (in *Interp) createThis(newTarget layout.Value) (layout.Value, bool) {
 // F.prototype is not an object).
 func (in *Interp) initialMap(fn heap.Handle) (heap.Handle, bool) {
 	h, f := in.h, in.f
+	if in.IsProxy(fn.Value()) {
+		// new.target a proxy: its prototype property, through the traps.
+		proto, ok := in.GetNamed(fn.Value(), in.names[NamePrototype])
+		if !ok {
+			return heap.Handle{}, false
+		}
+		if !in.IsObject(proto) {
+			return h.NewHandle(f.ObjectMap()), true
+		}
+		ph := h.NewHandle(proto)
+		m := f.NewJSObjectMap(4)
+		f.SetInitialMapPrototype(m.Value(), ph.Value())
+		return m, true
+	}
 	if !in.IsCallable(fn.Value()) {
 		return heap.Handle{}, false
 	}

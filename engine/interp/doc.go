@@ -13,9 +13,13 @@
 // in V8's five modes (invocation counts, pinned vectors, block counters
 // compiled with V8's slot rules) reproduces node's answers on the
 // coverage corpus (coverage.go). Array sort is V8's TimSort step for
-// step. Not yet: async
-// functions and the event loop, regular expressions, Date, Proxy, typed
-// arrays, modules, direct eval of local variables, with.
+// step. ES modules run with live import bindings, cycles, star exports,
+// namespace objects and import.meta (modules.go); CommonJS files compile
+// as the body of node's wrapper function (commonjs.go). Not yet: async
+// functions and the event loop (so top-level await and dynamic import()),
+// Proxy, typed arrays, direct eval of local variables, with; namespace
+// objects are ordinary objects kept in sync, not exotic ones (a property
+// of an uninitialized binding reads undefined instead of throwing).
 //
 // # Frames and calls
 //

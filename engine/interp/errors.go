@@ -219,7 +219,7 @@ func (in *Interp) frameText(fr frame) string {
 	case !topLevel && recv != in.hole:
 		// V8's AppendMethodCall: "Type.name [as method]".
 		typeName := in.constructorName(recv)
-		if in.IsCallable(recv) && in.f.SharedFlags(in.f.FunctionShared(recv))&objects.SharedIsClassConstructor != 0 {
+		if in.isFunction(recv) && in.f.SharedFlags(in.f.FunctionShared(recv))&objects.SharedIsClassConstructor != 0 {
 			if n := in.DebugName(in.f.FunctionShared(recv)); n != "" {
 				typeName = n
 			}
@@ -303,7 +303,7 @@ func (in *Interp) constructorName(v layout.Value) string {
 		return "Function"
 	}
 	c, kind := in.lookup(v, NameKey(in.names[NameConstructor]))
-	if kind == propData && in.IsCallable(c) {
+	if kind == propData && in.isFunction(c) {
 		if n := in.f.StringToGo(in.f.SharedName(in.f.FunctionShared(c))); n != "" {
 			return n
 		}
@@ -412,4 +412,36 @@ func (in *Interp) throwSyntaxError(kind ErrorKind, msg, file, source string, lin
 		text = strings.TrimRight(lines[line-1], "\r")
 	}
 	in.lastThrow = throwLocation{file: file, line: line, col: col, text: text}
+}
+
+// Terminate starts an uncatchable termination from a native (process.exit):
+// every frame unwinds without running handlers.
+func (in *Interp) Terminate() (layout.Value, bool) {
+	in.terminating = true
+	in.hasException = true
+	in.exception = in.undefined
+	return 0, false
+}
+
+// SourceLine returns line (1-based) of the last script run under name,
+// for error reports that locate a position from a stack trace.
+func (in *Interp) SourceLine(name string, line int) (string, bool) {
+	for i := len(in.scripts) - 1; i >= 0; i-- {
+		s := in.scripts[i]
+		if s.name != name || s.unit == nil {
+			continue
+		}
+		u := s.unit
+		l := line - 1
+		if l < 0 || l >= u.Lines.LineCount() {
+			return "", false
+		}
+		start := u.Lines.LineStart(l)
+		end := len(u.Source)
+		if l+1 < u.Lines.LineCount() {
+			end = int(u.Lines.LineStart(l + 1))
+		}
+		return strings.TrimRight(u.Source[start:end], "\r\n\u2028\u2029"), true
+	}
+	return "", false
 }

@@ -569,7 +569,7 @@ func (in *Interp) defineKeyedOwn(obj, key, v layout.Value, flags int) bool {
 		return false
 	}
 	kh := in.HandleKey(k0)
-	if flags&1 != 0 && in.IsCallable(vh.Value()) {
+	if flags&1 != 0 && in.isFunction(vh.Value()) {
 		in.setFunctionName(vh, kh.Key(), "")
 	}
 	k := kh.Key()
@@ -618,5 +618,6 @@ func (in *Interp) hasPropertyOp(key, obj layout.Value) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	return in.Bool(in.HasProperty(oh.Value(), k)), true
+	found, ok := in.HasPropertyOK(oh.Value(), k)
+	return in.Bool(found), ok
 }

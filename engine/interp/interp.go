@@ -56,6 +56,9 @@ type Interp struct {
 	moduleMap        map[string]*module
 	moduleLoader     ModuleLoader
 	syntheticModules map[string]SyntheticExports
+	commonJSHook     func(path string) (SyntheticExports, bool)
+	// importMetaResolve is import.meta.resolve's behavior (the host's).
+	importMetaResolve func(specifier, referrer string) (string, error)
 	// numberStrings caches ToString of small integers.
 	numberStrings [numberStringCacheSize]layout.Value
 	// temps holds Go-side values a slow path keeps across a call into
@@ -72,6 +75,15 @@ type Interp struct {
 	cov              coverageState
 	covHooks         CoverageHooks
 	regexps          map[regexpKey]*jsregexp.Regexp
+
+	// jobQueue holds the pending promise jobs and microtasks (jobs.go).
+	jobQueue       jobQueue
+	resumingAsync  bool
+	goReactions    []GoReaction
+	goReactionFree []int
+	// OnPromiseRejection is the host's rejection tracker
+	// (HostPromiseRejectionTracker), nil for none.
+	OnPromiseRejection func(p layout.Value, ev PromiseRejectionEvent)
 
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
 	NewRegExp func(in *Interp, pattern, flags layout.Value) (layout.Value, bool)
@@ -187,6 +199,7 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	for i := range in.cov.vectors {
 		visit(&in.cov.vectors[i])
 	}
+	in.visitJobs(visit)
 	in.visitModuleRoots(visit)
 }
 

@@ -35,6 +35,32 @@ func (in *Interp) forInEnumerate(obj layout.Value) (layout.Value, bool) {
 	}
 	cur := h.NewHandle(o)
 	for cur.Value() != in.null {
+		if in.IsProxy(cur.Value()) {
+			// A proxy's keys come from its ownKeys trap, unfiltered:
+			// forInNext asks getOwnPropertyDescriptor as it goes, as V8.
+			s := h.OpenScope()
+			all, ok := in.OwnPropertyKeys(cur.Value())
+			if !ok {
+				return 0, false
+			}
+			for i := 0; i < f.Length(all.Value()); i++ {
+				kv := f.Get(all.Value(), i)
+				if !kv.IsSmi() && in.IsSymbol(kv) {
+					continue
+				}
+				if k := in.ownKeyText(kv); !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+			p, ok := in.GetPrototypeOf(cur.Value())
+			if !ok {
+				return 0, false
+			}
+			s.Close()
+			cur.Set(p)
+			continue
+		}
 		all := f.OwnKeys(cur, objects.SkipSymbols)
 		enum := f.OwnKeys(cur, objects.SkipSymbols|objects.OnlyEnumerable)
 		enumSet := map[string]bool{}
@@ -73,17 +99,26 @@ func (in *Interp) ownKeyText(k layout.Value) string {
 
 // forInNext returns the key at the index register (advancing it past keys
 // deleted since the enumeration), or undefined when none is left.
-func (in *Interp) forInNext(fp, objReg, idxReg, keysReg int) layout.Value {
+func (in *Interp) forInNext(fp, objReg, idxReg, keysReg int) (layout.Value, bool) {
 	f := in.f
 	for {
 		keys := in.stack[fp+keysReg]
 		i := in.stack[fp+idxReg].SmiValue()
 		if i >= f.Length(keys) {
-			return in.undefined
+			return in.undefined, true
 		}
 		k := in.stringKey(f.Get(keys, i))
-		if in.HasProperty(in.stack[fp+objReg], k) {
-			return f.Get(in.stack[fp+keysReg], i)
+		var found, ok bool
+		if obj := in.stack[fp+objReg]; in.IsObject(obj) && (in.IsProxy(obj) || in.proxyOnChain(obj) != 0) {
+			found, ok = in.hasEnumerableProperty(obj, k)
+		} else {
+			found, ok = in.HasPropertyOK(obj, k)
+		}
+		if !ok {
+			return 0, false
+		}
+		if found {
+			return f.Get(in.stack[fp+keysReg], i), true
 		}
 		in.stack[fp+idxReg] = layout.Smi(i + 1)
 	}
@@ -305,3 +340,37 @@ func (in *Interp) createRegExp(pattern, flags layout.Value) (layout.Value, bool)
 }
 
 var _ = bytecode.FrameHeaderSize
+
+// hasEnumerableProperty is for-in's filter when proxies are involved, as
+// V8's: along the chain, an ordinary object's own property counts as
+// found; a proxy's getOwnPropertyDescriptor trap says whether it has the
+// key (and if enumerable) or the walk goes on with its prototype.
+func (in *Interp) hasEnumerableProperty(obj layout.Value, k Key) (bool, bool) {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	kh := in.HandleKey(k)
+	cur := h.NewHandle(obj)
+	for cur.Value() != in.null {
+		if !in.IsProxy(cur.Value()) {
+			if _, _, _, found := in.OwnProperty(cur.Value(), kh.Key()); found {
+				return true, true
+			}
+			cur.Set(in.prototypeOf(cur.Value()))
+			continue
+		}
+		d, found, ok := in.GetOwnPropertyDescriptor(cur.Value(), kh.Key())
+		if !ok {
+			return false, false
+		}
+		if found {
+			return d.Enumerable, true
+		}
+		p, ok := in.GetPrototypeOf(cur.Value())
+		if !ok {
+			return false, false
+		}
+		cur.Set(p)
+	}
+	return false, true
+}

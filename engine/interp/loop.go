@@ -159,7 +159,9 @@ func (in *Interp) run() (layout.Value, bool) {
 			code = in.codeOf(fp)
 			pc += int(bytecode.Sizes[code[pc]])
 		case bytecode.CloneContext:
+			in.acc = acc // the clone may collect: keep the accumulator
 			in.cloneContext(fp)
+			acc = in.acc
 			code = in.codeOf(fp)
 			pc++
 
@@ -782,7 +784,12 @@ func (in *Interp) run() (layout.Value, bool) {
 			code = in.codeOf(fp)
 			pc += 3
 		case bytecode.ForInNext:
-			acc = in.forInNext(fp, u16(code, pc+1), u16(code, pc+3), u16(code, pc+5))
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.forInNext(fp, u16(code, pc+1), u16(code, pc+3), u16(code, pc+5))
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
 			pc += 7
 		case bytecode.GetIterator:
 			in.frames[fi].pc = int32(pc)

@@ -123,6 +123,18 @@ const (
 	resolveCircular
 )
 
+// SetCommonJSHook sets the hook that says whether a loaded module path is
+// a CommonJS module and, if so, makes its exports.
+func (in *Interp) SetCommonJSHook(hook func(path string) (SyntheticExports, bool)) {
+	in.commonJSHook = hook
+}
+
+// SetImportMetaResolve sets what import.meta.resolve(specifier) does for a
+// module (it is absent when unset).
+func (in *Interp) SetImportMetaResolve(resolve func(specifier, referrer string) (string, error)) {
+	in.importMetaResolve = resolve
+}
+
 // SetModuleLoader sets the hook that resolves and reads imported modules.
 func (in *Interp) SetModuleLoader(l ModuleLoader) { in.moduleLoader = l }
 
@@ -360,6 +372,15 @@ func (in *Interp) loadImport(spec, referrer string) (*module, bool) {
 		in.ThrowError(Error, err.Error())
 		return nil, false
 	}
+	if m := in.moduleMap[path]; m != nil {
+		return m, true
+	}
+	if in.commonJSHook != nil {
+		if mk, ok := in.commonJSHook(path); ok {
+			m, ok := in.newSyntheticModule(path, mk)
+			return m, ok
+		}
+	}
 	return in.moduleFromSource(source, path)
 }
 
@@ -375,6 +396,7 @@ func (in *Interp) newSyntheticModule(spec string, mk SyntheticExports) (*module,
 	}
 	m := in.newModule("\x00" + spec)
 	m.path = spec
+	in.moduleMap[spec] = m
 	m.synthetic = mk
 	nameHandles := []heap.Handle{f.InternalizeGo(".module")}
 	for _, n := range names {
@@ -645,7 +667,8 @@ func (in *Interp) compileModuleTop(m *module) bool {
 		return false
 	}
 	m.fn = f.NewJSFunction(sfi, h.NewHandle(m.ctx), f.NewFeedbackCell(heap.Handle{})).Value()
-	return true
+	_, ok := in.Call(m.fn, in.Bool(true)) // instantiation: returns at once
+	return ok
 }
 
 // namespaceOf returns (creating once) m's namespace object: a
@@ -809,6 +832,21 @@ func (in *Interp) importMeta(id int) (layout.Value, bool) {
 	defer scope.Close()
 	meta := in.NewObject(in.null)
 	for _, kv := range importMetaProperties(m.path) {
+		if kv[0] == "url" && in.importMetaResolve != nil {
+			referrer := m.path
+			fn := in.NewNativeFunction("resolve", 1, func(in *Interp, a Args) (layout.Value, bool) {
+				spec, ok := in.ToGoString(a.Arg(0))
+				if !ok {
+					return 0, false
+				}
+				url, err := in.importMetaResolve(spec, referrer)
+				if err != nil {
+					return in.ThrowError(Error, err.Error())
+				}
+				return in.NewString(url).Value(), true
+			}, 0)
+			in.DefineValue(meta, "resolve", fn, objects.AttrNone)
+		}
 		in.DefineValue(meta, kv[0], in.NewString(kv[1]), objects.AttrNone)
 	}
 	m.meta = meta.Value()

@@ -132,6 +132,9 @@ func (in *Interp) OwnProperty(obj layout.Value, k Key) (v layout.Value, accessor
 		in.popTemps(t)
 		v, kind, attrs = in.ownProperty(obj, NameKey(name))
 	}
+	if kind == propProxy {
+		return 0, false, 0, false
+	}
 	return v, kind == propAccessor, attrs, kind != propNone
 }
 
@@ -139,6 +142,9 @@ func (in *Interp) OwnProperty(obj layout.Value, k Key) (v layout.Value, accessor
 // value (or AccessorPair) and whether it is an accessor.
 func (in *Interp) Lookup(obj layout.Value, k Key) (v layout.Value, accessor, found bool) {
 	v, kind := in.lookupFull(k, &obj)
+	if kind == propProxy {
+		return 0, false, false
+	}
 	return v, kind == propAccessor, kind != propNone
 }
 

@@ -388,10 +388,21 @@ func (in *Interp) OrdinaryHasInstance(ctor, obj layout.Value) (bool, bool) {
 		in.throwErrorValue(TypeError, "Function has non-object prototype '"+in.displayValue(proto)+"' in instanceof check")
 		return false, false
 	}
-	for p := f.GetPrototype(oh.Value()); p != in.null; p = f.GetPrototype(p) {
-		if p == proto {
+	ph := in.h.NewHandle(proto)
+	p := oh.Value()
+	for {
+		if in.IsProxy(p) {
+			if p, ok = in.GetPrototypeOf(p); !ok {
+				return false, false
+			}
+		} else {
+			p = f.GetPrototype(p)
+		}
+		if p == in.null {
+			return false, true
+		}
+		if p == ph.Value() {
 			return true, true
 		}
 	}
-	return false, true
 }

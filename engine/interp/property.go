@@ -51,6 +51,9 @@ const (
 	propNone propKind = iota
 	propData
 	propAccessor
+	// propProxy: the holder is a proxy (the value); the operation goes on
+	// through its traps.
+	propProxy
 )
 
 // ToPropertyKey converts v to a property key (ToPropertyKey): numbers that
@@ -172,6 +175,9 @@ func (in *Interp) ownProperty(holder layout.Value, k Key) (layout.Value, propKin
 	if !t.IsJSObject() {
 		return 0, propNone, 0
 	}
+	if t == layout.JSProxyType {
+		return holder, propProxy, 0
+	}
 	if k.IsIndex {
 		if v, ok := f.GetElement(holder, k.Index); ok {
 			return v, propData, objects.AttrNone
@@ -268,10 +274,14 @@ func (in *Interp) materializePrototype(fn layout.Value) layout.Value {
 	scope := h.OpenScope()
 	defer scope.Close()
 	fh := h.NewHandle(fn)
-	if f.SharedFlags(f.FunctionShared(fn))&objects.SharedIsGenerator != 0 {
+	if flags := f.SharedFlags(f.FunctionShared(fn)); flags&objects.SharedIsGenerator != 0 {
 		// A generator function's prototype: the prototype of its
 		// generator objects, with no constructor.
-		proto := in.NewObject(in.intrinsics[GeneratorPrototype])
+		parent := in.intrinsics[GeneratorPrototype]
+		if flags&objects.SharedIsAsync != 0 {
+			parent = in.intrinsics[AsyncGeneratorPrototype]
+		}
+		proto := in.NewObject(parent)
 		f.SetFunctionPrototypeOrInitialMap(fh.Value(), proto.Value())
 		return proto.Value()
 	}
@@ -319,6 +329,8 @@ func (in *Interp) getWithReceiver(obj layout.Value, k Key, receiver layout.Value
 	switch kind {
 	case propData:
 		return v, true
+	case propProxy:
+		return in.proxyGet(v, k, receiver)
 	case propAccessor:
 		getter := in.f.AccessorPairGetter(v)
 		if getter == in.undefined {
@@ -386,16 +398,26 @@ func (in *Interp) mayHaveSparseIndex(obj layout.Value) bool {
 	return in.f.IsDictionaryMap(m) || in.f.NumberOfOwnDescriptors(m) > 0
 }
 
-// HasProperty is the `in` operator's [[HasProperty]].
+// HasProperty is the `in` operator's [[HasProperty]]. A proxy's trap that
+// throws leaves the exception pending: see HasPropertyOK.
 func (in *Interp) HasProperty(obj layout.Value, k Key) bool {
-	_, kind := in.lookupFull(k, &obj)
-	return kind != propNone
+	found, _ := in.HasPropertyOK(obj, k)
+	return found
+}
+
+// HasPropertyOK is [[HasProperty]], with false ok when a proxy trap threw.
+func (in *Interp) HasPropertyOK(obj layout.Value, k Key) (bool, bool) {
+	v, kind := in.lookupFull(k, &obj)
+	if kind == propProxy {
+		return in.proxyHas(v, k)
+	}
+	return kind != propNone, true
 }
 
 // HasOwnProperty reports whether obj has an own property k.
 func (in *Interp) HasOwnProperty(obj layout.Value, k Key) bool {
 	if _, kind, _ := in.ownProperty(obj, k); kind != propNone {
-		return true
+		return kind != propProxy
 	}
 	if k.IsIndex && in.IsObject(obj) && in.mayHaveSparseIndex(obj) {
 		t := in.pushTemp(obj)
@@ -432,11 +454,17 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 		}
 		return true
 	}
+	if in.typeOf(obj) == layout.JSProxyType {
+		return in.proxySetStrict(obj, k, v, obj, strict)
+	}
 	scope := h.OpenScope()
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
 	if k.IsIndex {
 		if !in.mayHaveSparseIndex(obj) || !in.hasSparse(oh, k.Index) {
+			if p := in.proxyOnChain(obj); p != 0 {
+				return in.setThroughProxy(p, k, vh, oh, strict)
+			}
 			return in.setElement(oh, k.Index, vh, strict)
 		}
 		// The element is a named property (it has attributes).
@@ -474,6 +502,9 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 		cur, kind, attrs := in.ownProperty(p, NameKey(nh.Value()))
 		if kind == propAccessor {
 			return in.callSetter(cur, oh, vh, k, strict)
+		}
+		if kind == propProxy {
+			return in.setThroughProxy(cur, k, vh, oh, strict)
 		}
 		if kind == propData {
 			if !attrs.Writable() {
@@ -649,6 +680,16 @@ func (in *Interp) DefineOwn(obj layout.Value, k Key, v layout.Value, attrs objec
 	scope := h.OpenScope()
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
+	if in.typeOf(obj) == layout.JSProxyType {
+		kh := in.HandleKey(k)
+		d := in.NewDescriptor()
+		d.Value.Set(vh.Value())
+		d.HasValue, d.HasWritable, d.Writable = true, true, attrs.Writable()
+		d.HasEnumerable, d.Enumerable = true, attrs.Enumerable()
+		d.HasConfigurable, d.Configurable = true, attrs.Configurable()
+		done, ok := in.DefineOwnProperty(oh, kh, &d)
+		return done && ok
+	}
 	if k.IsIndex {
 		if attrs != objects.AttrNone || in.mayHaveSparseIndex(obj) && in.hasSparse(oh, k.Index) {
 			return in.defineSparse(oh, k.Index, vh, attrs)
@@ -671,6 +712,14 @@ func (in *Interp) Delete(obj layout.Value, k Key, strict bool) (bool, bool) {
 	h, f := in.h, in.f
 	if !in.IsObject(obj) {
 		return true, true
+	}
+	if in.typeOf(obj) == layout.JSProxyType {
+		done, ok := in.proxyDelete(obj, k)
+		if ok && !done && strict {
+			in.proxyError("deleteProperty", &k, "trap returned falsish")
+			return false, false
+		}
+		return done, ok
 	}
 	if k.IsIndex {
 		if _, ok := f.GetElement(obj, k.Index); ok {

@@ -93,6 +93,22 @@ const (
 	// installed: fast paths check them.
 	RegExpInstanceMap
 	RegExpPrototypeMap
+	// Promises and async functions (promise.go, async.go).
+	PromisePrototype
+	PromiseFunction
+	PromiseThenFunction
+	AsyncGeneratorPrototype
+	AsyncIteratorPrototype
+	AsyncFromSyncIteratorPrototype
+	PrivatePromiseState
+	PrivateFunctionData
+	PromiseResolveShared
+	PromiseRejectShared
+	PromiseCapabilityExecutorShared
+	AsyncFromSyncUnwrapShared
+	// ProxyMap is the map every Proxy object shares.
+	ProxyMap
+	PrivateRevocableProxy
 	numIntrinsics
 )
 
@@ -162,6 +178,10 @@ func (in *Interp) setUpRealm() {
 	newProto(RegExpPrototype, ObjectPrototype)
 	newProto(DatePrototype, ObjectPrototype)
 	newProto(RegExpStringIteratorPrototype, IteratorPrototype)
+	newProto(PromisePrototype, ObjectPrototype)
+	newProto(AsyncIteratorPrototype, ObjectPrototype)
+	newProto(AsyncGeneratorPrototype, AsyncIteratorPrototype)
+	newProto(AsyncFromSyncIteratorPrototype, AsyncIteratorPrototype)
 	newProto(ErrorPrototype, ObjectPrototype)
 	for k := TypeError; k < numErrorKinds; k++ {
 		newProto(ErrorPrototype+Intrinsic(k), ErrorPrototype)
@@ -182,6 +202,7 @@ func (in *Interp) setUpRealm() {
 	f.SetInitialMapPrototype(gm.Value(), in.intrinsics[ObjectPrototype])
 	in.intrinsics[GlobalObject] = f.NewJSObject(gm).Value()
 
+	in.intrinsics[ProxyMap] = f.NewMap(layout.JSProxyType, layout.JSProxySize, 0).Value()
 	in.intrinsics[NativeContext] = f.NewNativeContext(0).Value()
 	in.intrinsics[NoFeedbackCell] = f.NewFeedbackCell(heap.Handle{}).Value()
 
@@ -228,6 +249,10 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateRegExpFlags, "regexp_flags", true)
 	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
 	sym(PrivateDateValue, "date_value", true)
+	sym(PrivatePromiseState, "promise_state", true)
+	sym(PrivateFunctionData, "function_data", true)
+	in.setUpPromiseShared()
+	sym(PrivateRevocableProxy, "revocable_proxy", true)
 
 	// globalThis.
 	g := h.NewHandle(in.intrinsics[GlobalObject])

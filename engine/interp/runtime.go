@@ -106,6 +106,12 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 			}
 		}
 		return inst.Value(), true
+	case bytecode.RtAwait:
+		return in.await(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
+	case bytecode.RtAsyncFunctionResolve, bytecode.RtAsyncFunctionReject:
+		return in.asyncFunctionSettle(h.NewHandle(arg(0)), arg(1), id == bytecode.RtAsyncFunctionReject)
+	case bytecode.RtGetAsyncIterator:
+		return in.getAsyncIterator(arg(0))
 	case bytecode.RtThrowTypeError:
 		return in.ThrowError(TypeError, f.StringToGo(arg(0)))
 	case bytecode.RtThrowReferenceError:
@@ -304,7 +310,16 @@ func (in *Interp) CopyDataProperties(target heap.Handle, source layout.Value, ex
 		return true
 	}
 	src := h.NewHandle(source)
-	keys := f.OwnKeys(src, objects.OnlyEnumerable)
+	proxy := in.IsProxy(source)
+	var keys heap.Handle
+	if proxy {
+		var ok bool
+		if keys, ok = in.OwnPropertyKeys(source); !ok {
+			return false
+		}
+	} else {
+		keys = f.OwnKeys(src, objects.OnlyEnumerable)
+	}
 	n := f.Length(keys.Value())
 outer:
 	for i := 0; i < n; i++ {
@@ -321,6 +336,18 @@ outer:
 				s.Close()
 				continue outer
 			}
+		}
+		if proxy {
+			d, found, ok := in.GetOwnPropertyDescriptor(src.Value(), k)
+			if !ok {
+				s.Close()
+				return false
+			}
+			if !found || !d.Enumerable {
+				s.Close()
+				continue
+			}
+			k = KeyOf(f.Get(keys.Value(), i))
 		}
 		v, ok := in.Get(src.Value(), k)
 		if !ok {
@@ -375,7 +402,10 @@ func (in *Interp) defineClass(ctor, parent heap.Handle, flags int, instanceInit 
 
 // isConstructor reports whether new may be applied to v.
 func (in *Interp) isConstructor(v layout.Value) bool {
-	if !in.IsCallable(v) {
+	if in.IsProxy(v) {
+		return in.proxyFlags(v)&layout.JSProxyConstructor != 0
+	}
+	if !in.isFunction(v) {
 		return false
 	}
 	return in.f.SharedFlags(in.f.FunctionShared(v))&sharedNotConstructor == 0

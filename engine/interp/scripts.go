@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/sonde-js/sonde/engine/ast"
@@ -359,10 +360,17 @@ func utf16String(s string) []uint16 { return utf16.Encode([]rune(s)) }
 // "function name() { [native code] }" for a builtin.
 func (in *Interp) FunctionSource(fn layout.Value) string {
 	f := in.f
+	if !in.isFunction(fn) {
+		return "function () { [native code] }"
+	}
 	sfi := f.FunctionShared(fn)
 	rec := in.scriptOf(sfi)
 	if rec == nil {
-		return "function " + f.StringToGo(f.SharedName(sfi)) + "() { [native code] }"
+		name := f.StringToGo(f.SharedName(sfi))
+		if strings.HasPrefix(name, "bound ") {
+			name = "" // V8 prints bound functions without a name
+		}
+		return "function " + name + "() { [native code] }"
 	}
 	id := f.SharedFunctionLiteralID(sfi)
 	if id >= 0 && id < len(rec.unit.Prog.Functions) {

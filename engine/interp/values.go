@@ -36,9 +36,13 @@ func (in *Interp) IsObject(v layout.Value) bool {
 	return v.IsHeapObject() && in.typeOf(v).IsJSObject()
 }
 
-// IsCallable reports whether v is a function.
+// IsCallable reports whether v is a function (or a proxy of one).
 func (in *Interp) IsCallable(v layout.Value) bool {
-	return v.IsHeapObject() && in.typeOf(v) == layout.JSFunctionType
+	if !v.IsHeapObject() {
+		return false
+	}
+	t := in.typeOf(v)
+	return t == layout.JSFunctionType || t == layout.JSProxyType && in.proxyFlags(v)&layout.JSProxyCallable != 0
 }
 
 // IsArray reports whether v is an array.
@@ -149,6 +153,8 @@ func (in *Interp) TypeOf(v layout.Value) layout.Value {
 	case t == layout.SymbolType:
 		return in.names[NameSymbol]
 	case t == layout.JSFunctionType:
+		return in.names[NameFunction]
+	case t == layout.JSProxyType && in.proxyFlags(v)&layout.JSProxyCallable != 0:
 		return in.names[NameFunction]
 	}
 	return in.names[NameObject]

@@ -118,6 +118,20 @@ const (
 	JSGlobalObjectNativeContextOffset = 12
 	JSGlobalObjectGlobalProxyOffset   = 16
 	JSGlobalObjectHeaderSize          = 20
+
+	// JSProxy: an object header (no properties or elements of its own),
+	// then the target and handler (both null once revoked) and a Smi of
+	// JSProxy flags.
+	JSProxyTargetOffset  = 12
+	JSProxyHandlerOffset = 16
+	JSProxyFlagsOffset   = 20
+	JSProxySize          = 24
+)
+
+// JSProxy flags: what the target could do when the proxy was made.
+const (
+	JSProxyCallable    = 1
+	JSProxyConstructor = 2
 )
 
 // SharedFunctionInfo: what closures of one function literal share.

@@ -41,7 +41,8 @@ const (
 	JSFunctionType
 	JSGlobalObjectType
 	JSGlobalProxyType
-	LastInstanceType = JSGlobalProxyType
+	JSProxyType
+	LastInstanceType = JSProxyType
 )
 
 // FirstJSObjectType starts the range of JavaScript-visible object types.
@@ -81,6 +82,7 @@ var instanceTypeNames = [...]string{
 	JSFunctionType:                "JS_FUNCTION_TYPE",
 	JSGlobalObjectType:            "JS_GLOBAL_OBJECT_TYPE",
 	JSGlobalProxyType:             "JS_GLOBAL_PROXY_TYPE",
+	JSProxyType:                   "JS_PROXY_TYPE",
 }
 
 // String returns V8's name for the instance type.
