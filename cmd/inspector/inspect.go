@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"go.uber.org/zap"
 
 	"github.com/sonde-js/sonde/cdp"
+	"github.com/sonde-js/sonde/domains/profiler"
 	"github.com/sonde-js/sonde/domains/runtime"
 	"github.com/sonde-js/sonde/engine"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -30,7 +32,7 @@ type inspector struct {
 // startInspector serves the isolate on opts' address and prints node's
 // "Debugger listening on ..." lines. Call it on the isolate goroutine,
 // before running the script.
-func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string, log *zap.Logger, stderr io.Writer) (*inspector, error) {
+func startInspector(iso *engine.Isolate, prof *profiler.Profiler, opts inspectOptions, scriptPath string, log *zap.Logger, stderr io.Writer) (*inspector, error) {
 	dom := runtime.New(runtime.Config{Isolate: iso})
 	ins := &inspector{iso: iso, dom: dom, stderr: stderr}
 	reg := cdp.NewRegistry()
@@ -43,7 +45,8 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 		},
 	})
 	dom.Register(reg)
-	runtime.RegisterPlaceholders(reg, nil)
+	prof.Register(reg)
+	runtime.RegisterPlaceholders(reg, func(m string) bool { return strings.HasPrefix(m, "Profiler.") })
 	iso.SetUncaughtExceptionHook(func(exc layout.Value) {
 		loc, ok := iso.JS().ThrowPosition()
 		dom.ReportException("Uncaught", exc, loc, ok)
@@ -73,7 +76,7 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 // start starts the inspector when a flag asked for it (nil otherwise; the
 // nil inspector's methods do nothing) and, for --inspect-brk and
 // --inspect-wait, waits for the debugger.
-func (o inspectOptions) start(iso *engine.Isolate, scriptPath string, stderr io.Writer) (*inspector, error) {
+func (o inspectOptions) start(iso *engine.Isolate, prof *profiler.Profiler, scriptPath string, stderr io.Writer) (*inspector, error) {
 	if !o.Enabled {
 		return nil, nil
 	}
@@ -81,7 +84,7 @@ func (o inspectOptions) start(iso *engine.Isolate, scriptPath string, stderr io.
 	if err != nil {
 		return nil, err
 	}
-	ins, err := startInspector(iso, o, scriptPath, log, stderr)
+	ins, err := startInspector(iso, prof, o, scriptPath, log, stderr)
 	if err != nil {
 		return nil, err
 	}

@@ -108,6 +108,10 @@ const (
 	// RtGetAsyncIterator(iterable): GetIterator(iterable, async), wrapping a
 	// sync iterator in %AsyncFromSyncIteratorPrototype%.
 	RtGetAsyncIterator
+	// RtAwaitYield(generator, value): RtAwait for the await a `yield` in an
+	// async generator does before suspending: its resumption does not count
+	// as an invocation (V8 awaits and yields in one suspension).
+	RtAwaitYield
 
 	numRuntime
 )
@@ -151,6 +155,7 @@ var runtimeNames = [numRuntime]string{
 	RtAsyncFunctionResolve:   "AsyncFunctionResolve",
 	RtAsyncFunctionReject:    "AsyncFunctionReject",
 	RtGetAsyncIterator:       "GetAsyncIterator",
+	RtAwaitYield:             "AwaitYield",
 }
 
 // NumRuntime is the number of runtime functions.

@@ -799,11 +799,6 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 		if _, ok := in.Call(m.fn, in.undefined); !ok {
 			return index, false
 		}
-		// V8 runs a module body as a generator: one entry creates it, one
-		// resumes it, so coverage counts 2 for a module without await.
-		if fv := in.f.FunctionFeedbackVector(m.fn); fv != in.undefined && in.h.InstanceType(fv.Addr()) == layout.FeedbackVectorType {
-			in.f.IncrementInvocationCount(fv)
-		}
 	}
 	if m.dfsAncestor == m.dfsIndex {
 		for {
