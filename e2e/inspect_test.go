@@ -11,7 +11,7 @@ import (
 // isolate answers commands at the loop's back-edges.
 const spinScript = `console.log('hello from app', { n: 1 });
 globalThis.spin = true;
-var point = { x: 1, y: [2, 3] };
+globalThis.point = { x: 1, y: [2, 3] }; // the main script is a CommonJS module: its vars are not globals
 while (spin) {}
 console.log('done');
 `
@@ -131,8 +131,10 @@ func TestTerminateExecution(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
+	// node ends a terminated main script silently with status 0 (checked
+	// with node 20 --inspect and chrome-remote-interface).
 	code := p.wait(t)
-	if code != 1 || !strings.Contains(p.Stderr(), "Script execution was terminated") {
+	if code != 0 || strings.Contains(p.Stderr(), "Script execution was terminated") {
 		t.Fatalf("exit %d, stderr:\n%s", code, p.Stderr())
 	}
 }

@@ -104,6 +104,12 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	// the process up ("Waiting for the debugger to disconnect...").
 	defer ins.afterScript()
 	err = runMain(iso, path, string(src))
+	var jsErr *engine.JSError
+	if exited, _ := iso.Exited(); !exited && errors.As(err, &jsErr) && jsErr.Terminated {
+		// Runtime.terminateExecution stopped the main script: node ends
+		// it silently with status 0.
+		return 0, nil
+	}
 	if err == nil {
 		// The program ran: now its event loop, to completion.
 		err = iso.RunEventLoop()
@@ -114,7 +120,6 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return code, nil
 	}
 	if err != nil {
-		var jsErr *engine.JSError
 		if errors.As(err, &jsErr) {
 			if jsErr.Terminated {
 				if exited, code := iso.Exited(); exited {
