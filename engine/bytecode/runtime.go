@@ -111,6 +111,13 @@ const (
 	// RtGetAsyncIterator(iterable): GetIterator(iterable, async), wrapping a
 	// sync iterator in %AsyncFromSyncIteratorPrototype%.
 	RtGetAsyncIterator
+	// RtIteratorRest(iterator, next): the remaining values of an iterator
+	// as a new array (the rest element of an array pattern).
+	RtIteratorRest
+	// RtAwaitYield(generator, value): RtAwait for the await a `yield` in an
+	// async generator does before suspending: its resumption does not count
+	// as an invocation (V8 awaits and yields in one suspension).
+	RtAwaitYield
 
 	numRuntime
 )
@@ -155,6 +162,8 @@ var runtimeNames = [numRuntime]string{
 	RtAsyncFunctionResolve:   "AsyncFunctionResolve",
 	RtAsyncFunctionReject:    "AsyncFunctionReject",
 	RtGetAsyncIterator:       "GetAsyncIterator",
+	RtIteratorRest:           "IteratorRest",
+	RtAwaitYield:             "AwaitYield",
 }
 
 // NumRuntime is the number of runtime functions.
