@@ -222,7 +222,8 @@ func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.ThrowError(interp.TypeError, "Pushing "+strconv.Itoa(a.Len())+" elements on an array-like of length "+strconv.Itoa(n)+" is disallowed, as the total surpasses 2**53-1")
 	}
 	for i := 0; i < a.Len(); i++ {
-		if !in.Set(self(a), idx(in, n+i), a.Arg(i), true) {
+		ik := idx(in, n+i) // before self(a): a string key allocates, which may move the receiver
+		if !in.Set(self(a), ik, a.Arg(i), true) {
 			return 0, false
 		}
 	}
@@ -250,12 +251,14 @@ func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 		return in.Undefined(), true
 	}
-	v, ok := in.Get(self(a), idx(in, n-1))
+	ik := idx(in, n-1) // before self(a): a string key allocates, which may move the receiver
+	v, ok := in.Get(self(a), ik)
 	if !ok {
 		return 0, false
 	}
 	a.SetSlot(interp.Scratch1, v)
-	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
+	ik = idx(in, n-1) // before self(a): a string key allocates, which may move the receiver
+	if _, ok := in.Delete(self(a), ik, true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -280,7 +283,8 @@ func arrayShift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !moveElements(in, self(a), 1, 0, n-1) {
 		return 0, false
 	}
-	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
+	ik := idx(in, n-1) // before self(a): a string key allocates, which may move the receiver
+	if _, ok := in.Delete(self(a), ik, true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -342,7 +346,8 @@ func arrayUnshift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		for i := 0; i < k; i++ {
-			if !in.Set(self(a), idx(in, i), a.Arg(i), true) {
+			ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+			if !in.Set(self(a), ik, a.Arg(i), true) {
 				return 0, false
 			}
 		}
@@ -458,13 +463,15 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if i&pollMask == 0 && !in.Poll() {
 				return 0, false
 			}
-			if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
+			ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+			if _, ok := in.Delete(self(a), ik, true); !ok {
 				return 0, false
 			}
 		}
 	}
 	for i := 0; i < items; i++ {
-		if !in.Set(self(a), idx(in, start+i), a.Arg(2+i), true) {
+		ik := idx(in, start+i) // before self(a): a string key allocates, which may move the receiver
+		if !in.Set(self(a), ik, a.Arg(2+i), true) {
 			return 0, false
 		}
 	}
@@ -555,7 +562,8 @@ func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (l
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		v, ok := in.Get(self(a), ik)
 		if !ok {
 			return 0, false
 		}
@@ -706,7 +714,8 @@ func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		v, ok := in.Get(self(a), ik)
 		if !ok {
 			return 0, false
 		}
@@ -849,7 +858,8 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 			i = n - 1 - j
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		v, ok := in.Get(self(a), ik)
 		if !ok {
 			s.Close()
 			return 0, false
@@ -898,7 +908,8 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		if i == end {
 			return in.ThrowError(interp.TypeError, "Reduce of empty array with no initial value")
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		v, ok := in.Get(self(a), ik)
 		if !ok {
 			return 0, false
 		}
@@ -1002,17 +1013,20 @@ func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	for i, p := range perm {
-		if !in.Set(self(a), idx(in, i), in.Element(vals.Value(), uint32(p)), true) {
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		if !in.Set(self(a), ik, in.Element(vals.Value(), uint32(p)), true) {
 			return 0, false
 		}
 	}
 	for i := m; i < m+undefs; i++ {
-		if !in.Set(self(a), idx(in, i), in.Undefined(), true) {
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		if !in.Set(self(a), ik, in.Undefined(), true) {
 			return 0, false
 		}
 	}
 	for i := m + undefs; i < n; i++ {
-		if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		if _, ok := in.Delete(self(a), ik, true); !ok {
 			return 0, false
 		}
 	}
@@ -1036,7 +1050,8 @@ func arrayFill(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		if !in.Set(self(a), idx(in, i), a.Arg(0), true) {
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		if !in.Set(self(a), ik, a.Arg(0), true) {
 			return 0, false
 		}
 	}
@@ -1058,7 +1073,8 @@ func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if x < 0 || x >= float64(n) {
 		return in.Undefined(), true
 	}
-	return in.Get(self(a), idx(in, int(x)))
+	ik := idx(in, int(x)) // before self(a): a string key allocates, which may move the receiver
+	return in.Get(self(a), ik)
 }
 
 // flatten appends the elements of src (flattened depth levels) to out.
@@ -1181,7 +1197,8 @@ func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
 			return heap.Handle{}, false
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		ik := idx(in, i) // before self(a): a string key allocates, which may move the receiver
+		v, ok := in.Get(self(a), ik)
 		if !ok {
 			s.Close()
 			return heap.Handle{}, false
