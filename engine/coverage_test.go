@@ -26,7 +26,7 @@ var coverageSkip = map[string]string{
 	"async_await.js":             "async functions",
 	"async_generators.js":        "async generators",
 	"promise_chains.js":          "promises and the event loop",
-	"module_top_level_await.mjs": "top-level await",
+	"module_top_level_await.mjs": "runs (function counts match); block modes miss V8's continuation counter after a throwing await in a try block, best-effort counts compute where V8 reports 0",
 	"with_statement.js":          "the with statement",
 	"class_expressions.js":       "async functions",
 }
@@ -137,6 +137,9 @@ func runCoverage(t *testing.T, name, src string, mode interp.CoverageMode, opts 
 	}
 	if strings.HasSuffix(name, ".mjs") {
 		err = iso.RunModuleSource(src, name)
+		if err == nil {
+			err = iso.RunEventLoop() // settle a top-level await, as gen.mjs waits for the loop
+		}
 	} else if opts.commonJS {
 		err = iso.runCommonJSSource(src, name)
 	} else {

@@ -88,6 +88,7 @@ type Isolate struct {
 	// object's (process.go).
 	loop    *loopState
 	process *processState
+	weaks   *weakState
 	// commonJS is the require() machinery (see cjs); moduleKeys lists the
 	// named exports of each built-in module made so far.
 	commonJS   *commonJS

@@ -200,7 +200,7 @@ func (iso *Isolate) throwTypeErrorCode(msg, code string) (layout.Value, bool) {
 	scope := h.OpenScope()
 	defer scope.Close()
 	e := h.NewHandle(js.NewError(interp.TypeError, msg))
-	iso.setProp(e, "code", js.NewString(code))
+	js.SetErrorCode(e, code)
 	return js.Throw(e.Value())
 }
 
