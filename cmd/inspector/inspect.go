@@ -32,7 +32,7 @@ type inspector struct {
 // startInspector serves the isolate on opts' address and prints node's
 // "Debugger listening on ..." lines. Call it on the isolate goroutine,
 // before running the script.
-func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string, log *zap.Logger, stderr io.Writer) (*inspector, error) {
+func startInspector(iso *engine.Isolate, prof *profiler.Profiler, opts inspectOptions, scriptPath string, log *zap.Logger, stderr io.Writer) (*inspector, error) {
 	dom := runtime.New(runtime.Config{Isolate: iso})
 	ins := &inspector{iso: iso, dom: dom, stderr: stderr}
 	reg := cdp.NewRegistry()
@@ -40,7 +40,7 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 		Started: func(*cdp.Session) { fmt.Fprint(stderr, cdp.MsgDebuggerAttached) },
 	})
 	dom.Register(reg)
-	profiler.Register(reg, iso, profiler.Options{})
+	prof.Register(reg)
 	hp := heapprofiler.Register(reg, iso, heapprofiler.Config{})
 	hp.SetObjects(dom)
 	// What no domain claimed yet of what DevTools sends on attach.
@@ -75,7 +75,7 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 // start starts the inspector when a flag asked for it (nil otherwise; the
 // nil inspector's methods do nothing) and, for --inspect-brk and
 // --inspect-wait, waits for the debugger.
-func (o inspectOptions) start(iso *engine.Isolate, scriptPath string, stderr io.Writer) (*inspector, error) {
+func (o inspectOptions) start(iso *engine.Isolate, prof *profiler.Profiler, scriptPath string, stderr io.Writer) (*inspector, error) {
 	if !o.Enabled {
 		return nil, nil
 	}
@@ -83,7 +83,7 @@ func (o inspectOptions) start(iso *engine.Isolate, scriptPath string, stderr io.
 	if err != nil {
 		return nil, err
 	}
-	ins, err := startInspector(iso, o, scriptPath, log, stderr)
+	ins, err := startInspector(iso, prof, o, scriptPath, log, stderr)
 	if err != nil {
 		return nil, err
 	}

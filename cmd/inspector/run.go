@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sonde-js/sonde/domains/profiler"
 	"github.com/sonde-js/sonde/engine"
 	"github.com/sonde-js/sonde/engine/heap"
 )
@@ -86,12 +87,15 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	defer iso.Close()
 	defer sflags.install(iso, stderr)()
-	finishCoverage, err := startCoverage(iso, covDir, stderr)
+	// One Profiler: NODE_V8_COVERAGE and an attached client share the
+	// isolate's coverage mode.
+	prof := profiler.New(iso, profiler.Options{})
+	finishCoverage, err := startCoverage(prof, covDir, stderr)
 	if err != nil {
 		return 1, err
 	}
 	defer finishCoverage()
-	ins, err := iopts.start(iso, path, stderr)
+	ins, err := iopts.start(iso, prof, path, stderr)
 	if err != nil {
 		return 1, err
 	}
