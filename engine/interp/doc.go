@@ -19,14 +19,14 @@
 // yield* over async and sync iterables (async.go, asynciter.go) run with
 // V8's tick counts: the corpus interleaves them with plain promise chains
 // and matches node line for line. The event loop, timers and the process
-// object are the isolate's (package engine). Not yet: top-level await and
-// dynamic import() (the modules' side), Proxy, typed arrays, direct eval
-// of local variables, with.
-// ES modules run with live import bindings, cycles, star exports,
-// namespace objects and import.meta (modules.go); CommonJS files compile
+// object are the isolate's (package engine). ES modules run with live
+// import bindings, cycles, star exports,
+// namespace objects, import.meta, top-level await (async module
+// evaluation) and dynamic import() (modules.go); CommonJS files compile
 // as the body of node's wrapper function (commonjs.go). Namespace objects
-// are ordinary objects kept in sync, not exotic ones (a property of an
-// uninitialized binding reads undefined instead of throwing).
+// are proxies with native traps over a target kept in sync with the
+// bindings. Not yet: JSON modules and import attributes in static imports,
+// typed arrays, direct eval of local variables, with.
 //
 // # Promises and async functions
 //
