@@ -121,6 +121,30 @@ func receiver(in *interp.Interp, a interp.Args, method string) (int, bool) {
 
 func self(a interp.Args) layout.Value { return a.Slot(interp.Scratch0) }
 
+// getIdx, setIdx and deleteIdx get, set and delete self(a)[i] reading
+// self(a) after making the key: a key past the array-index range is a new
+// string (an allocation, after which a value read before would be stale).
+func getIdx(in *interp.Interp, a interp.Args, i int) (layout.Value, bool) {
+	k := idx(in, i)
+	return in.Get(self(a), k)
+}
+
+func setIdx(in *interp.Interp, a interp.Args, i int, v layout.Value, strict bool) bool {
+	vh := in.Heap().NewHandle(v)
+	k := idx(in, i)
+	return in.Set(self(a), k, vh.Value(), strict)
+}
+
+func hasIdx(in *interp.Interp, a interp.Args, i int) bool {
+	k := idx(in, i)
+	return in.HasProperty(self(a), k)
+}
+
+func deleteIdx(in *interp.Interp, a interp.Args, i int, strict bool) (bool, bool) {
+	k := idx(in, i)
+	return in.Delete(self(a), k, strict)
+}
+
 func arrayConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if a.Len() == 1 && in.IsNumber(a.Arg(0)) {
 		x := in.NumberValue(a.Arg(0))
@@ -222,7 +246,7 @@ func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.ThrowError(interp.TypeError, "Pushing "+strconv.Itoa(a.Len())+" elements on an array-like of length "+strconv.Itoa(n)+" is disallowed, as the total surpasses 2**53-1")
 	}
 	for i := 0; i < a.Len(); i++ {
-		if !in.Set(self(a), idx(in, n+i), a.Arg(i), true) {
+		if !setIdx(in, a, n+i, a.Arg(i), true) {
 			return 0, false
 		}
 	}
@@ -250,12 +274,12 @@ func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 		return in.Undefined(), true
 	}
-	v, ok := in.Get(self(a), idx(in, n-1))
+	v, ok := getIdx(in, a, n-1)
 	if !ok {
 		return 0, false
 	}
 	a.SetSlot(interp.Scratch1, v)
-	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
+	if _, ok := deleteIdx(in, a, n-1, true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -280,7 +304,7 @@ func arrayShift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !moveElements(in, self(a), 1, 0, n-1) {
 		return 0, false
 	}
-	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
+	if _, ok := deleteIdx(in, a, n-1, true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -342,7 +366,7 @@ func arrayUnshift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		for i := 0; i < k; i++ {
-			if !in.Set(self(a), idx(in, i), a.Arg(i), true) {
+			if !setIdx(in, a, i, a.Arg(i), true) {
 				return 0, false
 			}
 		}
@@ -458,13 +482,13 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if i&pollMask == 0 && !in.Poll() {
 				return 0, false
 			}
-			if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
+			if _, ok := deleteIdx(in, a, i, true); !ok {
 				return 0, false
 			}
 		}
 	}
 	for i := 0; i < items; i++ {
-		if !in.Set(self(a), idx(in, start+i), a.Arg(2+i), true) {
+		if !setIdx(in, a, start+i, a.Arg(2+i), true) {
 			return 0, false
 		}
 	}
@@ -555,7 +579,7 @@ func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (l
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := getIdx(in, a, i)
 		if !ok {
 			return 0, false
 		}
@@ -706,7 +730,7 @@ func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := getIdx(in, a, i)
 		if !ok {
 			return 0, false
 		}
@@ -849,7 +873,7 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 			i = n - 1 - j
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := getIdx(in, a, i)
 		if !ok {
 			s.Close()
 			return 0, false
@@ -890,7 +914,7 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 	if a.Len() > 1 {
 		acc.Set(a.Arg(1))
 	} else {
-		for ; i != end && !in.HasProperty(self(a), idx(in, i)); i += step {
+		for ; i != end && !hasIdx(in, a, i); i += step {
 			if i&pollMask == 0 && !in.Poll() {
 				return 0, false
 			}
@@ -898,7 +922,7 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		if i == end {
 			return in.ThrowError(interp.TypeError, "Reduce of empty array with no initial value")
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := getIdx(in, a, i)
 		if !ok {
 			return 0, false
 		}
@@ -1002,17 +1026,17 @@ func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	for i, p := range perm {
-		if !in.Set(self(a), idx(in, i), in.Element(vals.Value(), uint32(p)), true) {
+		if !setIdx(in, a, i, in.Element(vals.Value(), uint32(p)), true) {
 			return 0, false
 		}
 	}
 	for i := m; i < m+undefs; i++ {
-		if !in.Set(self(a), idx(in, i), in.Undefined(), true) {
+		if !setIdx(in, a, i, in.Undefined(), true) {
 			return 0, false
 		}
 	}
 	for i := m + undefs; i < n; i++ {
-		if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
+		if _, ok := deleteIdx(in, a, i, true); !ok {
 			return 0, false
 		}
 	}
@@ -1036,7 +1060,7 @@ func arrayFill(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		if !in.Set(self(a), idx(in, i), a.Arg(0), true) {
+		if !setIdx(in, a, i, a.Arg(0), true) {
 			return 0, false
 		}
 	}
@@ -1058,7 +1082,7 @@ func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if x < 0 || x >= float64(n) {
 		return in.Undefined(), true
 	}
-	return in.Get(self(a), idx(in, int(x)))
+	return getIdx(in, a, int(x))
 }
 
 // flatten appends the elements of src (flattened depth levels) to out.
@@ -1181,7 +1205,7 @@ func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
 			return heap.Handle{}, false
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := getIdx(in, a, i)
 		if !ok {
 			s.Close()
 			return heap.Handle{}, false
