@@ -2,15 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"slices"
 	"time"
 
 	"go.uber.org/zap"
 
 	"github.com/sonde-js/sonde/cdp"
+	"github.com/sonde-js/sonde/domains/heapprofiler"
 	"github.com/sonde-js/sonde/domains/profiler"
 	"github.com/sonde-js/sonde/domains/runtime"
 	"github.com/sonde-js/sonde/engine"
@@ -25,8 +27,6 @@ type inspector struct {
 	srv    *cdp.Server
 	dom    *runtime.Domain
 	stderr io.Writer
-	// waiting is set once the script has ended with a client attached.
-	waiting bool
 }
 
 // startInspector serves the isolate on opts' address and prints node's
@@ -38,15 +38,14 @@ func startInspector(iso *engine.Isolate, prof *profiler.Profiler, opts inspectOp
 	reg := cdp.NewRegistry()
 	reg.AddListener(cdp.SessionFuncs{
 		Started: func(*cdp.Session) { fmt.Fprint(stderr, cdp.MsgDebuggerAttached) },
-		Ended: func(*cdp.Session) {
-			if ins.waiting && ins.srv.SessionCount() == 1 {
-				fmt.Fprint(stderr, ins.srv.ReadyMessage("ending"))
-			}
-		},
 	})
 	dom.Register(reg)
 	prof.Register(reg)
-	runtime.RegisterPlaceholders(reg, func(m string) bool { return strings.HasPrefix(m, "Profiler.") })
+	hp := heapprofiler.Register(reg, iso, heapprofiler.Config{})
+	hp.SetObjects(dom)
+	// What no domain claimed yet of what DevTools sends on attach.
+	registered := reg.Methods()
+	runtime.RegisterPlaceholders(reg, func(m string) bool { return slices.Contains(registered, m) })
 	iso.SetUncaughtExceptionHook(func(exc layout.Value) {
 		loc, ok := iso.JS().ThrowPosition()
 		dom.ReportException("Uncaught", exc, loc, ok)
@@ -116,16 +115,29 @@ func (ins *inspector) afterScript() {
 	if ins == nil || ins.srv.SessionCount() == 0 {
 		return
 	}
-	ins.waiting = true
 	fmt.Fprint(ins.stderr, cdp.MsgWaitingForDisconnect)
 	for ins.srv.SessionCount() > 0 {
 		select {
 		case <-ins.iso.Woken():
 			ins.iso.HandleInterrupts()
+			// What the client's commands started (awaited promises,
+			// timers) runs as in node's loop.
+			if err := ins.iso.RunEventLoop(); err != nil {
+				ins.report(err)
+			}
 		case <-ins.srv.NoSessions():
 			// SessionEnded runs on this goroutine: drain once more.
 			ins.iso.HandleInterrupts()
 		}
+	}
+}
+
+// report prints an uncaught error of code run after the script as node
+// prints it.
+func (ins *inspector) report(err error) {
+	var jsErr *engine.JSError
+	if errors.As(err, &jsErr) {
+		fmt.Fprint(ins.stderr, jsErr.Report())
 	}
 }
 

@@ -61,6 +61,9 @@ const (
 	RtModuleExportChanged
 	// RtImportMeta(moduleID): the module's import.meta object.
 	RtImportMeta
+	// RtDynamicImport(specifier, options): import(specifier, options) from the running
+	// script or module: a promise of the module's namespace.
+	RtDynamicImport
 	// RtToObject(value): ToObject, throwing on null and undefined.
 	RtToObject
 	// RtIteratorClose(iterator): call iterator.return() if it has one.
@@ -108,6 +111,9 @@ const (
 	// RtGetAsyncIterator(iterable): GetIterator(iterable, async), wrapping a
 	// sync iterator in %AsyncFromSyncIteratorPrototype%.
 	RtGetAsyncIterator
+	// RtIteratorRest(iterator, next): the remaining values of an iterator
+	// as a new array (the rest element of an array pattern).
+	RtIteratorRest
 	// RtAwaitYield(generator, value): RtAwait for the await a `yield` in an
 	// async generator does before suspending: its resumption does not count
 	// as an invocation (V8 awaits and yields in one suspension).
@@ -136,6 +142,7 @@ var runtimeNames = [numRuntime]string{
 	RtThrowReferenceError:    "ThrowReferenceError",
 	RtModuleExportChanged:    "ModuleExportChanged",
 	RtImportMeta:             "ImportMeta",
+	RtDynamicImport:          "DynamicImport",
 	RtToObject:               "ToObject",
 	RtIteratorClose:          "IteratorClose",
 	RtCreateTemplateObject:   "CreateTemplateObject",
@@ -155,6 +162,7 @@ var runtimeNames = [numRuntime]string{
 	RtAsyncFunctionResolve:   "AsyncFunctionResolve",
 	RtAsyncFunctionReject:    "AsyncFunctionReject",
 	RtGetAsyncIterator:       "GetAsyncIterator",
+	RtIteratorRest:           "IteratorRest",
 	RtAwaitYield:             "AwaitYield",
 }
 

@@ -205,12 +205,33 @@ func (c *funcCompiler) compileModule() {
 	c.b.Emit(bytecode.LdaUndefined)
 	c.b.Emit(bytecode.Return)
 	c.b.Bind(body)
+	if !c.asyncFunction() {
+		c.covFunction()
+		c.statements(fn.Body)
+		if c.b.Reachable() {
+			c.b.Emit(bytecode.LdaUndefined)
+			c.b.Emit(bytecode.Return)
+		}
+		return
+	}
+	// A module with top-level await evaluates as an async function: the
+	// call returns its promise, which settles when the body completes.
+	c.genReg, c.modeReg, c.sentReg = c.newLocal(), c.newLocal(), c.newLocal()
+	asyncCtx := c.newLocal()
+	c.b.Emit(bytecode.Mov, bytecode.FrameContext, asyncCtx)
+	c.b.Emit(bytecode.CreateGeneratorObject)
+	c.b.Emit(bytecode.Star, c.genReg)
+	asyncStart := c.b.Offset()
 	c.covFunction()
 	c.statements(fn.Body)
 	if c.b.Reachable() {
 		c.b.Emit(bytecode.LdaUndefined)
-		c.b.Emit(bytecode.Return)
+		c.jumpOut(jumpReturn, -1)
 	}
+	end := c.b.Offset()
+	c.b.Bind(&bytecode.Label{}) // the handler is reachable
+	c.b.AddHandler(bytecode.Handler{Start: asyncStart, End: end, Target: end, Context: asyncCtx})
+	c.asyncSettle(bytecode.RtAsyncFunctionReject)
 }
 
 // compileFunction compiles an ordinary function, arrow, method, accessor or
@@ -526,6 +547,31 @@ func (c *funcCompiler) yieldStar(e ast.Expr, iterable ast.Expr) {
 	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
 	b.Emit(bytecode.Mov, c.modeReg, mode)
 	b.Emit(bytecode.Mov, c.sentReg, recv)
+	if async {
+		// An async generator resumed with return awaits the value first;
+		// a rejection turns it into a throw (AsyncGeneratorUnwrapYield
+		// Resumption).
+		isRet, after := &bytecode.Label{}, &bytecode.Label{}
+		b.Emit(bytecode.LdaSmi, resumeReturn)
+		b.EmitJump(bytecode.JumpIfSmiEqual, isRet, mode)
+		b.EmitJump(bytecode.JumpLoop, loop)
+		b.Bind(isRet)
+		ctx := c.newLocal()
+		b.Emit(bytecode.Mov, bytecode.FrameContext, ctx)
+		start := b.Offset()
+		b.Emit(bytecode.Ldar, recv)
+		c.await()
+		b.Emit(bytecode.Star, recv)
+		end := b.Offset()
+		b.EmitJump(bytecode.Jump, after)
+		handler := b.Offset()
+		b.Bind(&bytecode.Label{})
+		b.AddHandler(bytecode.Handler{Start: start, End: end, Target: handler, Context: ctx})
+		b.Emit(bytecode.Star, recv)
+		b.Emit(bytecode.LdaSmi, resumeThrow)
+		b.Emit(bytecode.Star, mode)
+		b.Bind(after)
+	}
 	b.EmitJump(bytecode.JumpLoop, loop)
 	// The inner iterator is done: its value is the value of yield*, or the
 	// generator's return value when it was resumed with return.

@@ -127,6 +127,8 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		v := h.NewHandle(arg(0))
 		in.exportChanged(v, arg(1).SmiValue(), arg(2).SmiValue())
 		return v.Value(), true
+	case bytecode.RtDynamicImport:
+		return in.dynamicImport(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtImportMeta:
 		return in.importMeta(arg(0).SmiValue())
 	case bytecode.RtToObject:
@@ -155,6 +157,8 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 			return 0, false
 		}
 		return target.Value(), true
+	case bytecode.RtIteratorRest:
+		return in.iteratorRest(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtIteratorToArray:
 		start := 0
 		if argc > 1 {
