@@ -70,6 +70,11 @@ const pollMask = 1<<12 - 1
 // idx returns the property key of index i, which may exceed the largest
 // array index for array-likes (a name then: its canonical numeric string,
 // valid until the next allocation).
+// keyed returns the receiver and a key made first: idx may allocate (a
+// string key past 2^32-2), so the receiver is read only after it, not
+// before (Go evaluates call arguments left to right).
+func keyed(a interp.Args, k interp.Key) (layout.Value, interp.Key) { return self(a), k }
+
 func idx(in *interp.Interp, i int) interp.Key {
 	if i >= 0 && i < jsnum.MaxArrayIndex+1 {
 		return interp.IndexKey(uint32(i))
@@ -250,7 +255,7 @@ func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 		return in.Undefined(), true
 	}
-	v, ok := in.Get(self(a), idx(in, n-1))
+	v, ok := in.Get(keyed(a, idx(in, n-1)))
 	if !ok {
 		return 0, false
 	}
@@ -555,7 +560,7 @@ func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (l
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := in.Get(keyed(a, idx(in, i)))
 		if !ok {
 			return 0, false
 		}
@@ -706,7 +711,7 @@ func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := in.Get(keyed(a, idx(in, i)))
 		if !ok {
 			return 0, false
 		}
@@ -849,7 +854,7 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 			i = n - 1 - j
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := in.Get(keyed(a, idx(in, i)))
 		if !ok {
 			s.Close()
 			return 0, false
@@ -890,7 +895,7 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 	if a.Len() > 1 {
 		acc.Set(a.Arg(1))
 	} else {
-		for ; i != end && !in.HasProperty(self(a), idx(in, i)); i += step {
+		for ; i != end && !in.HasProperty(keyed(a, idx(in, i))); i += step {
 			if i&pollMask == 0 && !in.Poll() {
 				return 0, false
 			}
@@ -898,7 +903,7 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		if i == end {
 			return in.ThrowError(interp.TypeError, "Reduce of empty array with no initial value")
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := in.Get(keyed(a, idx(in, i)))
 		if !ok {
 			return 0, false
 		}
@@ -1058,7 +1063,7 @@ func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if x < 0 || x >= float64(n) {
 		return in.Undefined(), true
 	}
-	return in.Get(self(a), idx(in, int(x)))
+	return in.Get(keyed(a, idx(in, int(x))))
 }
 
 // flatten appends the elements of src (flattened depth levels) to out.
@@ -1181,7 +1186,7 @@ func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
 			return heap.Handle{}, false
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		v, ok := in.Get(keyed(a, idx(in, i)))
 		if !ok {
 			s.Close()
 			return heap.Handle{}, false
