@@ -178,7 +178,10 @@ func TestCoverageV8TakeStop(t *testing.T) {
 	work := t.TempDir()
 	script := filepath.Join(work, "takes.js")
 	os.WriteFile(script, []byte("const v8 = require('v8');\nfunction f(a) { return a ? 1 : 2; }\n"+
-		"f(1); v8.takeCoverage();\nf(0); f(0); v8.takeCoverage();\nv8.stopCoverage(); f(1);\n"), 0o644)
+		"f(1); v8.takeCoverage();\nf(0); f(0); eval('for (const t = Date.now(); Date.now() - t < 5;);');\nv8.takeCoverage();\nv8.stopCoverage(); f(1);\n"), 0o644)
+	// node names a take's file coverage-<pid>-<ms>-<threadId>.json: takes
+	// in one millisecond overwrite each other, so the script waits 5 ms (in
+	// eval'd code: its coverage is another script's, left out here).
 	read := func(dir string) []string {
 		names, _ := filepath.Glob(filepath.Join(dir, "coverage-*.json"))
 		var out []string
