@@ -15,7 +15,7 @@ import (
 // object of the engine's Host262 option.
 //
 // Not provided yet: $262.createRealm (the interpreter has one realm per
-// isolate), $262.detachArrayBuffer (no ArrayBuffer yet), $262.agent;
+// isolate), $262.agent;
 // RealmEngine's runner skips the tests needing them. Modules and async
 // tests need the engine's module loader and job queue: RunModule reports a
 // host error and Drain has no jobs to run until they exist.
@@ -31,6 +31,7 @@ type sondeHost struct{}
 func (sondeHost) Capabilities() test262.Capabilities {
 	return test262.Capabilities{Host262: []string{
 		test262.Host262EvalScript, test262.Host262GC, test262.Host262Global,
+		test262.Host262DetachArrayBuffer,
 	}}
 }
 

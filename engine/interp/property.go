@@ -178,6 +178,12 @@ func (in *Interp) ownProperty(holder layout.Value, k Key) (layout.Value, propKin
 	if t == layout.JSProxyType {
 		return holder, propProxy, 0
 	}
+	if t == layout.JSTypedArrayType && k.IsIndex {
+		if v, ok := in.typedArrayElement(holder, k.Index); ok {
+			return v, propData, objects.AttrNone
+		}
+		return 0, propNone, 0
+	}
 	if k.IsIndex {
 		if v, ok := f.GetElement(holder, k.Index); ok {
 			return v, propData, objects.AttrNone
@@ -350,6 +356,10 @@ func (in *Interp) lookup(obj layout.Value, k Key) (layout.Value, propKind) {
 		if kind != propNone {
 			return v, kind
 		}
+		if k.IsIndex && in.typeOf(holder) == layout.JSTypedArrayType {
+			// Integer-indexed exotic: no lookup past a typed array.
+			return 0, propNone
+		}
 		holder = in.prototypeOf(holder)
 	}
 	return 0, propNone
@@ -453,12 +463,17 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 	if in.typeOf(obj) == layout.JSProxyType {
 		return in.proxySetStrict(obj, k, v, obj, strict)
 	}
+	if k.IsIndex && in.typeOf(obj) == layout.JSTypedArrayType {
+		scope := h.OpenScope()
+		defer scope.Close()
+		return in.typedArraySetElement(h.NewHandle(obj), k.Index, v)
+	}
 	scope := h.OpenScope()
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
 	if k.IsIndex {
 		if !in.mayHaveSparseIndex(obj) || !in.hasSparse(oh, k.Index) {
-			if p := in.proxyOnChain(obj); p != 0 {
+			if p := in.proxyOnChain(oh.Value()); p != 0 {
 				return in.setThroughProxy(p, k, vh, oh, strict)
 			}
 			return in.setElement(oh, k.Index, vh, strict)
@@ -676,6 +691,12 @@ func (in *Interp) DefineOwn(obj layout.Value, k Key, v layout.Value, attrs objec
 	scope := h.OpenScope()
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
+	if k.IsIndex && in.typeOf(obj) == layout.JSTypedArrayType {
+		if n, _ := in.TypedArrayLength(obj); attrs != objects.AttrNone || int64(k.Index) >= int64(n) {
+			return false
+		}
+		return in.typedArraySetElement(oh, k.Index, vh.Value())
+	}
 	if in.typeOf(obj) == layout.JSProxyType {
 		kh := in.HandleKey(k)
 		d := in.NewDescriptor()
@@ -707,6 +728,12 @@ func (in *Interp) DefineOwn(obj layout.Value, k Key, v layout.Value, attrs objec
 func (in *Interp) Delete(obj layout.Value, k Key, strict bool) (bool, bool) {
 	h, f := in.h, in.f
 	if !in.IsObject(obj) {
+		return true, true
+	}
+	if k.IsIndex && in.typeOf(obj) == layout.JSTypedArrayType {
+		if n, _ := in.TypedArrayLength(obj); int64(k.Index) < int64(n) {
+			return in.failDelete(obj, k, strict)
+		}
 		return true, true
 	}
 	if in.typeOf(obj) == layout.JSProxyType {
