@@ -134,6 +134,13 @@ func (s *Session) reply(id int32) Reply {
 			s.log.Warn("command answered twice; second answer dropped", zap.Int32("id", id))
 			return
 		}
+		if ce := s.log.Check(zap.DebugLevel, "answer"); ce != nil {
+			fields := []zap.Field{zap.Int32("id", id)}
+			if err != nil {
+				fields = append(fields, zap.Int("code", err.Code), zap.String("error", err.Message))
+			}
+			ce.Write(fields...)
+		}
 		if err != nil {
 			s.send(outMsg{kind: outError, id: id, hasID: true, err: err})
 			return
@@ -155,6 +162,11 @@ func (s *Session) dispatch(msg []byte) bool {
 		return false
 	}
 	req, perr := decodeRequest(msg)
+	// Protocol traffic at debug level (--log-level=debug): one line per
+	// command and per answer, so a log shows any command left unanswered.
+	if ce := s.log.Check(zap.DebugLevel, "command"); ce != nil {
+		ce.Write(zap.Int32("id", req.id), zap.String("method", req.method))
+	}
 	var h AsyncHandler
 	if perr == nil {
 		var ok bool
@@ -168,6 +180,9 @@ func (s *Session) dispatch(msg []byte) bool {
 			return
 		}
 		if perr != nil {
+			if ce := s.log.Check(zap.DebugLevel, "answer"); ce != nil {
+				ce.Write(zap.Int32("id", req.id), zap.Int("code", perr.Code), zap.String("error", perr.Message))
+			}
 			s.send(outMsg{kind: outError, id: req.id, hasID: req.hasID, err: perr})
 			return
 		}

@@ -60,7 +60,7 @@ func (a *allocationStacks) AllocationStack(dst []heapsnapshot.TraceFrame, max in
 	if js == nil {
 		return dst
 	}
-	a.buf = js.Stack(a.buf[:0], 0)
+	a.buf = js.StackFunctions(a.buf[:0], 0)
 	for _, fr := range a.buf {
 		if fr.Native || fr.ScriptID == 0 {
 			continue

@@ -13,6 +13,7 @@ import (
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/heapsnapshot"
 	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
 )
 
@@ -31,6 +32,12 @@ type Options struct {
 	// Paranoid validates every frame slot before every instruction (a
 	// debugging aid for GC-safety bugs; very slow).
 	Paranoid bool
+	// Argv is process.argv (node's: the executable, the script path, then
+	// the script's arguments).
+	Argv []string
+	// UnhandledRejections is the --unhandled-rejections mode ("" is
+	// RejectionsThrow, node 20's default).
+	UnhandledRejections RejectionMode
 	// ProfileHeapSnapshot logs each heap snapshot's generation and
 	// serialization times to Stderr (V8's --profile-heap-snapshot).
 	ProfileHeapSnapshot bool
@@ -43,6 +50,12 @@ type Options struct {
 	// ModuleLoader loads the ES modules imports name (nil:
 	// FileModuleLoader).
 	ModuleLoader ModuleLoader
+	// V8Functions are added to the built-in v8 module (require('v8'),
+	// import 'node:v8'): the host's own, such as takeCoverage.
+	V8Functions []NativeFunction
+
+	// commonJS makes tests' scripts run as CommonJS modules.
+	commonJS bool
 }
 
 // Isolate is one JavaScript world: a heap, its objects, and the inbox through
@@ -71,6 +84,17 @@ type Isolate struct {
 	opts Options
 	// js is the interpreter and its realm, set up on first use (see JS).
 	js *interp.Interp
+	// loop is the event loop's state (eventloop.go), process the process
+	// object's (process.go).
+	loop    *loopState
+	process *processState
+	weaks   *weakState
+	// commonJS is the require() machinery (see cjs); moduleKeys lists the
+	// named exports of each built-in module made so far.
+	commonJS   *commonJS
+	moduleKeys map[string][]string
+	// onUncaught is told of uncaught exceptions (SetUncaughtExceptionHook).
+	onUncaught func(exception layout.Value)
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int
@@ -142,20 +166,25 @@ func (iso *Isolate) InterruptRequested() bool { return iso.interrupt.Load() != 0
 // HandleInterrupts runs the queued tasks, in order, including tasks they post,
 // and reports whether termination was requested (and clears the request: the
 // caller unwinds the running JavaScript).
+//
+// Tasks are taken from the inbox one at a time, so a task that runs
+// JavaScript (whose safepoints call HandleInterrupts again) lets the tasks
+// queued after it run in their order: a session's start always precedes its
+// commands, whichever nesting level runs them.
 func (iso *Isolate) HandleInterrupts() (terminate bool) {
 	for {
 		iso.mu.Lock()
-		tasks := iso.inbox
-		iso.inbox = nil
 		terminate = terminate || iso.terminate
 		iso.terminate = false
-		iso.interrupt.Store(0)
-		iso.mu.Unlock()
-		if len(tasks) == 0 {
+		if len(iso.inbox) == 0 {
+			iso.interrupt.Store(0)
+			iso.mu.Unlock()
 			return terminate
 		}
-		for _, t := range tasks {
-			t()
-		}
+		t := iso.inbox[0]
+		iso.inbox[0] = nil
+		iso.inbox = iso.inbox[1:]
+		iso.mu.Unlock()
+		t()
 	}
 }

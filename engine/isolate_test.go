@@ -64,3 +64,29 @@ func TestTerminateExecution(t *testing.T) {
 		t.Fatal("termination reported twice")
 	}
 }
+
+// TestNestedInterruptsKeepOrder: a task that runs JavaScript lets the
+// tasks queued after it run at its safepoints, in the order they were
+// posted, never before a task queued earlier.
+func TestNestedInterruptsKeepOrder(t *testing.T) {
+	iso, err := NewIsolate(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer iso.Close()
+	var order []int
+	iso.Post(func() {
+		order = append(order, 1)
+		// Posted while 1 runs (as a session's command arrives): after 2.
+		iso.Post(func() { order = append(order, 3) })
+		// A loop with back-edges: its safepoints drain the inbox.
+		if _, err := iso.RunScript("for (var i = 0; i < 1000; i++) {}", "spin.js"); err != nil {
+			t.Error(err)
+		}
+	})
+	iso.Post(func() { order = append(order, 2) })
+	iso.HandleInterrupts()
+	if len(order) != 3 || order[0] != 1 || order[1] != 2 || order[2] != 3 {
+		t.Fatalf("order %v", order)
+	}
+}

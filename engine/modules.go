@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+
+	"github.com/sonde-js/sonde/engine/heap"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -90,14 +92,23 @@ func FileModuleLoader(specifier, referrer string) (path, source string, err erro
 	case filepath.IsAbs(specifier):
 		file = specifier
 	default:
-		return "", "", fmt.Errorf("Cannot find package '%s' imported from %s", specifier, filePath(referrer))
+		return "", "", ModuleNotFoundError(fmt.Sprintf("Cannot find package '%s' imported from %s", specifier, filePath(referrer)))
 	}
 	src, rerr := os.ReadFile(file)
 	if rerr != nil {
-		return "", "", fmt.Errorf("Cannot find module '%s' imported from %s", file, filePath(referrer))
+		return "", "", ModuleNotFoundError(fmt.Sprintf("Cannot find module '%s' imported from %s", file, filePath(referrer)))
 	}
 	return FileURL(file), string(src), nil
 }
+
+// ModuleNotFoundError is a module loader's "not found": thrown to
+// JavaScript as an Error with node's code ERR_MODULE_NOT_FOUND.
+type ModuleNotFoundError string
+
+func (e ModuleNotFoundError) Error() string { return string(e) }
+
+// Code is node's error code.
+func (e ModuleNotFoundError) Code() string { return "ERR_MODULE_NOT_FOUND" }
 
 // installModules gives the interpreter its module loader.
 func (iso *Isolate) installModules() {
@@ -106,22 +117,84 @@ func (iso *Isolate) installModules() {
 		l = FileModuleLoader
 	}
 	iso.js.SetModuleLoader(l)
+	iso.js.SetCommonJSHook(iso.commonJSForImport)
+	iso.js.SetImportMetaResolve(iso.importMetaResolve)
+	iso.installBuiltinModules()
 }
 
-// RunMain runs a program's main file as node does: an .mjs file as an ES
-// module, anything else as a script.
+// importMetaResolve is import.meta.resolve as node has it for file:
+// modules: a built-in module's node: URL, or the URL a relative or
+// absolute specifier names from the referrer (whether or not the file
+// exists).
+func (iso *Isolate) importMetaResolve(spec, referrer string) (string, error) {
+	if name, ok := iso.builtinName(spec); ok {
+		return "node:" + name, nil
+	}
+	base, err := url.Parse(referrer)
+	isRel := strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || strings.HasPrefix(spec, "/")
+	if err != nil || !isRel && !strings.HasPrefix(spec, "file:") {
+		return "", fmt.Errorf("Cannot find package '%s' imported from %s", spec, filePath(referrer))
+	}
+	ref, err := url.Parse(spec)
+	if err != nil {
+		return "", fmt.Errorf("Invalid module specifier '%s'", spec)
+	}
+	return base.ResolveReference(ref).String(), nil
+}
+
+// commonJSForImport makes a CommonJS file imported from an ES module a
+// module whose default export is its module.exports, as node does (an
+// .cjs file, or a .js file outside a "type": "module" package).
+func (iso *Isolate) commonJSForImport(path string) (interp.SyntheticExports, bool) {
+	file := filePath(path)
+	if !strings.HasPrefix(path, "file:") || !isCommonJSFile(file) {
+		return nil, false
+	}
+	return func(in *interp.Interp) ([]string, []heap.Handle, bool) {
+		v, ok := iso.loadCommonJS(file, "", false)
+		if !ok {
+			return nil, nil, false
+		}
+		return []string{"default"}, []heap.Handle{iso.Heap.NewHandle(v)}, true
+	}, true
+}
+
+// isCommonJSFile reports whether node runs file as CommonJS: .cjs, or
+// .js (or another extension) outside a "type": "module" package; .mjs
+// never.
+func isCommonJSFile(file string) bool {
+	switch filepath.Ext(file) {
+	case ".mjs":
+		return false
+	case ".cjs":
+		return true
+	case ".js":
+		return packageType(filepath.Dir(file)) != "module"
+	}
+	return true
+}
+
+// RunMain runs a program's main file as node does: an .mjs file, or a .js
+// file in a "type": "module" package, as an ES module; anything else as a
+// CommonJS module (RunCommonJS).
 func (iso *Isolate) RunMain(path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	if strings.HasSuffix(abs, ".mjs") {
+	if !isCommonJSFile(abs) {
 		return iso.RunModule(abs)
 	}
-	src, err := os.ReadFile(abs)
-	if err != nil {
-		return fmt.Errorf("run: %w", err)
+	return iso.RunCommonJS(abs)
+}
+
+// ModuleEvaluationPending reports whether the last ES module run (by
+// RunModule or RunMain) has a top-level await that has not settled: node
+// then exits with status 13 once its event loop is empty.
+func (iso *Isolate) ModuleEvaluationPending() bool {
+	if iso.js == nil {
+		return false
 	}
-	_, err = iso.RunScript(string(src), abs)
-	return err
+	state, _ := iso.js.PromiseInfo(iso.js.ModuleEvaluation())
+	return iso.js.IsPromise(iso.js.ModuleEvaluation()) && state == interp.PromisePending
 }

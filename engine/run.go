@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/builtins"
+	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/layout"
 )
@@ -22,6 +23,10 @@ func (iso *Isolate) JS() *interp.Interp {
 			Paranoid:         iso.opts.Paranoid,
 		})
 		builtins.Install(iso.js)
+		iso.js.OnPromiseRejection = iso.trackRejection
+		iso.installTimers()
+		iso.installProcess()
+		iso.installWeakRefs()
 		iso.installModules()
 		if iso.opts.ExposeGC {
 			global := iso.js.Handle(iso.js.GlobalObject())
@@ -98,6 +103,12 @@ type JSError struct {
 	File         string
 	Line, Column int
 	SourceLine   string
+	// FromPromise marks an unhandled rejection reported as an uncaught
+	// exception.
+	FromPromise bool
+
+	// value is the thrown value (for 'uncaughtException' listeners).
+	value heap.Global
 }
 
 // Error returns the stack: "Name: message" and the "    at …" lines.
@@ -164,6 +175,9 @@ func itoa(i int) string {
 func (iso *Isolate) takeException() *JSError {
 	js := iso.js
 	defer js.ClearException()
+	if iso.onUncaught != nil && !js.IsTerminating() {
+		iso.onUncaught(js.Exception())
+	}
 	e := &JSError{}
 	if js.IsTerminating() {
 		e.Terminated = true
@@ -172,6 +186,14 @@ func (iso *Isolate) takeException() *JSError {
 	}
 	e.File, e.Line, e.Column, e.SourceLine, _ = js.ThrowLocation()
 	v := js.Exception()
+	e.value = iso.Heap.NewGlobal(v)
+	iso.describe(e, v)
+	return e
+}
+
+// describe fills e from the thrown (or rejected) value v.
+func (iso *Isolate) describe(e *JSError, v layout.Value) {
+	js := iso.js
 	if js.IsObject(v) {
 		if c, accessor, found := js.Lookup(v, interp.NameKey(js.Name(interp.NameConstructor))); found && !accessor && js.IsCallable(c) {
 			if n, accessor, found := js.Lookup(c, interp.NameKey(js.Name(interp.NameName))); found && !accessor && js.IsString(n) {
@@ -188,11 +210,18 @@ func (iso *Isolate) takeException() *JSError {
 			e.Message = js.GoString(n)
 		}
 		if e.Stack != "" {
-			return e
+			return
 		}
 	}
 	e.Name, e.Message = "", ""
 	e.NonError, e.Primitive = true, !js.IsObject(v)
 	e.Stack = builtins.Inspect(js, v)
-	return e
+}
+
+// SetUncaughtExceptionHook sets a function told of every exception that
+// RunScript (or a module run) reports as uncaught, before it is cleared:
+// the inspector's Runtime.exceptionThrown. The value is valid until the
+// next allocation; the engine's throw location is still readable.
+func (iso *Isolate) SetUncaughtExceptionHook(hook func(exception layout.Value)) {
+	iso.onUncaught = hook
 }

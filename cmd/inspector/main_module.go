@@ -1,17 +1,12 @@
 package main
 
 import (
-	"strings"
-
 	"github.com/sonde-js/sonde/engine"
 )
 
-// runMain runs the program's main file as node does: an .mjs file as an ES
-// module, anything else as a script.
-func runMain(iso *engine.Isolate, path, src string) error {
-	if strings.HasSuffix(path, ".mjs") {
-		return iso.RunModuleSource(stripHashbang(src), engine.FileURL(path))
-	}
-	_, err := iso.RunScript(stripHashbang(src), path)
-	return err
+// runMain runs the program's main file as node does (engine.RunMain): an
+// .mjs file or a .js file of a "type": "module" package as an ES module,
+// anything else as a CommonJS module.
+func runMain(iso *engine.Isolate, path, _ string) error {
+	return iso.RunMain(path)
 }

@@ -27,19 +27,47 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 9, err
 	}
 	covDir, args := coverageFlag(args, os.Getenv("NODE_V8_COVERAGE"))
-	hopts, rest, err := heap.ParseFlags(args, stderr)
+	iopts, args, err := parseInspectFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "node:", err)
+		return 9, nil
+	}
+	// Flags come before the script; what follows it is the script's.
+	split := len(args)
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			split = i
+			break
+		}
+	}
+	flags, scriptArgs := args[:split], args[split:]
+	rejections := engine.RejectionsThrow
+	var heapFlags []string
+	for _, f := range flags {
+		if v, ok := strings.CutPrefix(f, "--unhandled-rejections="); ok {
+			if !engine.ValidRejectionMode(v) {
+				fmt.Fprintln(stderr, usage)
+				return 9, fmt.Errorf("invalid value for --unhandled-rejections: %q", v)
+			}
+			rejections = engine.RejectionMode(v)
+			continue
+		}
+		heapFlags = append(heapFlags, f)
+	}
+	hopts, rest, err := heap.ParseFlags(heapFlags, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, usage)
 		return 9, err
 	}
-	if len(rest) == 0 || strings.HasPrefix(rest[0], "-") {
+	if len(rest) > 0 {
 		fmt.Fprintln(stderr, usage)
-		if len(rest) > 0 {
-			return 9, fmt.Errorf("unknown flag %s", rest[0])
-		}
+		return 9, fmt.Errorf("unknown flag %s", rest[0])
+	}
+	if len(scriptArgs) == 0 {
+		fmt.Fprintln(stderr, usage)
 		return 9, nil
 	}
-	path, err := filepath.Abs(rest[0])
+	path, err := filepath.Abs(scriptArgs[0])
 	if err != nil {
 		return 1, err
 	}
@@ -47,9 +75,12 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 1, err
 	}
+	exe, _ := os.Executable()
+	argv := append([]string{exe, path}, scriptArgs[1:]...)
 	var iso *engine.Isolate
 	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, stderr)
-	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile})
+	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile,
+		Argv: argv, UnhandledRejections: rejections})
 	if err != nil {
 		return 1, err
 	}
@@ -60,15 +91,49 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return 1, err
 	}
 	defer finishCoverage()
-	if err := runMain(iso, path, string(src)); err != nil {
-		var jsErr *engine.JSError
+	ins, err := iopts.start(iso, path, stderr)
+	if err != nil {
+		return 1, err
+	}
+	defer ins.close()
+	// After the program and its event loop, a client still attached keeps
+	// the process up ("Waiting for the debugger to disconnect...").
+	defer ins.afterScript()
+	err = runMain(iso, path, string(src))
+	var jsErr *engine.JSError
+	if exited, _ := iso.Exited(); !exited && errors.As(err, &jsErr) && jsErr.Terminated {
+		// Runtime.terminateExecution stopped the main script: node ends
+		// it silently with status 0.
+		return 0, nil
+	}
+	if err == nil {
+		// The program ran: now its event loop, to completion.
+		err = iso.RunEventLoop()
+		if err == nil && iso.ModuleEvaluationPending() {
+			return 13, nil // node's status for an unsettled top-level await
+		}
+	} else if exited, _ := iso.Exited(); !exited {
+		err = iso.ReportUncaught(err)
+	}
+	if exited, code := iso.Exited(); exited && err == nil {
+		return code, nil
+	}
+	if err != nil {
 		if errors.As(err, &jsErr) {
+			if jsErr.Terminated {
+				if exited, code := iso.Exited(); exited {
+					return code, nil
+				}
+			}
 			fmt.Fprint(stderr, jsErr.Report())
+			if exited, code := iso.Exited(); exited {
+				return code, nil
+			}
 			return 1, nil
 		}
 		return 1, err
 	}
-	return 0, nil
+	return iso.ExitCode(), nil
 }
 
 // stripHashbang blanks a leading #! line, as node does for scripts.

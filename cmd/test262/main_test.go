@@ -50,8 +50,8 @@ func TestBadFlagsPrintUsage(t *testing.T) {
 }
 
 // TestRunSonde runs a tiny suite on the engine in-process: passes,
-// failures, a negative parse test, $262.evalScript, a test that hangs and
-// a module test (not supported yet).
+// failures, a negative parse test, $262.evalScript, a test that hangs, a
+// module with an import and an async test.
 func TestRunSonde(t *testing.T) {
 	root := t.TempDir()
 	write := func(rel, content string) {
@@ -78,14 +78,16 @@ func TestRunSonde(t *testing.T) {
 	test("test/built-ins/B/eval.js", "flags: [onlyStrict]\n",
 		"try { $262.evalScript('var ('); } catch (e) { assert(e.constructor === SyntaxError); }\nassert($262.evalScript('1 + 2') === 3);\n")
 	test("test/built-ins/B/realm.js", "", "$262.createRealm();\n")
-	test("test/language/m/mod.js", "flags: [module]\n", "export var x = 1;\n")
+	test("test/language/m/mod.js", "flags: [module]\n", "import { y } from './dep_FIXTURE.js';\nassert(y === 2);\nexport var x = 1;\n")
+	write("test/language/m/dep_FIXTURE.js", "export var y = 2;\n")
+	test("test/language/m/async.js", "flags: [async]\n", "Promise.resolve().then(function () { print('Test262:AsyncTestComplete'); });\n")
 
 	failures := filepath.Join(t.TempDir(), "f.txt")
 	code, stdout, stderr := runCmd(t, "-test262", root, "-engine", "sonde", "-j", "2", "-timeout", "300ms", "-failures", failures)
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stdout, "7/11 passed (63.64%), 4 failed, 2 skipped") {
+	if !strings.Contains(stdout, "10/13 passed (76.92%), 3 failed, 2 skipped") {
 		t.Errorf("report:\n%s", stdout)
 	}
 	b, err := os.ReadFile(failures)
@@ -95,7 +97,6 @@ func TestRunSonde(t *testing.T) {
 	for _, want := range []string{
 		"test/language/a/fail.js#non-strict\tuncaught Test262Error",
 		"test/language/a/hang.js#non-strict\ttimed out",
-		"test/language/m/mod.js#module\thost error: -engine sonde: ES modules are not supported",
 	} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("failures lack %q:\n%s", want, b)

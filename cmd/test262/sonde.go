@@ -14,11 +14,10 @@ import (
 // goroutine of its own), with print and, for tests that use it, the $262
 // object of the engine's Host262 option.
 //
-// Not provided yet: $262.createRealm (the interpreter has one realm per
-// isolate), $262.agent;
-// RealmEngine's runner skips the tests needing them. Modules and async
-// tests need the engine's module loader and job queue: RunModule reports a
-// host error and Drain has no jobs to run until they exist.
+// Modules run through the engine's module loader (RealmOptions.LoadModule),
+// async tests through its event loop (Drain). Not provided yet:
+// $262.createRealm (the interpreter has one realm per isolate),
+// $262.agent; RealmEngine's runner skips the tests needing them.
 func newSondeEngine() (test262.Engine, error) {
 	return test262.NewRealmEngine("sonde", sondeHost{}), nil
 }
@@ -37,7 +36,12 @@ func (sondeHost) Capabilities() test262.Capabilities {
 
 // NewRealm makes a fresh isolate and its realm.
 func (sondeHost) NewRealm(opts test262.RealmOptions) (r test262.Realm, err error) {
-	iso, err := engine.NewIsolate(engine.Options{Print: opts.Print, Host262: opts.Host262})
+	iso, err := engine.NewIsolate(engine.Options{
+		Print:               opts.Print,
+		Host262:             opts.Host262,
+		ModuleLoader:        engine.ModuleLoader(opts.LoadModule),
+		UnhandledRejections: engine.RejectionsNone, // test262 judges by prints and throws only
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -75,14 +79,24 @@ func (r *sondeRealm) RunScript(source, name string) (err error) {
 	return scriptError(err)
 }
 
-// RunModule is not supported yet.
-func (r *sondeRealm) RunModule(source, path string) error {
-	return errors.New("-engine sonde: ES modules are not supported by the engine yet")
+// RunModule runs source as the module at path, its imports loaded through
+// RealmOptions.LoadModule.
+func (r *sondeRealm) RunModule(source, path string) (err error) {
+	if r.broken {
+		return errors.New("realm unusable after a Go panic")
+	}
+	defer r.catch(&err)
+	return scriptError(r.iso.RunModuleSource(source, path))
 }
 
-// Drain runs queued jobs: the engine has no job queue yet, so there are
-// none.
-func (r *sondeRealm) Drain() error { return nil }
+// Drain runs the event loop (promise jobs, timers) until no work is left.
+func (r *sondeRealm) Drain() (err error) {
+	if r.broken {
+		return errors.New("realm unusable after a Go panic")
+	}
+	defer r.catch(&err)
+	return scriptError(r.iso.RunEventLoop())
+}
 
 // Terminate stops the running script at its next safepoint.
 func (r *sondeRealm) Terminate() { r.iso.TerminateExecution() }
@@ -105,8 +119,11 @@ func scriptError(err error) error {
 		return errors.New("terminated")
 	}
 	se := &test262.ScriptError{Phase: test262.PhaseRuntime, Name: je.Constructor, Message: je.Message}
-	if je.Parse {
+	switch {
+	case je.Parse:
 		se.Phase = test262.PhaseParse
+	case je.Resolution:
+		se.Phase = test262.PhaseResolution
 	}
 	if je.NonError {
 		se.Message = je.Stack

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -254,7 +255,16 @@ func TestWithoutRuntime(t *testing.T) {
 // TestTrackingHeapObjects is DevTools' "Allocations on timeline": stats
 // updates on the timer, then a snapshot with allocation traces at stop.
 func TestTrackingHeapObjects(t *testing.T) {
-	tg := newTarget(t, heap.Options{}, app, nil)
+	t.Run("default", func(t *testing.T) { testTracking(t, heap.Options{}) })
+	// Under GC stress every few allocations move objects (compaction
+	// included) while stacks are recorded and the heap is verified.
+	t.Run("gc-stress", func(t *testing.T) {
+		testTracking(t, heap.Options{GCStressEvery: 211, StressCompaction: true, VerifyHeap: true})
+	})
+}
+
+func testTracking(t *testing.T, hopts heap.Options) {
+	tg := newTarget(t, hopts, app, nil)
 	cl := tg.connect(t)
 	if _, reply := cl.call("HeapProfiler.startTrackingHeapObjects", `{"trackAllocations":true}`); reply.Error != nil {
 		t.Fatal(reply.Error)
@@ -295,18 +305,27 @@ func TestTrackingHeapObjects(t *testing.T) {
 		return m.Method == "HeapProfiler.lastSeenObjectId" && p.Timestamp > 1e12
 	})
 	tg.run(t, "leak(2000);")
-	waitFor("an update with the new objects", func(m message) bool {
+	// The new objects (instances and their strings) land in the intervals
+	// after the first: in one, or, when pushes run at safepoints of the
+	// loop (GC stress slows it), spread over several. Updates carry the
+	// intervals that changed; keep the latest count of each.
+	latest := map[int64]int64{}
+	waitFor("updates with the new objects", func(m message) bool {
 		if m.Method != "HeapProfiler.heapStatsUpdate" {
 			return false
 		}
 		var p struct{ StatsUpdate []int64 }
 		json.Unmarshal(m.Params, &p)
 		for i := 0; i+2 < len(p.StatsUpdate); i += 3 {
-			if p.StatsUpdate[i] > 0 && p.StatsUpdate[i+1] >= 4000 { // instances and their strings
-				return true
+			latest[p.StatsUpdate[i]] = p.StatsUpdate[i+1]
+		}
+		sum := int64(0)
+		for k, n := range latest {
+			if k > 0 {
+				sum += n
 			}
 		}
-		return false
+		return sum >= 4000
 	})
 	id := cl.send("HeapProfiler.stopTrackingHeapObjects", `{"reportProgress":true}`)
 	msgs := cl.until(id)
@@ -479,5 +498,100 @@ func TestComparisonInDevTools(t *testing.T) {
 	}
 	if diffs["LeakyThing"] != [2]int{300, 100} || diffs["Other"] != [2]int{1, 0} {
 		t.Errorf("DevTools' Comparison: LeakyThing %v, Other %v\n%s", diffs["LeakyThing"], diffs["Other"], out)
+	}
+}
+
+// TestTrackingOrderLikeNode runs what testdata/tracking.js ran on node
+// (start tracking with allocations, allocate 1000 objects after 120 ms,
+// stop with progress after 400 ms) and compares the order of messages with
+// node's (testdata/tracking-node.json): the start's answer, pushes of
+// (heapStatsUpdate when something changed, lastSeenObjectId), then at stop
+// a last push, the progress events, the chunks and the answer.
+func TestTrackingOrderLikeNode(t *testing.T) {
+	data, err := os.ReadFile("testdata/tracking-node.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Runs []struct {
+			Key   string
+			Count int
+			First json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	var nodeKeys []string
+	for _, r := range rec.Runs {
+		nodeKeys = append(nodeKeys, strings.TrimPrefix(r.Key, "HeapProfiler."))
+	}
+	pattern := regexp.MustCompile(`^reply start( (heapStatsUpdate )?lastSeenObjectId)+ reportHeapSnapshotProgress addHeapSnapshotChunk reply stop$`)
+	shorten := func(keys []string) string {
+		s := strings.Join(keys, " ")
+		return strings.NewReplacer("reply HeapProfiler.startTrackingHeapObjects", "reply start",
+			"reply HeapProfiler.stopTrackingHeapObjects", "reply stop").Replace(s)
+	}
+	if !pattern.MatchString(shorten(nodeKeys)) {
+		t.Fatalf("node's recording does not match the pattern: %s", shorten(nodeKeys))
+	}
+
+	tg := newTarget(t, heap.Options{}, `class LeakyThing { constructor(i) { this.i = i; } }
+var kept = [];`, nil)
+	cl := tg.connect(t)
+	var ours []string
+	add := func(m message) {
+		key := strings.TrimPrefix(m.Method, "HeapProfiler.")
+		if m.ID != nil {
+			key = "reply"
+		}
+		if n := len(ours); n > 0 && ours[n-1] == key {
+			return
+		}
+		ours = append(ours, key)
+	}
+	start := time.Now()
+	for _, m := range cl.until(cl.send("HeapProfiler.startTrackingHeapObjects", `{"trackAllocations":true}`)) {
+		add(m)
+	}
+	ours[len(ours)-1] = "reply start"
+	collect := func(until time.Duration) {
+		for time.Since(start) < until {
+			if m, ok := cl.recv(until - time.Since(start)); ok {
+				add(m)
+			}
+		}
+	}
+	collect(120 * time.Millisecond)
+	tg.run(t, "for (let i = 0; i < 1000; i++) kept.push(new LeakyThing(i));")
+	collect(400 * time.Millisecond)
+	for _, m := range cl.until(cl.send("HeapProfiler.stopTrackingHeapObjects", `{"reportProgress":true}`)) {
+		add(m)
+	}
+	ours[len(ours)-1] = "reply stop"
+	if got := strings.Join(ours, " "); !pattern.MatchString(got) {
+		t.Errorf("our order: %s\nnode's:    %s", got, shorten(nodeKeys))
+	}
+}
+
+// TestBadInput sends every method malformed and out-of-order parameters:
+// each gets an answer (an error where V8 gives one), none crashes the
+// process, and the session goes on working.
+func TestBadInput(t *testing.T) {
+	objects := &fakeObjects{}
+	tg := newTarget(t, heap.Options{}, app, objects)
+	objects.h = tg.iso.Heap
+	cl := tg.connect(t)
+	methods := []string{"enable", "disable", "takeHeapSnapshot", "collectGarbage", "getHeapObjectId",
+		"getObjectByHeapObjectId", "addInspectedHeapObject", "startTrackingHeapObjects", "stopTrackingHeapObjects"}
+	params := []string{`{}`, `[]`, `[1]`, `null`, `{"objectId":5}`, `{"objectId":"99999999999999999999"}`,
+		`{"heapObjectId":"1e3"}`, `{"trackAllocations":1}`, `{"reportProgress":null}`, `{"objectGroup":7,"objectId":"1"}`}
+	for _, m := range methods {
+		for _, p := range params {
+			cl.call("HeapProfiler."+m, p) // until() fails the test if no answer comes
+		}
+	}
+	if _, reply := cl.call("HeapProfiler.collectGarbage", ""); reply.Error != nil {
+		t.Errorf("after bad input: %+v", reply.Error)
 	}
 }

@@ -93,6 +93,9 @@ type client struct {
 	t      *testing.T
 	c      *websocket.Conn
 	nextID int64
+	// in gets every message a reader goroutine reads (a read with a
+	// deadline would close the connection when it expires).
+	in chan []byte
 }
 
 // message is one message from the server.
@@ -116,7 +119,18 @@ func (tg *target) connect(t *testing.T) *client {
 	}
 	c.SetReadLimit(-1)
 	t.Cleanup(func() { c.CloseNow() })
-	return &client{t: t, c: c, nextID: 1}
+	cl := &client{t: t, c: c, nextID: 1, in: make(chan []byte, 1<<16)}
+	go func() {
+		defer close(cl.in)
+		for {
+			_, b, err := c.Read(context.Background())
+			if err != nil {
+				return
+			}
+			cl.in <- b
+		}
+	}()
+	return cl
 }
 
 // send sends a command and returns its id.
@@ -143,10 +157,14 @@ func (cl *client) sendRaw(id int64, method, params string) {
 
 func (cl *client) recv(timeout time.Duration) (message, bool) {
 	cl.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	_, b, err := cl.c.Read(ctx)
-	if err != nil {
+	var b []byte
+	select {
+	case m, ok := <-cl.in:
+		if !ok {
+			return message{}, false
+		}
+		b = m
+	case <-time.After(timeout):
 		return message{}, false
 	}
 	var m message

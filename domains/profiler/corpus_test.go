@@ -27,12 +27,9 @@ var corpusSkip = map[string]string{
 	"async_await.js":             "async functions",
 	"async_generators.js":        "async generators",
 	"promise_chains.js":          "promises and the event loop",
-	"module_exports.mjs":         "modules",
 	"module_top_level_await.mjs": "modules",
 	"with_statement.js":          "the with statement",
 	"class_expressions.js":       "async functions",
-	"function_names.js":          "parser: V8's inferred names under computed keys and in array literals",
-	"object_methods.js":          "parser: V8's inferred names under computed keys",
 }
 
 // modeFlags are gen.mjs's modes: precise flags, or best-effort.
@@ -106,7 +103,13 @@ func runThroughDomain(t *testing.T, name, src string, precise, callCount, detail
 			t.Fatal(err)
 		}
 	}
-	if _, err := iso.RunScript(src, name); err != nil {
+
+	if strings.HasSuffix(name, ".mjs") {
+		err = iso.RunModuleSource(src, name)
+	} else {
+		_, err = iso.RunScript(src, name)
+	}
+	if err != nil {
 		var je *engine.JSError
 		if !errors.As(err, &je) {
 			t.Fatal(err)

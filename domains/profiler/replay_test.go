@@ -332,6 +332,7 @@ func TestDomainErrorsAndEvents(t *testing.T) {
 		c.call(4, "Profiler.enable", nil)
 		expectErr(c.call(5, "Profiler.takePreciseCoverage", nil), -32000, "Precise coverage has not been started.")
 		expectErr(c.call(6, "Profiler.startPreciseCoverage", json.RawMessage(`{"callCount":3}`)), -32602, "Invalid parameters")
+		expectErr(c.call(6, "Profiler.startPreciseCoverage", json.RawMessage(`[true]`)), -32602, "Invalid parameters")
 		m := c.call(7, "Profiler.getBestEffortCoverage", nil)
 		if c.err == nil && !strings.Contains(string(m.Result), `"url":"file:///tmp/x.js"`) {
 			c.err = errorf("best effort: %s", m.Result)

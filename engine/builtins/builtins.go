@@ -40,6 +40,8 @@ func Install(in *interp.Interp) {
 	b.string()
 	b.regexp()
 	b.date()
+	b.promises()
+	b.functionKinds()
 	b.number()
 	b.boolean()
 	b.symbol()
@@ -47,6 +49,7 @@ func Install(in *interp.Interp) {
 	b.math()
 	b.json()
 	b.globals()
+	b.uri()
 	b.console()
 }
 

@@ -174,44 +174,44 @@ func collectionConstructor(in *interp.Interp, a interp.Args, kind collection, we
 	if in.IsNullish(src) {
 		return obj.Value(), true
 	}
-	items, ok := in.IterableToArray(src)
+	adderName := "set"
+	if kind == setKind {
+		adderName = "add"
+	}
+	adder, ok := in.GetNamed(obj.Value(), in.Factory().InternalizeGo(adderName).Value())
 	if !ok {
 		return 0, false
 	}
-	for i := uint32(0); i < in.ArrayLength(items.Value()); i++ {
-		s := h.OpenScope()
-		e := in.Element(items.Value(), i)
+	if !in.IsCallable(adder) {
+		return in.ThrowError(interp.TypeError, "'"+displayArg(in, adder)+"' returned for property '"+adderName+"' of object '#<"+name+">' is not a function")
+	}
+	ah := h.NewHandle(adder)
+	ok = in.Iterate(a.Arg(0), func(e layout.Value) bool {
 		if kind == setKind {
-			if weak && !in.IsObject(e) {
-				s.Close()
-				return in.ThrowError(interp.TypeError, "Invalid value used in weak set")
-			}
-			tableAdd(in, a.Slot(interp.Scratch0), kind, e, e, hashes)
-			s.Close()
-			continue
+			_, ok := in.Call(ah.Value(), a.Slot(interp.Scratch0), e)
+			return ok
 		}
 		if !in.IsObject(e) {
-			s.Close()
-			return in.ThrowError(interp.TypeError, "Iterator value "+displayArg(in, e)+" is not an entry object")
+			in.ThrowError(interp.TypeError, "Iterator value "+displayArg(in, e)+" is not an entry object")
+			return false
 		}
+		s := h.OpenScope()
+		defer s.Close()
 		eh := h.NewHandle(e)
 		k, ok := in.Get(e, interp.IndexKey(0))
 		if !ok {
-			s.Close()
-			return 0, false
+			return false
 		}
 		kh := h.NewHandle(k)
 		v, ok := in.Get(eh.Value(), interp.IndexKey(1))
 		if !ok {
-			s.Close()
-			return 0, false
+			return false
 		}
-		if weak && !in.IsObject(kh.Value()) {
-			s.Close()
-			return in.ThrowError(interp.TypeError, "Invalid value used as weak map key")
-		}
-		tableAdd(in, a.Slot(interp.Scratch0), kind, kh.Value(), v, hashes)
-		s.Close()
+		_, ok = in.Call(ah.Value(), a.Slot(interp.Scratch0), kh.Value(), v)
+		return ok
+	})
+	if !ok {
+		return 0, false
 	}
 	return a.Slot(interp.Scratch0), true
 }

@@ -124,4 +124,3 @@ func formatArgs(in *interp.Interp, a interp.Args, start int, prefix string) (str
 	}
 	return sb.String(), true
 }
-

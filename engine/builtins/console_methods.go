@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/jsnum"
 	"github.com/sonde-js/sonde/engine/layout"
 )
 
@@ -92,6 +94,9 @@ func (b *installer) console() {
 				}
 				sb.WriteString("\n    at " + loc)
 			}
+			// node's console prints with its own console.error, which the
+			// inspector sees as a second message.
+			consoleReportStrings(in, "error", []string{sb.String()}, a, a.Len())
 			st.print(in.Stderr(), sb.String())
 			return in.Undefined(), true
 		}},
@@ -108,12 +113,22 @@ func (b *installer) console() {
 			if !ok {
 				return 0, false
 			}
+			// node's console.warn of the message, a second inspector message.
+			if a.Len() > 1 {
+				first, ok := in.ToGoString(a.Arg(1))
+				if !ok {
+					return 0, false
+				}
+				consoleReportStrings(in, "warning", []string{prefix + first}, a, 2)
+			} else {
+				consoleReportStrings(in, "warning", []string{prefix}, a, a.Len())
+			}
 			st.print(in.Stderr(), s)
 			return in.Undefined(), true
 		}},
 		{"clear", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			// node clears only a TTY; our output is never one.
-			consoleReport(in, "clear", a, a.Len())
+			consoleReportStrings(in, "clear", []string{"console.clear"}, a, a.Len())
 			return in.Undefined(), true
 		}},
 		{"count", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -124,6 +139,7 @@ func (b *installer) console() {
 			st.counts[label]++
 			msg := label + ": " + strconv.Itoa(st.counts[label])
 			consoleReportString(in, "count", msg)
+			consoleReportString(in, "log", msg) // node's console.log of it
 			st.print(in.Stdout(), msg)
 			return in.Undefined(), true
 		}},
@@ -139,20 +155,31 @@ func (b *installer) console() {
 			delete(st.counts, label)
 			return in.Undefined(), true
 		}},
-		{"group", 0, st.group("startGroup")},
+		{"group", 0, st.group("startGroup", "console.group")},
 		{"groupEnd", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			consoleReport(in, "endGroup", a, a.Len())
+			consoleReportStrings(in, "endGroup", []string{"console.groupEnd"}, a, a.Len())
 			if len(st.indent) >= 2 {
 				st.indent = st.indent[:len(st.indent)-2]
 			}
 			return in.Undefined(), true
 		}},
-		{"table", 1, plain("table", out)},
+		{"table", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			// Printed as console.log prints (node renders a table);
+			// node's own console.log of it is a second message.
+			consoleReport(in, "table", a, 0)
+			s, ok := Format(in, a)
+			if !ok {
+				return 0, false
+			}
+			consoleReportStrings(in, "log", []string{s}, a, a.Len())
+			st.print(in.Stdout(), s)
+			return in.Undefined(), true
+		}},
 		{"debug", 0, plain("debug", out)},
 		{"info", 0, plain("info", out)},
 		{"dirxml", 0, plain("dirxml", out)},
 		{"error", 0, plain("error", errw)},
-		{"groupCollapsed", 0, st.group("startGroupCollapsed")},
+		{"groupCollapsed", 0, st.group("startGroupCollapsed", "console.groupCollapsed")},
 	})
 	in.DefineValue(b.global, "console", c, 2 /* DontEnum */)
 }
@@ -165,9 +192,14 @@ func (st *consoleState) print(w io.Writer, s string) {
 	io.WriteString(w, s+"\n")
 }
 
-func (st *consoleState) group(typ string) interp.Native {
+func (st *consoleState) group(typ, method string) interp.Native {
 	return func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-		consoleReport(in, typ, a, 0)
+		if a.Len() == 0 {
+			consoleReportStrings(in, typ, []string{method}, a, 0)
+		} else {
+			consoleReport(in, typ, a, 0)
+			consoleReport(in, "log", a, 0) // node's console.log of the label
+		}
 		if a.Len() > 0 {
 			s, ok := Format(in, a)
 			if !ok {
@@ -192,10 +224,15 @@ func (st *consoleState) timeLog(in *interp.Interp, a interp.Args, typ string, en
 		processWarning(in, "No such label '"+label+"' for console."+map[bool]string{true: "timeEnd", false: "timeLog"}[end]+"()")
 		return in.Undefined(), true
 	}
-	msg := label + ": " + formatDuration(time.Since(t0))
+	elapsed := time.Since(t0)
+	formatted := formatDuration(elapsed)
+	msg := label + ": " + formatted
+	// V8's own message ("label: 1.234567 ms"), then node's console.log
+	// ("%s: %s", label, "1.235ms", ...data).
+	consoleReportStrings(in, typ, []string{label + ": " + jsnum.FormatNumber(float64(elapsed.Nanoseconds())/1e6) + " ms"}, a, 1)
+	consoleReportStrings(in, "log", []string{"%s: %s", label, formatted}, a, 1)
 	if end {
 		delete(st.timers, label)
-		consoleReportString(in, typ, msg)
 		st.print(in.Stdout(), msg)
 		return in.Undefined(), true
 	}
@@ -207,7 +244,6 @@ func (st *consoleState) timeLog(in *interp.Interp, a interp.Args, typ string, en
 			msg += " " + Inspect(in, v)
 		}
 	}
-	consoleReportString(in, typ, msg)
 	st.print(in.Stdout(), msg)
 	return in.Undefined(), true
 }
@@ -265,6 +301,28 @@ func consoleReportString(in *interp.Interp, typ, msg string) {
 	in.ConsoleHook(in, typ, []layout.Value{s.Value()})
 }
 
+// consoleReportStrings passes the strings, then the arguments from start
+// on, to the console hook.
+func consoleReportStrings(in *interp.Interp, typ string, strs []string, a interp.Args, start int) {
+	if in.ConsoleHook == nil {
+		return
+	}
+	scope := in.Heap().OpenScope()
+	defer scope.Close()
+	hs := make([]heap.Handle, len(strs))
+	for i, s := range strs {
+		hs[i] = in.NewString(s)
+	}
+	args := make([]layout.Value, 0, len(strs)+max(a.Len()-start, 0))
+	for _, h := range hs {
+		args = append(args, h.Value())
+	}
+	for i := start; i < a.Len(); i++ {
+		args = append(args, a.Arg(i))
+	}
+	in.ConsoleHook(in, typ, args)
+}
+
 // consoleReportAssert reports a failed assertion as V8 does: the arguments
 // after the condition, or the string "console.assert" when there are none.
 func consoleReportAssert(in *interp.Interp, a interp.Args) {
@@ -277,4 +335,3 @@ func consoleReportAssert(in *interp.Interp, a interp.Args) {
 	}
 	consoleReportString(in, "assert", "console.assert")
 }
-

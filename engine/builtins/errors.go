@@ -43,6 +43,9 @@ func errorConstructor(in *interp.Interp, a interp.Args, kind interp.ErrorKind) (
 	if !ok {
 		return 0, false
 	}
+	// V8 installs stack first: own keys are [stack, message] (what
+	// getOwnPropertyNames and DevTools list); CaptureStack fills it in.
+	in.DefineValue(obj, "stack", h.NewHandle(in.Undefined()), objects.AttrDontEnum)
 	if msg := a.Arg(0); msg != in.Undefined() {
 		s, ok := in.ToString(msg)
 		if !ok {

@@ -13,7 +13,7 @@ import (
 )
 
 // Inspect renders v as node's util.inspect does with its default options
-// (depth 2, breakLength 128, compact 3, at most 100 array items): what
+// (depth 2, breakLength 80, compact 3, at most 100 array items): what
 // console.log prints for a non-string argument. It is a port of the parts
 // of node's lib/internal/util/inspect.js that plain values, arrays, plain
 // and class-instance objects, functions, errors, symbols and boxed
@@ -22,7 +22,7 @@ import (
 func Inspect(in *interp.Interp, v layout.Value) string {
 	scope := in.Heap().OpenScope()
 	defer scope.Close()
-	ctx := &inspectCtx{in: in, depth: 2, breakLength: 128, compact: 3, maxArrayLength: 100, circular: map[layout.Value]int{}}
+	ctx := &inspectCtx{in: in, depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, circular: map[layout.Value]int{}}
 	return ctx.formatValue(in.Handle(v), 0, true)
 }
 
@@ -99,6 +99,7 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 	extrasArray := false
 	isCollection := false
 	buffers := false
+	isPromise := false
 	noProps := c.keyCount(keys, isArray) == 0
 	if isArray {
 		extrasArray = true
@@ -194,6 +195,15 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 		if noProps {
 			return base
 		}
+	} else if in.IsPromise(val) {
+		prefix := c.prefix(constructor, "Promise", "")
+		if tag, accessor, found := in.Lookup(val, interp.NameKey(in.Intrinsic(interp.SymbolToStringTag))); found && !accessor && in.IsString(tag) {
+			if t := in.GoString(tag); t != "" && t != constructor && constructor != "" {
+				prefix = constructor + " [" + t + "] "
+			}
+		}
+		braces[0] = prefix + "{"
+		isPromise = true
 	} else if in.IsModuleNamespace(val) {
 		braces[0] = c.prefix(constructor, "Module", "") + "{"
 		if noProps {
@@ -233,6 +243,9 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 	}
 	if buffers {
 		output = c.formatBufferish(v, recurseTimes)
+	}
+	if isPromise {
+		output = c.formatPromise(v, recurseTimes)
 	}
 	for i := 0; i < f.Length(keys.Value()); i++ {
 		k := f.Get(keys.Value(), i)
@@ -312,7 +325,14 @@ func (c *inspectCtx) functionBase(fn layout.Value, constructor string) string {
 		return base + "]"
 	}
 	typ := "Function"
-	if constructor != "" && constructor != "Function" {
+	if gen, async := in.FunctionKind(fn); gen || async {
+		if gen {
+			typ = "Generator" + typ
+		}
+		if async {
+			typ = "Async" + typ
+		}
+	} else if constructor != "" && constructor != "Function" {
 		typ = constructor
 	}
 	if name == "" {
@@ -725,4 +745,23 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// formatPromise is node's formatPromise: the state and result.
+func (c *inspectCtx) formatPromise(v heap.Handle, recurseTimes int) []string {
+	in := c.in
+	state, result := in.PromiseInfo(v.Value())
+	switch state {
+	case interp.PromisePending:
+		return []string{"<pending>"}
+	case interp.PromiseRejected:
+		c.indentationLvl += 2
+		s := c.formatValue(in.Handle(result), recurseTimes, true)
+		c.indentationLvl -= 2
+		return []string{"<rejected> " + s}
+	}
+	c.indentationLvl += 2
+	s := c.formatValue(in.Handle(result), recurseTimes, true)
+	c.indentationLvl -= 2
+	return []string{s}
 }

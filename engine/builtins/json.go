@@ -78,8 +78,11 @@ func jsonStringify(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 // jsonStringifyGo is JSON.stringify(v) as Go text (console's %j).
 func jsonStringifyGo(in *interp.Interp, v layout.Value) (string, bool) {
 	w := &jsonWriter{in: in}
+	scope := in.Heap().OpenScope()
+	defer scope.Close()
+	vh := in.Heap().NewHandle(v) // the holder's allocation may move v
 	holder := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
-	wrote, ok := w.property(holder, in.Factory().Roots.EmptyString, v)
+	wrote, ok := w.property(holder, in.Factory().Roots.EmptyString, vh.Value())
 	if !ok {
 		return "", false
 	}

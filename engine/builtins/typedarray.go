@@ -173,30 +173,6 @@ func newTypedArray(in *interp.Interp, k interp.TypedArrayKind, n int, proto layo
 	return in.NewTypedArrayObject(k, buf, 0, n, p), true
 }
 
-func itoa(n int) string { return in64(int64(n)) }
-
-func in64(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [24]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
-
 // constructTypedArray is new Int8Array(…) and its siblings.
 func constructTypedArray(in *interp.Interp, a interp.Args, k interp.TypedArrayKind) (layout.Value, bool) {
 	h := in.Heap()

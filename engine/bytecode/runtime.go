@@ -61,6 +61,9 @@ const (
 	RtModuleExportChanged
 	// RtImportMeta(moduleID): the module's import.meta object.
 	RtImportMeta
+	// RtDynamicImport(specifier, options): import(specifier, options) from the running
+	// script or module: a promise of the module's namespace.
+	RtDynamicImport
 	// RtToObject(value): ToObject, throwing on null and undefined.
 	RtToObject
 	// RtIteratorClose(iterator): call iterator.return() if it has one.
@@ -96,6 +99,21 @@ const (
 	RtDefinePrivateMethod
 	// RtAbort(message): an internal error (unreachable code).
 	RtAbort
+	// RtAwait(generator, value): start awaiting value in the async function
+	// or async generator whose object is generator; returns the async
+	// function's promise (what its first suspension returns to the caller).
+	RtAwait
+	// RtAsyncFunctionResolve(generator, value): resolve the async
+	// function's promise with value; returns the promise.
+	RtAsyncFunctionResolve
+	// RtAsyncFunctionReject(generator, reason): reject it; returns it.
+	RtAsyncFunctionReject
+	// RtGetAsyncIterator(iterable): GetIterator(iterable, async), wrapping a
+	// sync iterator in %AsyncFromSyncIteratorPrototype%.
+	RtGetAsyncIterator
+	// RtIteratorRest(iterator, next): the remaining values of an iterator
+	// as a new array (the rest element of an array pattern).
+	RtIteratorRest
 
 	numRuntime
 )
@@ -120,6 +138,7 @@ var runtimeNames = [numRuntime]string{
 	RtThrowReferenceError:    "ThrowReferenceError",
 	RtModuleExportChanged:    "ModuleExportChanged",
 	RtImportMeta:             "ImportMeta",
+	RtDynamicImport:          "DynamicImport",
 	RtToObject:               "ToObject",
 	RtIteratorClose:          "IteratorClose",
 	RtCreateTemplateObject:   "CreateTemplateObject",
@@ -135,6 +154,11 @@ var runtimeNames = [numRuntime]string{
 	RtHasPrivate:             "HasPrivate",
 	RtDefinePrivateMethod:    "DefinePrivateMethod",
 	RtAbort:                  "Abort",
+	RtAwait:                  "Await",
+	RtAsyncFunctionResolve:   "AsyncFunctionResolve",
+	RtAsyncFunctionReject:    "AsyncFunctionReject",
+	RtGetAsyncIterator:       "GetAsyncIterator",
+	RtIteratorRest:           "IteratorRest",
 }
 
 // NumRuntime is the number of runtime functions.

@@ -325,33 +325,94 @@ func (c *funcCompiler) withDefault(def ast.Expr) {
 	c.b.Bind(skip)
 }
 
-// arrayPattern binds `[a, , b = 1, ...rest]`: the iterable is first
-// collected into an array (a simplification of the step-by-step iterator
-// protocol that only differs for infinite or side-effecting iterators).
+// arrayPattern binds `[a, , b = 1, ...rest]` by the iterator protocol,
+// step by step: each element takes the next value (undefined once the
+// iterator is done), a rest element takes what is left, and the iterator
+// is closed when the pattern ends before it is done or an exception leaves
+// the pattern (unless the exception came from the iterator itself).
 func (c *funcCompiler) arrayPattern(t *ast.BArray, r int, kind bindKind) {
 	b := c.b
-	arr := c.newTemp()
-	c.b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorToArray), r, 1)
-	b.Emit(bytecode.Star, arr)
-	for i, it := range t.Items {
+	iter, next, done, res := c.newTemp(), c.newTemp(), c.newTemp(), c.newTemp()
+	b.Emit(bytecode.Ldar, r)
+	b.Emit(bytecode.GetIterator, b.FeedbackSlots(1))
+	b.Emit(bytecode.Star, iter)
+	b.Emit(bytecode.LdaNamedProperty, iter, b.NameConstant("next"), b.FeedbackSlots(2))
+	b.Emit(bytecode.Star, next)
+	b.Emit(bytecode.LdaFalse)
+	b.Emit(bytecode.Star, done)
+
+	ctx := c.newTemp()
+	b.Emit(bytecode.Mov, bytecode.FrameContext, ctx)
+	start := b.Offset()
+	for _, it := range t.Items {
+		c.iteratorStep(iter, next, done, res)
 		if it.Target.Data == nil {
 			continue
 		}
 		mark := c.tempMark()
-		c.number(float64(i))
-		b.Emit(bytecode.LdaKeyedProperty, arr, b.FeedbackSlots(2))
 		c.withDefault(it.Default)
 		c.assignAcc(it.Target, kind)
 		c.freeTemps(mark)
 	}
 	if t.Rest.Data != nil {
+		b.Emit(bytecode.LdaTrue)
+		b.Emit(bytecode.Star, done)
 		pair := c.newTemps(2)
-		b.Emit(bytecode.Mov, arr, pair)
-		c.number(float64(len(t.Items)))
-		b.Emit(bytecode.Star, pair+1)
-		b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorToArray), pair, 2)
+		b.Emit(bytecode.Mov, iter, pair)
+		b.Emit(bytecode.Mov, next, pair+1)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorRest), pair, 2)
 		c.assignAcc(t.Rest, kind)
 	}
+	end := b.Offset()
+	over := &bytecode.Label{}
+	b.Emit(bytecode.Ldar, done)
+	b.EmitJump(bytecode.JumpIfTrue, over)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), iter, 1)
+	b.EmitJump(bytecode.Jump, over)
+
+	b.Bind(&bytecode.Label{}) // the handler is reachable
+	b.AddHandler(bytecode.Handler{Start: start, End: end, Target: b.Offset(), Context: ctx})
+	b.Emit(bytecode.Star, res)
+	rethrow := &bytecode.Label{}
+	b.Emit(bytecode.Ldar, done)
+	b.EmitJump(bytecode.JumpIfTrue, rethrow)
+	flag := c.newTemps(2)
+	b.Emit(bytecode.Mov, iter, flag)
+	b.Emit(bytecode.LdaTrue)
+	b.Emit(bytecode.Star, flag+1)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), flag, 2)
+	b.Bind(rethrow)
+	b.Emit(bytecode.Ldar, res)
+	b.Emit(bytecode.ReThrow)
+	b.Bind(over)
+}
+
+// iteratorStep loads the iterator's next value into the accumulator, or
+// undefined once it is done. done is true while next, done or value run,
+// so that an exception they throw does not close the iterator.
+func (c *funcCompiler) iteratorStep(iter, next, done, res int) {
+	b := c.b
+	exhausted, out, isObject := &bytecode.Label{}, &bytecode.Label{}, &bytecode.Label{}
+	b.Emit(bytecode.Ldar, done)
+	b.EmitJump(bytecode.JumpIfTrue, exhausted)
+	b.Emit(bytecode.LdaTrue)
+	b.Emit(bytecode.Star, done)
+	b.Emit(bytecode.CallProperty, next, iter, 0, b.FeedbackSlots(1))
+	b.Emit(bytecode.Star, res)
+	b.EmitJump(bytecode.JumpIfJSReceiver, isObject)
+	c.throwTypeError("Iterator result is not an object")
+	b.Bind(isObject)
+	b.Emit(bytecode.LdaNamedProperty, res, b.NameConstant("done"), b.FeedbackSlots(2))
+	b.EmitJump(bytecode.JumpIfToBooleanTrue, exhausted)
+	b.Emit(bytecode.LdaNamedProperty, res, b.NameConstant("value"), b.FeedbackSlots(2))
+	b.Emit(bytecode.Star, res)
+	b.Emit(bytecode.LdaFalse)
+	b.Emit(bytecode.Star, done)
+	b.Emit(bytecode.Ldar, res)
+	b.EmitJump(bytecode.Jump, out)
+	b.Bind(exhausted)
+	b.Emit(bytecode.LdaUndefined)
+	b.Bind(out)
 }
 
 // objectPattern binds `{a, b: c = 1, [k]: d, ...rest}`.

@@ -92,16 +92,14 @@ func (c *funcCompiler) stmtPos(p ast.Pos) { c.b.SetStatementPosition(c.pos(p)) }
 
 func (c *funcCompiler) compile() (*bytecode.Function, error) {
 	fn := c.fn
-	switch {
-	case fn.Generator && fn.Async:
-		c.unsupported("async generator functions", fn.Range.Start)
-	case fn.Async:
-		c.unsupported("async functions", fn.Range.Start)
-	}
 	if c.err == nil {
 		switch fn.Kind {
 		case ast.FuncScript:
-			c.compileScript()
+			if c.u.CommonJS {
+				c.compileFunction()
+			} else {
+				c.compileScript()
+			}
 		case ast.FuncModule:
 			c.compileModule()
 		case ast.FuncClassFieldInit:
@@ -197,12 +195,43 @@ func (c *funcCompiler) compileModule() {
 	fn := c.fn
 	c.pushScope(fn.Scope)
 	c.scopes[len(c.scopes)-1].context = true
+	// The linker calls the top level once with a receiver other than
+	// undefined, before evaluation, as V8 runs a module's function once
+	// to instantiate it: that call only returns (coverage counts both
+	// invocations, as V8's does).
+	body := &bytecode.Label{}
+	c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
+	c.b.EmitJump(bytecode.JumpIfUndefined, body)
+	c.b.Emit(bytecode.LdaUndefined)
+	c.b.Emit(bytecode.Return)
+	c.b.Bind(body)
+	if !c.asyncFunction() {
+		c.covFunction()
+		c.statements(fn.Body)
+		if c.b.Reachable() {
+			c.b.Emit(bytecode.LdaUndefined)
+			c.b.Emit(bytecode.Return)
+		}
+		return
+	}
+	// A module with top-level await evaluates as an async function: the
+	// call returns its promise, which settles when the body completes.
+	c.genReg, c.modeReg, c.sentReg = c.newLocal(), c.newLocal(), c.newLocal()
+	asyncCtx := c.newLocal()
+	c.b.Emit(bytecode.Mov, bytecode.FrameContext, asyncCtx)
+	c.b.Emit(bytecode.CreateGeneratorObject)
+	c.b.Emit(bytecode.Star, c.genReg)
+	asyncStart := c.b.Offset()
 	c.covFunction()
 	c.statements(fn.Body)
 	if c.b.Reachable() {
 		c.b.Emit(bytecode.LdaUndefined)
-		c.b.Emit(bytecode.Return)
+		c.jumpOut(jumpReturn, -1)
 	}
+	end := c.b.Offset()
+	c.b.Bind(&bytecode.Label{}) // the handler is reachable
+	c.b.AddHandler(bytecode.Handler{Start: asyncStart, End: end, Target: end, Context: asyncCtx})
+	c.asyncSettle(bytecode.RtAsyncFunctionReject)
 }
 
 // compileFunction compiles an ordinary function, arrow, method, accessor or
@@ -210,6 +239,32 @@ func (c *funcCompiler) compileModule() {
 func (c *funcCompiler) compileFunction() {
 	fn := c.fn
 	s := fn.Scope
+	asyncStart, asyncCtx := -1, -1
+	if c.asyncFunction() {
+		// An async function's object (its saved frame and promise) is made
+		// first; everything after, parameters included, runs inside a
+		// handler that rejects the promise.
+		c.genReg, c.modeReg, c.sentReg = c.newLocal(), c.newLocal(), c.newLocal()
+		asyncCtx = c.newLocal()
+		c.b.Emit(bytecode.Mov, bytecode.FrameContext, asyncCtx)
+		c.b.Emit(bytecode.CreateGeneratorObject)
+		c.b.Emit(bytecode.Star, c.genReg)
+		asyncStart = c.b.Offset()
+	}
+	defer func() {
+		if asyncStart < 0 {
+			return
+		}
+		if c.b.Reachable() {
+			c.b.Emit(bytecode.LdaUndefined)
+			c.jumpOut(jumpReturn, -1)
+		}
+		end := c.b.Offset()
+		handler := c.b.Offset()
+		c.b.Bind(&bytecode.Label{}) // the handler is reachable
+		c.b.AddHandler(bytecode.Handler{Start: asyncStart, End: end, Target: handler, Context: asyncCtx})
+		c.asyncSettle(bytecode.RtAsyncFunctionReject)
+	}()
 	// A named function expression's own name: a scope of its own between
 	// the function and the enclosing code. It needs a context only when a
 	// closure captures the name.
@@ -308,6 +363,59 @@ func (c *funcCompiler) compileFunction() {
 	c.statements(fn.Body)
 }
 
+// asyncFunction reports whether the function is an async function (not
+// an async generator).
+func (c *funcCompiler) asyncFunction() bool { return c.fn.Async && !c.fn.Generator }
+
+// asyncGenerator reports whether the function is an async generator.
+func (c *funcCompiler) asyncGenerator() bool { return c.fn.Async && c.fn.Generator }
+
+// asyncSettle resolves (or rejects) the async function's promise with the
+// accumulator and returns the promise.
+func (c *funcCompiler) asyncSettle(rt bytecode.RuntimeID) {
+	mark := c.tempMark()
+	args := c.newTemps(2)
+	c.b.Emit(bytecode.Star, args+1)
+	c.b.Emit(bytecode.Mov, c.genReg, args)
+	c.b.Emit(bytecode.CallRuntime, int(rt), args, 2)
+	c.b.Emit(bytecode.Return)
+	c.freeTemps(mark)
+}
+
+// await compiles `await` of the accumulator: the frame suspends until the
+// value settles, then continues with it or throws the reason.
+func (c *funcCompiler) await() {
+	b := c.b
+	mark := c.tempMark()
+	args := c.newTemps(2)
+	b.Emit(bytecode.Star, args+1)
+	b.Emit(bytecode.Mov, c.genReg, args)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtAwait), args, 2)
+	c.freeTemps(mark)
+	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
+	next := &bytecode.Label{}
+	b.Emit(bytecode.LdaSmi, resumeThrow)
+	b.EmitJump(bytecode.JumpIfSmiEqual, next, c.modeReg)
+	b.Emit(bytecode.Ldar, c.sentReg)
+	done := &bytecode.Label{}
+	b.EmitJump(bytecode.Jump, done)
+	b.Bind(next)
+	b.Emit(bytecode.Ldar, c.sentReg)
+	b.Emit(bytecode.Throw)
+	b.Bind(done)
+}
+
+// awaitExpr compiles `await value`.
+func (c *funcCompiler) awaitExpr(e ast.Expr, x *ast.EAwait) {
+	if c.genReg < 0 || !c.fn.Async {
+		c.unsupported("await outside an async function", e.Start)
+		return
+	}
+	c.expr(x.Value)
+	c.stmtPos(e.Start)
+	c.await()
+}
+
 // Resume modes of a generator (what next, return and throw ask for).
 const (
 	resumeNext   = 0
@@ -327,6 +435,9 @@ func (c *funcCompiler) suspend() {
 	b.Emit(bytecode.LdaSmi, resumeThrow)
 	b.EmitJump(bytecode.JumpIfSmiEqual, throw, c.modeReg)
 	b.Emit(bytecode.Ldar, c.sentReg)
+	if c.asyncGenerator() {
+		c.await()
+	}
 	c.jumpOut(jumpReturn, -1)
 	b.Bind(throw)
 	b.Emit(bytecode.Ldar, c.sentReg)
@@ -348,6 +459,9 @@ func (c *funcCompiler) yieldExpr(e ast.Expr, x *ast.EYield) {
 			c.b.Emit(bytecode.LdaUndefined)
 		}
 		c.stmtPos(e.Start)
+		if c.asyncGenerator() {
+			c.await()
+		}
 		c.suspend()
 		if c.cov != nil {
 			c.covCont(x, covMain, c.cov.afterSemicolon(e.End))
@@ -367,9 +481,15 @@ func (c *funcCompiler) yieldStar(e ast.Expr, iterable ast.Expr) {
 	b := c.b
 	iter, next, recv, mode, res := c.newLocal(), c.newLocal(), c.newLocal(), c.newLocal(), c.newLocal()
 	call := c.newTemps(3) // method, receiver, argument
+	async := c.asyncGenerator()
 	c.expr(iterable)
 	c.exprPos(iterable.Start)
-	b.Emit(bytecode.GetIterator, b.FeedbackSlots(1))
+	if async {
+		b.Emit(bytecode.Star, iter)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtGetAsyncIterator), iter, 1)
+	} else {
+		b.Emit(bytecode.GetIterator, b.FeedbackSlots(1))
+	}
 	b.Emit(bytecode.Star, iter)
 	b.Emit(bytecode.LdaNamedProperty, iter, b.NameConstant("next"), b.FeedbackSlots(2))
 	b.Emit(bytecode.Star, next)
@@ -399,12 +519,18 @@ func (c *funcCompiler) yieldStar(e ast.Expr, iterable ast.Expr) {
 	b.Emit(bytecode.Star, call)
 	b.EmitJump(bytecode.JumpIfNotNullish, called)
 	b.Emit(bytecode.Ldar, recv)
+	if async {
+		c.await()
+	}
 	c.jumpOut(jumpReturn, -1)
 	b.Bind(isNext)
 	b.Emit(bytecode.Mov, next, call)
 	b.Bind(called)
 	c.exprPos(e.Start)
 	b.Emit(bytecode.CallProperty, call, call+1, 1, b.FeedbackSlots(1))
+	if async {
+		c.await()
+	}
 	b.Emit(bytecode.Star, res)
 	b.EmitJump(bytecode.JumpIfJSReceiver, ok)
 	c.throwTypeError("Iterator result is not an object")
@@ -415,6 +541,31 @@ func (c *funcCompiler) yieldStar(e ast.Expr, iterable ast.Expr) {
 	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
 	b.Emit(bytecode.Mov, c.modeReg, mode)
 	b.Emit(bytecode.Mov, c.sentReg, recv)
+	if async {
+		// An async generator resumed with return awaits the value first;
+		// a rejection turns it into a throw (AsyncGeneratorUnwrapYield
+		// Resumption).
+		isRet, after := &bytecode.Label{}, &bytecode.Label{}
+		b.Emit(bytecode.LdaSmi, resumeReturn)
+		b.EmitJump(bytecode.JumpIfSmiEqual, isRet, mode)
+		b.EmitJump(bytecode.JumpLoop, loop)
+		b.Bind(isRet)
+		ctx := c.newLocal()
+		b.Emit(bytecode.Mov, bytecode.FrameContext, ctx)
+		start := b.Offset()
+		b.Emit(bytecode.Ldar, recv)
+		c.await()
+		b.Emit(bytecode.Star, recv)
+		end := b.Offset()
+		b.EmitJump(bytecode.Jump, after)
+		handler := b.Offset()
+		b.Bind(&bytecode.Label{})
+		b.AddHandler(bytecode.Handler{Start: start, End: end, Target: handler, Context: ctx})
+		b.Emit(bytecode.Star, recv)
+		b.Emit(bytecode.LdaSmi, resumeThrow)
+		b.Emit(bytecode.Star, mode)
+		b.Bind(after)
+	}
 	b.EmitJump(bytecode.JumpLoop, loop)
 	// The inner iterator is done: its value is the value of yield*, or the
 	// generator's return value when it was resumed with return.
@@ -428,6 +579,9 @@ func (c *funcCompiler) yieldStar(e ast.Expr, iterable ast.Expr) {
 	b.EmitJump(bytecode.Jump, end)
 	b.Bind(isRet)
 	b.Emit(bytecode.Ldar, recv)
+	if async {
+		c.await()
+	}
 	c.jumpOut(jumpReturn, -1)
 	b.Bind(end)
 }

@@ -24,9 +24,10 @@ type controlEntry struct {
 	kind               controlKind
 	labels             []string
 	breakL, continueL  *bytecode.Label
-	contextReg         int // ctlContext: the register holding the outer context
-	iterReg            int // ctlForOf: the iterator
-	tokenReg, valueReg int // ctlFinally: the completion token and value
+	contextReg         int  // ctlContext: the register holding the outer context
+	iterReg            int  // ctlForOf: the iterator
+	async              bool // ctlForOf: a for-await loop (closing awaits return())
+	tokenReg, valueReg int  // ctlFinally: the completion token and value
 	finallyL           *bytecode.Label
 	commands           []finallyCommand
 }
@@ -125,10 +126,10 @@ func (c *funcCompiler) jumpOut(kind jumpKind, target int) {
 			if kind == jumpReturn {
 				v := c.newTemp()
 				c.b.Emit(bytecode.Star, v)
-				c.b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), e.iterReg, 1)
+				c.iteratorClose(e)
 				c.b.Emit(bytecode.Ldar, v)
 			} else {
-				c.b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), e.iterReg, 1)
+				c.iteratorClose(e)
 			}
 			c.freeTemps(mark)
 		case ctlFinally:
@@ -148,10 +149,14 @@ func (c *funcCompiler) jumpOut(kind jumpKind, target int) {
 	}
 	switch kind {
 	case jumpReturn:
+		if c.asyncFunction() {
+			c.asyncSettle(bytecode.RtAsyncFunctionResolve)
+			return
+		}
 		c.b.Emit(bytecode.Return)
 	case jumpBreak:
 		if t := c.control[target]; t.kind == ctlForOf {
-			c.b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), t.iterReg, 1)
+			c.iteratorClose(t)
 		}
 		c.b.EmitJump(bytecode.Jump, c.control[target].breakL)
 	case jumpContinue:
@@ -167,4 +172,29 @@ func (c *funcCompiler) indexOf(e *controlEntry) int {
 		}
 	}
 	return -1
+}
+
+// iteratorClose closes the iterator of the for-of loop e (a jump leaves
+// it): iterator.return(), awaited in a for-await loop.
+func (c *funcCompiler) iteratorClose(e *controlEntry) {
+	if !e.async {
+		c.b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), e.iterReg, 1)
+		return
+	}
+	b := c.b
+	mark := c.tempMark()
+	m := c.newTemp()
+	call, skip, ok := &bytecode.Label{}, &bytecode.Label{}, &bytecode.Label{}
+	b.Emit(bytecode.LdaNamedProperty, e.iterReg, b.NameConstant("return"), b.FeedbackSlots(2))
+	b.Emit(bytecode.Star, m)
+	b.EmitJump(bytecode.JumpIfNotNullish, call)
+	b.EmitJump(bytecode.Jump, skip)
+	b.Bind(call)
+	b.Emit(bytecode.CallProperty, m, e.iterReg, 0, b.FeedbackSlots(1))
+	c.await()
+	b.EmitJump(bytecode.JumpIfJSReceiver, ok)
+	c.throwTypeError("Iterator result is not an object")
+	b.Bind(ok)
+	b.Bind(skip)
+	c.freeTemps(mark)
 }

@@ -137,7 +137,9 @@ type scopeEntry struct {
 // the current point of the function.
 func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 	if v == nil {
-		return varLoc{kind: locGlobal, name: name}
+		if v = c.u.wrapperVar(name); v == nil {
+			return varLoc{kind: locGlobal, name: name}
+		}
 	}
 	loc := varLoc{v: v, name: name, immutable: v.Immutable()}
 	if v.Scope.Kind == ast.ScopeScript && !v.Kind.Lexical() {

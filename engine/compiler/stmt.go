@@ -99,6 +99,9 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 		c.stmtPos(s.Start)
 		if x.Value.Data != nil {
 			c.expr(x.Value)
+			if c.asyncGenerator() {
+				c.await()
+			}
 		} else {
 			c.b.Emit(bytecode.LdaUndefined)
 		}
@@ -426,23 +429,31 @@ func (c *funcCompiler) forInStmt(x *ast.SForIn, labels []string) {
 }
 
 func (c *funcCompiler) forOfStmt(x *ast.SForOf, labels []string) {
-	if x.Await {
-		c.unsupported("for await", x.Right.Start)
+	if x.Await && (c.genReg < 0 || !c.fn.Async) {
+		c.unsupported("for await outside an async function", x.Right.Start)
 		return
 	}
 	iter, next, res := c.newLocal(), c.newLocal(), c.newLocal()
 	c.expr(x.Right)
 	c.exprPos(x.Right.Start)
-	c.b.Emit(bytecode.GetIterator, c.b.FeedbackSlots(1))
+	if x.Await {
+		c.b.Emit(bytecode.Star, res)
+		c.b.Emit(bytecode.CallRuntime, int(bytecode.RtGetAsyncIterator), res, 1)
+	} else {
+		c.b.Emit(bytecode.GetIterator, c.b.FeedbackSlots(1))
+	}
 	c.b.Emit(bytecode.Star, iter)
 	c.b.Emit(bytecode.LdaNamedProperty, iter, c.b.NameConstant("next"), c.b.FeedbackSlots(2))
 	c.b.Emit(bytecode.Star, next)
 
-	e := &controlEntry{kind: ctlForOf, labels: labels, breakL: &bytecode.Label{}, continueL: &bytecode.Label{}, iterReg: iter}
+	e := &controlEntry{kind: ctlForOf, labels: labels, breakL: &bytecode.Label{}, continueL: &bytecode.Label{}, iterReg: iter, async: x.Await}
 	top := &bytecode.Label{}
 	body := c.covSlot(x.Body.Start, x.Body.End)
 	c.b.Bind(top)
 	c.b.Emit(bytecode.CallProperty, next, iter, 0, c.b.FeedbackSlots(1))
+	if x.Await {
+		c.await()
+	}
 	c.b.Emit(bytecode.Star, res)
 	notObject, ok := &bytecode.Label{}, &bytecode.Label{}
 	c.b.EmitJump(bytecode.JumpIfJSReceiver, ok)

@@ -31,6 +31,11 @@ type Unit struct {
 	// Exported marks the module variables that an export names: a store
 	// to one notifies the runtime (RtModuleExportChanged).
 	Exported map[*ast.Variable]bool
+	// CommonJS marks a script compiled as the body of node's module
+	// wrapper function (see NewCommonJSUnit); wrapper is the scope of the
+	// wrapper's parameters, outside the top level.
+	CommonJS bool
+	wrapper  *ast.Scope
 
 	layouts map[*ast.Scope]*scopeLayout
 }
@@ -38,6 +43,54 @@ type Unit struct {
 // NewUnit wraps a parsed program and its source text.
 func NewUnit(prog *ast.Program, source string) *Unit {
 	return &Unit{Prog: prog, Lines: ast.NewLineIndex(source), Source: source, layouts: map[*ast.Scope]*scopeLayout{}}
+}
+
+// CommonJSParams are the parameters of node's CommonJS module wrapper,
+// in order.
+var CommonJSParams = []string{"exports", "require", "module", "__filename", "__dirname"}
+
+// NewCommonJSUnit wraps a script parsed with parser.Options.CommonJS as
+// node runs a CommonJS module: its top level is a function body (var and
+// function declarations are locals, not globals; `this` is the receiver),
+// and free references to exports, require, module, __filename and
+// __dirname read the wrapper's parameters, which live in the context the
+// top-level closure is made with (WrapperSlots gives its layout). Source
+// positions stay those of the file: nothing is added to the text.
+func NewCommonJSUnit(prog *ast.Program, source string) *Unit {
+	u := NewUnit(prog, source)
+	u.CommonJS = true
+	top := prog.Top.Scope
+	top.Kind = ast.ScopeFunction
+	w := &ast.Scope{Kind: ast.ScopeFunction, Range: top.Range, Strict: top.Strict}
+	for _, name := range CommonJSParams {
+		w.Vars = append(w.Vars, &ast.Variable{Name: name, Kind: ast.DeclParam, Scope: w, Captured: true, Index: -1})
+	}
+	// The wrapper's arguments object, for top-level code (and arrows in
+	// it) that reads `arguments`.
+	w.Vars = append(w.Vars, &ast.Variable{Name: "arguments", Kind: ast.DeclArguments, Scope: w, Captured: true, Index: -1})
+	top.Parent = w
+	u.wrapper = w
+	return u
+}
+
+// WrapperSlots returns the context variable names of a CommonJS unit's
+// wrapper scope, in slot order: the parameters, then "arguments".
+func (u *Unit) WrapperSlots() []string {
+	return u.layout(u.wrapper).names
+}
+
+// wrapperVar returns the wrapper parameter a free reference to name means
+// in a CommonJS unit, or nil.
+func (u *Unit) wrapperVar(name string) *ast.Variable {
+	if u.wrapper == nil {
+		return nil
+	}
+	for _, v := range u.wrapper.Vars {
+		if v.Name == name {
+			return v
+		}
+	}
+	return nil
 }
 
 // ModuleIDSlot is the module context slot holding the module's id.
@@ -136,7 +189,9 @@ func (u *Unit) Info(id int) FuncInfo {
 	case ast.FuncMethod, ast.FuncGetter, ast.FuncSetter, ast.FuncClassFieldInit:
 		fi.Flags |= FlagMethod
 	case ast.FuncScript, ast.FuncModule:
-		fi.Flags |= FlagTopLevel
+		if !u.CommonJS {
+			fi.Flags |= FlagTopLevel // a CommonJS wrapper is an ordinary function
+		}
 	}
 	if fi.Flags&FlagConstructor != 0 {
 		fi.ExpectedProperties = expectedProperties(fn)

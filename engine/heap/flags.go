@@ -72,3 +72,36 @@ func ParseFlags(args []string, trace io.Writer) (Options, []string, error) {
 	}
 	return o, rest, nil
 }
+
+// SetFlagsFromString applies heap flags at run time, as node's
+// v8.setFlagsFromString does: flags separated by spaces, spelled as for
+// ParseFlags. The flags a running heap can change are --verify-heap,
+// --stress-compaction, --trace-gc (to trace) and --max-old-space-size (the
+// limit, never below what is in use); every other flag, known or not, is
+// ignored, as V8 ignores unknown flags.
+func (h *Heap) SetFlagsFromString(flags string, trace io.Writer) {
+	for _, arg := range strings.Fields(flags) {
+		if !strings.HasPrefix(arg, "--") {
+			continue
+		}
+		name, value, hasValue := strings.Cut(arg[2:], "=")
+		name = strings.ReplaceAll(name, "_", "-")
+		on := !strings.HasPrefix(name, "no-")
+		switch strings.TrimPrefix(name, "no-") {
+		case "verify-heap":
+			h.opts.VerifyHeap = on
+		case "stress-compaction":
+			h.opts.StressCompaction = on
+		case "trace-gc":
+			h.opts.TraceGC = nil
+			if on {
+				h.opts.TraceGC = trace
+			}
+		case "max-old-space-size":
+			if n, err := strconv.Atoi(value); hasValue && on && err == nil && n > 0 {
+				h.maxOld = max(uint64(n)<<20, h.oldGenerationUsed())
+				h.oldGenLimit = min(h.oldGenLimit, h.maxOld)
+			}
+		}
+	}
+}

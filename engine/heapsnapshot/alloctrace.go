@@ -65,6 +65,13 @@ type allocationTracker struct {
 	objects   map[layout.Addr]uint32 // object → trace node id
 	lines     map[int32][]int32      // script id → line ends
 	stopped   bool
+
+	// The previous step's path, outermost frame first: its functions'
+	// SharedFunctionInfos and the trace node at each depth. Stacks change
+	// little between allocations, so a step walks the tree only below the
+	// common prefix. Valid until a GC moves the SharedFunctionInfos.
+	prevShared []layout.Value
+	prevNodes  []uint32
 }
 
 func newAllocationTracker(s *Snapshotter, src StackSource) *allocationTracker {
@@ -86,9 +93,21 @@ func (t *allocationTracker) NextStepSize() uint64 { return 0 }
 // Step records one allocation (heap.AllocationObserver).
 func (t *allocationTracker) Step(_ uint64, soon layout.Addr, size uint32) {
 	t.frames = t.src.AllocationStack(t.frames[:0], maxTraceDepth)
+	depth := len(t.frames)
+	// Reuse the previous path as far as the stacks agree.
+	common := 0
+	for common < depth && common < len(t.prevShared) && t.prevShared[common] == t.frames[depth-1-common].Shared {
+		common++
+	}
 	node := uint32(0)
-	for i := len(t.frames) - 1; i >= 0; i-- {
+	if common > 0 {
+		node = t.prevNodes[common-1]
+	}
+	t.prevShared, t.prevNodes = t.prevShared[:common], t.prevNodes[:common]
+	for i := depth - 1 - common; i >= 0; i-- {
 		node = t.child(node, t.function(t.frames[i]))
+		t.prevShared = append(t.prevShared, t.frames[i].Shared)
+		t.prevNodes = append(t.prevNodes, node)
 	}
 	n := &t.nodes[node]
 	n.count++
@@ -143,6 +162,8 @@ func (t *allocationTracker) function(fr TraceFrame) uint32 {
 
 // update is the GC's weak-root callback for the object map.
 func (t *allocationTracker) update(retain func(layout.Value) (layout.Value, bool)) {
+	// The GC may have moved the SharedFunctionInfos the path cache holds.
+	t.prevShared, t.prevNodes = t.prevShared[:0], t.prevNodes[:0]
 	if t.stopped || len(t.objects) == 0 {
 		return
 	}

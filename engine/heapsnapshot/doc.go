@@ -40,6 +40,19 @@
 // scavenge and full GC (see ids.go); tracking starts with the first snapshot
 // or id query.
 //
+// # Tracking
+//
+// StartTrackingObjects begins heap object tracking as V8's HeapObjectsMap
+// does it: PushHeapStats closes a time interval (full GC, ids for every live
+// object) and reports the intervals whose live count or size changed
+// (HeapProfiler.heapStatsUpdate); the intervals are the snapshot's samples.
+// With allocations, an allocation observer that sees every allocation
+// records the JavaScript stack (from the engine's StackSource) as a path in
+// a trace tree, and which trace node made each object; snapshots then carry
+// trace_function_infos, trace_tree and the nodes' trace_node_id, what
+// DevTools' "Allocations on timeline" shows. See tracking.go and
+// alloctrace.go.
+//
 // A Snapshotter belongs to its isolate's goroutine, like the heap; while a
 // snapshot is written nothing else may use the heap.
 package heapsnapshot

@@ -189,6 +189,13 @@ func (in *Interp) frameText(fr frame) string {
 	sfi := f.FunctionShared(fn)
 	recv := in.stack[fr.fp+bytecode.FrameReceiver]
 	name := in.DebugName(sfi)
+	if _, lit := in.functionAST(sfi); lit != nil && lit.ComputedName {
+		// Named by its computed key at run time: V8 shows that name (an
+		// own data property) before the inferred one.
+		if v, d, ok := f.GetOwnProperty(fn, in.names[NameName]); ok && d.Kind() == objects.KindData && in.IsString(v) {
+			name = f.StringToGo(v)
+		}
+	}
 	var loc string
 	if fr.flags&frameNative != 0 {
 		loc = "<anonymous>"
@@ -405,4 +412,36 @@ func (in *Interp) throwSyntaxError(kind ErrorKind, msg, file, source string, lin
 		text = strings.TrimRight(lines[line-1], "\r")
 	}
 	in.lastThrow = throwLocation{file: file, line: line, col: col, text: text}
+}
+
+// Terminate starts an uncatchable termination from a native (process.exit):
+// every frame unwinds without running handlers.
+func (in *Interp) Terminate() (layout.Value, bool) {
+	in.terminating = true
+	in.hasException = true
+	in.exception = in.undefined
+	return 0, false
+}
+
+// SourceLine returns line (1-based) of the last script run under name,
+// for error reports that locate a position from a stack trace.
+func (in *Interp) SourceLine(name string, line int) (string, bool) {
+	for i := len(in.scripts) - 1; i >= 0; i-- {
+		s := in.scripts[i]
+		if s.name != name || s.unit == nil {
+			continue
+		}
+		u := s.unit
+		l := line - 1
+		if l < 0 || l >= u.Lines.LineCount() {
+			return "", false
+		}
+		start := u.Lines.LineStart(l)
+		end := len(u.Source)
+		if l+1 < u.Lines.LineCount() {
+			end = int(u.Lines.LineStart(l + 1))
+		}
+		return strings.TrimRight(u.Source[start:end], "\r\n\u2028\u2029"), true
+	}
+	return "", false
 }

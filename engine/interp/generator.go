@@ -36,7 +36,22 @@ const (
 	genModeReg
 	genSentReg
 	genArgc
+	// Async functions and generators (async.go): the kind (a Smi, see
+	// genKind*), the async function's promise or the async generator's
+	// request queue (a JSArray) and its head index, and whether the last
+	// suspension was an await.
+	genKind
+	genPromise
+	genQueueHead
+	genAwaiting
 	genSlots
+)
+
+// The kinds of generator objects.
+const (
+	genKindSync = iota
+	genKindAsyncFunction
+	genKindAsyncGenerator
 )
 
 // Resume modes: what next, return and throw ask a suspended generator.
@@ -52,16 +67,47 @@ func (in *Interp) createGenerator(fp int) (layout.Value, bool) {
 	h, f := in.h, in.f
 	scope := h.OpenScope()
 	defer scope.Close()
-	proto, ok := in.GetName(in.stack[fp+bytecode.FrameClosure], NamePrototype)
-	if !ok {
-		return 0, false
+	closure := in.stack[fp+bytecode.FrameClosure]
+	sflags := f.SharedFlags(f.FunctionShared(closure))
+	kind := genKindSync
+	if sflags&objects.SharedIsAsync != 0 {
+		kind = genKindAsyncFunction
+		if sflags&objects.SharedIsGenerator != 0 {
+			kind = genKindAsyncGenerator
+		}
 	}
-	if !in.IsObject(proto) {
-		proto = in.intrinsics[GeneratorPrototype]
+	var proto layout.Value
+	if kind == genKindAsyncFunction {
+		proto = in.null
+	} else {
+		p, ok := in.GetName(closure, NamePrototype)
+		if !ok {
+			return 0, false
+		}
+		proto = p
+		if !in.IsObject(proto) {
+			proto = in.intrinsics[GeneratorPrototype]
+			if kind == genKindAsyncGenerator {
+				proto = in.intrinsics[AsyncGeneratorPrototype]
+			}
+		}
 	}
 	gen := in.NewObject(proto)
+	var extra heap.Handle
+	switch kind {
+	case genKindAsyncFunction:
+		extra = in.NewPromise()
+	case genKindAsyncGenerator:
+		extra = f.NewJSArray(1)
+	default:
+		extra = h.NewHandle(in.undefined)
+	}
 	st := f.NewFixedArray(genSlots, heap.NewSpace)
 	f.Set(st.Value(), genState, layout.Smi(genSuspendedStart))
+	f.Set(st.Value(), genKind, layout.Smi(kind))
+	f.Set(st.Value(), genPromise, extra.Value())
+	f.Set(st.Value(), genQueueHead, layout.Smi(0))
+	f.Set(st.Value(), genAwaiting, layout.Smi(0))
 	f.DefineProperty(gen, h.NewHandle(in.intrinsics[PrivateGeneratorState]), st, objects.AttrDontEnum)
 	return gen.Value(), true
 }
@@ -77,8 +123,8 @@ func (in *Interp) generatorState(v layout.Value) (layout.Value, bool) {
 
 // IsGenerator reports whether v is a generator object.
 func (in *Interp) IsGenerator(v layout.Value) bool {
-	_, ok := in.generatorState(v)
-	return ok
+	st, ok := in.generatorState(v)
+	return ok && in.f.Get(st, genKind) == layout.Smi(genKindSync)
 }
 
 // suspendGenerator saves the frame fi (its slots from fp to its end) into
@@ -112,6 +158,11 @@ func (in *Interp) ResumeGenerator(gen layout.Value, mode int, value layout.Value
 		in.throwErrorValue(TypeError, "next method called on incompatible receiver "+in.displayValue(gen))
 		return 0, false, false
 	}
+	if f.Get(st, genKind) != layout.Smi(genKindSync) && !in.resumingAsync {
+		in.throwErrorValue(TypeError, "next method called on incompatible receiver "+in.displayValue(gen))
+		return 0, false, false
+	}
+	in.resumingAsync = false
 	state := f.Get(st, genState).SmiValue()
 	switch state {
 	case genExecuting:

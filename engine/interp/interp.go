@@ -59,6 +59,14 @@ type Interp struct {
 	moduleMap        map[string]*module
 	moduleLoader     ModuleLoader
 	syntheticModules map[string]SyntheticExports
+	commonJSHook     func(path string) (SyntheticExports, bool)
+	// asyncEvalCount orders modules' asynchronous evaluation;
+	// lastModulePromise is the promise of RunModule's last evaluation
+	// (a GC root).
+	asyncEvalCount    int
+	lastModulePromise layout.Value
+	// importMetaResolve is import.meta.resolve's behavior (the host's).
+	importMetaResolve func(specifier, referrer string) (string, error)
 	// numberStrings caches ToString of small integers.
 	numberStrings [numberStringCacheSize]layout.Value
 	// temps holds Go-side values a slow path keeps across a call into
@@ -75,6 +83,15 @@ type Interp struct {
 	cov              coverageState
 	covHooks         CoverageHooks
 	regexps          map[regexpKey]*jsregexp.Regexp
+
+	// jobQueue holds the pending promise jobs and microtasks (jobs.go).
+	jobQueue       jobQueue
+	resumingAsync  bool
+	goReactions    []GoReaction
+	goReactionFree []int
+	// OnPromiseRejection is the host's rejection tracker
+	// (HostPromiseRejectionTracker), nil for none.
+	OnPromiseRejection func(p layout.Value, ev PromiseRejectionEvent)
 
 	// NewRegExp creates the RegExp object of a literal; set by the builtins.
 	NewRegExp func(in *Interp, pattern, flags layout.Value) (layout.Value, bool)
@@ -128,7 +145,7 @@ func New(f *objects.Factory, cfg Config) *Interp {
 	}
 	in := &Interp{
 		h: f.H, f: f,
-		undefined: r.Undefined, null: r.Null, trueV: r.True, falseV: r.False, hole: r.TheHole,
+		undefined: r.Undefined, null: r.Null, trueV: r.True, falseV: r.False, hole: r.TheHole, lastModulePromise: r.Undefined,
 		emptyString: r.EmptyString, heapNumberMap: r.HeapNumberMap,
 		stack:            make([]layout.Value, n+64),
 		limit:            n,
@@ -191,7 +208,9 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	for i := range in.cov.vectors {
 		visit(&in.cov.vectors[i])
 	}
+	in.visitJobs(visit)
 	in.visitModuleRoots(visit)
+	visit(&in.lastModulePromise)
 }
 
 // Factory returns the object factory the interpreter runs on.

@@ -341,6 +341,42 @@ func (in *Interp) createRegExp(pattern, flags layout.Value) (layout.Value, bool)
 
 var _ = bytecode.FrameHeaderSize
 
+// iteratorRest collects the values an iterator has left, calling next
+// until it reports done, into a new array.
+func (in *Interp) iteratorRest(it, next heap.Handle) (layout.Value, bool) {
+	h := in.h
+	out := in.NewArray(nil)
+	for {
+		s := h.OpenScope()
+		r, ok := in.Call(next.Value(), it.Value())
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		if !in.IsObject(r) {
+			s.Close()
+			return in.ThrowError(TypeError, "Iterator result "+in.displayValue(r)+" is not an object")
+		}
+		rh := h.NewHandle(r)
+		done, ok := in.GetName(r, NameDone)
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		if in.ToBoolean(done) {
+			s.Close()
+			return out.Value(), true
+		}
+		v, ok := in.GetName(rh.Value(), NameValue)
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		in.f.ArrayPush(out, h.NewHandle(v))
+		s.Close()
+	}
+}
+
 // hasEnumerableProperty is for-in's filter when proxies are involved, as
 // V8's: along the chain, an ordinary object's own property counts as
 // found; a proxy's getOwnPropertyDescriptor trap says whether it has the

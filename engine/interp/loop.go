@@ -159,7 +159,9 @@ func (in *Interp) run() (layout.Value, bool) {
 			code = in.codeOf(fp)
 			pc += int(bytecode.Sizes[code[pc]])
 		case bytecode.CloneContext:
+			in.acc = acc // the clone may collect: keep the accumulator
 			in.cloneContext(fp)
+			acc = in.acc
 			code = in.codeOf(fp)
 			pc++
 

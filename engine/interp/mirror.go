@@ -1,12 +1,12 @@
 package interp
 
 import (
+	"github.com/sonde-js/sonde/engine/objects"
 	"strconv"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
-	"github.com/sonde-js/sonde/engine/objects"
 )
 
 // This file is the inspector's read-only view of JavaScript values (what
@@ -31,11 +31,12 @@ type PropertyMirror struct {
 	Configurable          bool
 }
 
-// OwnPropertyMirrors lists obj's own properties in property order (indices,
-// strings, then symbols). It runs no JavaScript.
-func (in *Interp) OwnPropertyMirrors(obj heap.Handle) []PropertyMirror {
+// PropertyMirrors describes obj's own properties named by keys (a
+// FixedArray of index Smis, strings and symbols, as OwnKeys returns; see
+// builtins.OwnPropertyMirrors for the complete list). It runs no
+// JavaScript.
+func (in *Interp) PropertyMirrors(obj, keys heap.Handle) []PropertyMirror {
 	h, f := in.h, in.f
-	keys := f.OwnKeys(obj, objects.AllProperties)
 	n := f.Length(keys.Value())
 	out := make([]PropertyMirror, 0, n)
 	for i := 0; i < n; i++ {
@@ -102,13 +103,58 @@ func (in *Interp) SymbolDescriptiveString(sym layout.Value) string {
 // "Object".
 func (in *Interp) ClassName(v layout.Value) string {
 	f := in.f
+	if in.IsModuleNamespace(v) {
+		return "Module"
+	}
 	if in.IsCallable(v) {
-		if f.InstanceType(v) == layout.JSFunctionType && in.IsGenerator(v) {
-			return "GeneratorFunction"
-		}
 		return "Function"
 	}
-	for obj, depth := v, 0; in.IsObject(obj) && depth < 1000; obj, depth = f.GetPrototype(obj), depth+1 {
+	if p, ok := in.PrimitiveValue(v); ok {
+		switch {
+		case in.IsNumber(p):
+			return "Number"
+		case in.IsString(p):
+			return "String"
+		case in.IsSymbol(p):
+			return "Symbol"
+		case p == in.trueV || p == in.falseV:
+			return "Boolean"
+		}
+	}
+	if in.IsArrayExotic(v) {
+		return "Array"
+	}
+	// The prototypes of the primitive wrappers are wrappers themselves in
+	// V8 (Number.prototype is Number(0)).
+	switch v {
+	case in.intrinsics[NumberPrototype]:
+		return "Number"
+	case in.intrinsics[StringPrototype]:
+		return "String"
+	case in.intrinsics[BooleanPrototype]:
+		return "Boolean"
+	}
+	// A string Symbol.toStringTag data property names builtin namespaces
+	// and collections (Math, JSON, Map) as V8 does.
+	if tag, accessor, found := in.Lookup(v, NameKey(in.intrinsics[SymbolToStringTag])); found && !accessor && in.IsString(tag) && f.StringLength(tag) > 0 {
+		return f.StringToGo(tag)
+	}
+	scope := in.h.OpenScope()
+	defer scope.Close()
+	hv := in.h.NewHandle(v)
+	start := v
+	// A prototype object (C.prototype, whose own constructor is C) is named
+	// after the constructor that made it, as V8's map constructor does:
+	// Point.prototype is an "Object", TypeError.prototype an "Error".
+	if c, accessor, _, found := in.OwnProperty(v, NameKey(in.names[NameConstructor])); found && !accessor && in.IsCallable(c) {
+		// Reading prototype may materialize it (allocate): v is re-read.
+		if p, acc, _, ok := in.OwnProperty(c, NameKey(in.names[NamePrototype])); ok && !acc && p == hv.Value() {
+			start = f.GetPrototype(hv.Value())
+		} else {
+			start = hv.Value()
+		}
+	}
+	for obj, depth := start, 0; in.IsObject(obj) && depth < 1000; obj, depth = f.GetPrototype(obj), depth+1 {
 		d, accessor, _, found := in.OwnProperty(obj, NameKey(in.names[NameConstructor]))
 		if found && !accessor && in.IsCallable(d) {
 			n, _, _ := in.Lookup(d, NameKey(in.names[NameName]))
@@ -128,10 +174,28 @@ func (in *Interp) Prototype(obj layout.Value) layout.Value {
 	return in.f.GetPrototype(obj)
 }
 
+// IsArrayExotic reports whether v is an Array exotic object: an array,
+// or Array.prototype (an array in V8; not yet one here).
+func (in *Interp) IsArrayExotic(v layout.Value) bool {
+	return in.IsArray(v) || v == in.intrinsics[ArrayPrototype]
+}
+
+// ArrayExoticLength is the length of an IsArrayExotic object.
+func (in *Interp) ArrayExoticLength(v layout.Value) uint32 {
+	if !in.IsArray(v) {
+		return 0
+	}
+	return in.ArrayLength(v)
+}
+
 // IsErrorObject reports whether v is an error object (has [[ErrorData]]:
-// created by an Error constructor or a subclass).
+// made by an Error constructor or a subclass, so it has its own stack and
+// inherits from Error.prototype; the prototypes themselves are not).
 func (in *Interp) IsErrorObject(v layout.Value) bool {
 	if !in.IsObject(v) {
+		return false
+	}
+	if _, _, _, found := in.OwnProperty(v, NameKey(in.names[NameStack])); !found {
 		return false
 	}
 	proto := in.intrinsics[ErrorPrototype]
@@ -269,3 +333,11 @@ func (in *Interp) ScriptCount() int { return len(in.scripts) }
 // code and Function bodies) is compiled, with its id: the inspector's
 // Debugger.scriptParsed.
 func (in *Interp) SetScriptCompiledHook(hook func(id int)) { in.scriptHook = hook }
+
+// ScriptIsModule reports whether script id is an ES module.
+func (in *Interp) ScriptIsModule(id int) bool {
+	if id < 1 || id > len(in.scripts) {
+		return false
+	}
+	return in.f.ScriptFlags(in.scripts[id-1].script)&objects.ScriptIsModule != 0
+}

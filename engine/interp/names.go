@@ -68,6 +68,8 @@ const (
 	NameUnicode
 	NameUnicodeSets
 	NameSticky
+	NameThen
+	NameResolve
 	numNames
 )
 
@@ -130,6 +132,8 @@ var nameTexts = [numNames]string{
 	NameUnicode:       "unicode",
 	NameUnicodeSets:   "unicodeSets",
 	NameSticky:        "sticky",
+	NameThen:          "then",
+	NameResolve:       "resolve",
 }
 
 func (in *Interp) setUpNames() {

@@ -280,10 +280,14 @@ func (in *Interp) materializePrototype(fn layout.Value) layout.Value {
 	scope := h.OpenScope()
 	defer scope.Close()
 	fh := h.NewHandle(fn)
-	if f.SharedFlags(f.FunctionShared(fn))&objects.SharedIsGenerator != 0 {
+	if flags := f.SharedFlags(f.FunctionShared(fn)); flags&objects.SharedIsGenerator != 0 {
 		// A generator function's prototype: the prototype of its
 		// generator objects, with no constructor.
-		proto := in.NewObject(in.intrinsics[GeneratorPrototype])
+		parent := in.intrinsics[GeneratorPrototype]
+		if flags&objects.SharedIsAsync != 0 {
+			parent = in.intrinsics[AsyncGeneratorPrototype]
+		}
+		proto := in.NewObject(parent)
 		f.SetFunctionPrototypeOrInitialMap(fh.Value(), proto.Value())
 		return proto.Value()
 	}
@@ -738,6 +742,9 @@ func (in *Interp) Delete(obj layout.Value, k Key, strict bool) (bool, bool) {
 	}
 	if in.typeOf(obj) == layout.JSProxyType {
 		done, ok := in.proxyDelete(obj, k)
+		if ok && !done && strict && in.IsModuleNamespace(obj) {
+			return in.failDelete(obj, k, true) // V8's words for a namespace
+		}
 		if ok && !done && strict {
 			in.proxyError("deleteProperty", &k, "trap returned falsish")
 			return false, false

@@ -93,6 +93,28 @@ const (
 	// installed: fast paths check them.
 	RegExpInstanceMap
 	RegExpPrototypeMap
+	// Promises and async functions (promise.go, async.go).
+	PromisePrototype
+	PromiseFunction
+	PromiseThenFunction
+	AsyncGeneratorPrototype
+	AsyncIteratorPrototype
+	AsyncFromSyncIteratorPrototype
+	PrivatePromiseState
+	PrivateFunctionData
+	PromiseResolveShared
+	PromiseRejectShared
+	PromiseCapabilityExecutorShared
+	AsyncFromSyncUnwrapShared
+	AsyncFromSyncCloseShared
+	// The prototypes and maps of generator, async and async generator
+	// functions (createClosure picks the map by the function's kind).
+	GeneratorFunctionPrototype
+	AsyncFunctionPrototype
+	AsyncGeneratorFunctionPrototype
+	GeneratorFunctionMap
+	AsyncFunctionMap
+	AsyncGeneratorFunctionMap
 	// ProxyMap is the map every Proxy object shares.
 	ProxyMap
 	PrivateRevocableProxy
@@ -176,6 +198,19 @@ func (in *Interp) setUpRealm() {
 	newProto(RegExpPrototype, ObjectPrototype)
 	newProto(DatePrototype, ObjectPrototype)
 	newProto(RegExpStringIteratorPrototype, IteratorPrototype)
+	newProto(PromisePrototype, ObjectPrototype)
+	newProto(AsyncIteratorPrototype, ObjectPrototype)
+	newProto(AsyncGeneratorPrototype, AsyncIteratorPrototype)
+	newProto(AsyncFromSyncIteratorPrototype, AsyncIteratorPrototype)
+	for _, k := range [][2]Intrinsic{{GeneratorFunctionPrototype, GeneratorFunctionMap},
+		{AsyncFunctionPrototype, AsyncFunctionMap}, {AsyncGeneratorFunctionPrototype, AsyncGeneratorFunctionMap}} {
+		newProto(k[0], FunctionPrototype)
+		s := h.OpenScope()
+		m := f.NewMap(layout.JSFunctionType, layout.JSFunctionSize, 0)
+		f.SetInitialMapPrototype(m.Value(), in.intrinsics[k[0]])
+		in.intrinsics[k[1]] = m.Value()
+		s.Close()
+	}
 	newProto(ErrorPrototype, ObjectPrototype)
 	for k := TypeError; k < numErrorKinds; k++ {
 		newProto(ErrorPrototype+Intrinsic(k), ErrorPrototype)
@@ -244,6 +279,9 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateRegExpFlags, "regexp_flags", true)
 	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
 	sym(PrivateDateValue, "date_value", true)
+	sym(PrivatePromiseState, "promise_state", true)
+	sym(PrivateFunctionData, "function_data", true)
+	in.setUpPromiseShared()
 	sym(PrivateRevocableProxy, "revocable_proxy", true)
 
 	// globalThis.

@@ -106,6 +106,12 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 			}
 		}
 		return inst.Value(), true
+	case bytecode.RtAwait:
+		return in.await(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
+	case bytecode.RtAsyncFunctionResolve, bytecode.RtAsyncFunctionReject:
+		return in.asyncFunctionSettle(h.NewHandle(arg(0)), arg(1), id == bytecode.RtAsyncFunctionReject)
+	case bytecode.RtGetAsyncIterator:
+		return in.getAsyncIterator(arg(0))
 	case bytecode.RtThrowTypeError:
 		return in.ThrowError(TypeError, f.StringToGo(arg(0)))
 	case bytecode.RtThrowReferenceError:
@@ -114,6 +120,8 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		v := h.NewHandle(arg(0))
 		in.exportChanged(v, arg(1).SmiValue(), arg(2).SmiValue())
 		return v.Value(), true
+	case bytecode.RtDynamicImport:
+		return in.dynamicImport(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtImportMeta:
 		return in.importMeta(arg(0).SmiValue())
 	case bytecode.RtToObject:
@@ -142,6 +150,8 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 			return 0, false
 		}
 		return target.Value(), true
+	case bytecode.RtIteratorRest:
+		return in.iteratorRest(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtIteratorToArray:
 		start := 0
 		if argc > 1 {

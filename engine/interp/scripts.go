@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/sonde-js/sonde/engine/ast"
@@ -365,7 +366,11 @@ func (in *Interp) FunctionSource(fn layout.Value) string {
 	sfi := f.FunctionShared(fn)
 	rec := in.scriptOf(sfi)
 	if rec == nil {
-		return "function " + f.StringToGo(f.SharedName(sfi)) + "() { [native code] }"
+		name := f.StringToGo(f.SharedName(sfi))
+		if strings.HasPrefix(name, "bound ") {
+			name = "" // V8 prints bound functions without a name
+		}
+		return "function " + name + "() { [native code] }"
 	}
 	id := f.SharedFunctionLiteralID(sfi)
 	if id >= 0 && id < len(rec.unit.Prog.Functions) {

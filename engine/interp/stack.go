@@ -41,3 +41,24 @@ func (in *Interp) Stack(dst []StackFrame, max int) []StackFrame {
 	}
 	return dst
 }
+
+// StackFunctions is Stack without source positions (Position is -1): the
+// allocation tracker calls it at every allocation and needs only the
+// functions, not the source-position table lookups.
+func (in *Interp) StackFunctions(dst []StackFrame, max int) []StackFrame {
+	for i := len(in.frames) - 1; i >= 0; i-- {
+		if max > 0 && len(dst) >= max {
+			break
+		}
+		fr := in.frames[i]
+		sfi := in.f.FunctionShared(in.stack[fr.fp+bytecode.FrameClosure])
+		sf := StackFrame{Shared: sfi, Position: -1, Native: fr.flags&frameNative != 0}
+		if !sf.Native {
+			if rec := in.scriptOf(sfi); rec != nil {
+				sf.ScriptID = rec.id
+			}
+		}
+		dst = append(dst, sf)
+	}
+	return dst
+}

@@ -260,6 +260,10 @@ func (p *parser) parseProperty(cls *classInfo) ast.Property {
 			} else {
 				p.markComputedName(prop.Value)
 			}
+		} else {
+			// The field is still defined (to undefined) by the
+			// class's member initializer.
+			p.fieldInitFunc(cls.class, cls.static)
 		}
 		p.semicolonClassField()
 		prop.Range = rng(start, p.prevEnd)

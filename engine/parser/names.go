@@ -39,6 +39,44 @@ func (p *parser) nameValue(value ast.Expr, name string, inferredOnly bool) {
 		// Not a NamedEvaluation, but V8 infers: `c = x ? function(){} : g`.
 		p.nameValue(d.Yes, name, true)
 		p.nameValue(d.No, name, true)
+	case *ast.EObject:
+		// V8's name inferrer has only the enclosing name for a function
+		// under a computed key: `var o = { [k]() {} }` is inferred "o"
+		// (its `name` is still the key, at run time).
+		for i := range d.Props {
+			if prop := &d.Props[i]; prop.Computed {
+				inferOnly(prop.Value, name)
+			}
+		}
+	case *ast.EArray:
+		// `var list = [function () {}]` is inferred "list". V8's inferrer
+		// drops the function collected last when it meets an arrow
+		// function (it took the arrow's head for a parenthesized
+		// expression): in `[function () {}, () => 1]` only the arrow is
+		// named.
+		var pending []ast.Expr
+		for _, item := range d.Items {
+			fn, ok := item.Data.(*ast.EFunction)
+			if !ok || fn.Fn.Name != nil || fn.Fn.InferredName != "" || item.Start < fn.Fn.Range.Start {
+				continue
+			}
+			if fn.Fn.Kind == ast.FuncArrow && len(pending) > 0 {
+				pending = pending[:len(pending)-1]
+			}
+			pending = append(pending, item)
+		}
+		for _, item := range pending {
+			inferOnly(item, name)
+		}
+	}
+}
+
+// inferOnly sets the inferred name of an anonymous function value that has
+// none (no NamedEvaluation: its `name` is unchanged). A parenthesized one
+// keeps none: `[(function () {})]` is anonymous in V8.
+func inferOnly(value ast.Expr, name string) {
+	if d, ok := value.Data.(*ast.EFunction); ok && d.Fn.Name == nil && d.Fn.InferredName == "" && value.Start >= d.Fn.Range.Start {
+		d.Fn.InferredName = name
 	}
 }
 
@@ -46,7 +84,7 @@ func (p *parser) nameValue(value ast.Expr, name string, inferredOnly bool) {
 // (so the member path name is worth building).
 func namesFunction(value ast.Expr) bool {
 	switch d := value.Data.(type) {
-	case *ast.EFunction, *ast.EClass:
+	case *ast.EFunction, *ast.EClass, *ast.EObject, *ast.EArray:
 		return true
 	case *ast.ECond:
 		return namesFunction(d.Yes) || namesFunction(d.No)

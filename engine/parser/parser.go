@@ -50,6 +50,9 @@ type Options struct {
 	Module bool
 	// Strict starts a script in strict mode, as strict eval code does.
 	Strict bool
+	// CommonJS parses a script that runs as the body of node's CommonJS
+	// module wrapper function: a top-level return is allowed.
+	CommonJS bool
 }
 
 // SyntaxError is an early error: a message in V8's words and where it is.

@@ -51,3 +51,19 @@ func NPMPrefix(t testing.TB) string {
 	}
 	return dir
 }
+
+// Chromium returns the path of Debian's chromium (or $SONDE_CHROMIUM), or
+// skips/fails t.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("SONDE_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	Missing(t, "chromium is not installed (apt-get install -y chromium)")
+	return ""
+}

@@ -57,6 +57,8 @@ func DefaultSkipList() *SkipList {
 			"await-dictionary":                   "Promise.allKeyed and friends (await dictionary): " + reasonStage3,
 			"error-stack-accessor":               "Error.prototype.stack accessor: " + reasonStage3,
 			"Iterator.prototype.join":            "Iterator.prototype.join: " + reasonStage3,
+			"explicit-resource-management":       "using declarations, DisposableStack, SuppressedError: " + reasonStage3,
+			"joint-iteration":                    "Iterator.zip and Iterator.zipKeyed: " + reasonStage3,
 		},
 		FeaturePrefixes: map[string]string{
 			"Intl.": reasonIntl, // Intl.Segmenter, Intl.DisplayNames, Intl.Era-monthcode, …

@@ -1,0 +1,2 @@
+// An unhandled rejection with a non-error: node's UnhandledPromiseRejection.
+Promise.reject(7);

@@ -1,0 +1,191 @@
+package runtime
+
+import (
+	"strconv"
+	"unicode/utf16"
+
+	"github.com/mailru/easyjson/jwriter"
+
+	"github.com/sonde-js/sonde/engine/builtins"
+	"github.com/sonde-js/sonde/engine/heap"
+	rt "github.com/sonde-js/sonde/protocol/runtime"
+)
+
+// V8's preview limits: properties of an object, indexes of an array,
+// entries of a collection, and the length of a string shown.
+const (
+	previewProperties = 5
+	previewIndexes    = 100
+	previewEntries    = 5
+	maxShortString    = 100
+)
+
+// preview is V8's ObjectPreview of an object. Top-level previews list
+// Map/Set entries; entry previews (top false) do not nest further.
+func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
+	in := m.in
+	r := m.describe(obj.Value())
+	p := rt.ObjectPreview{Type: rt.ObjectPreviewType(r.Type), Description: r.Description, Properties: []rt.PropertyPreview{}}
+	if r.Subtype != nil {
+		s := rt.ObjectPreviewSubtype(*r.Subtype)
+		p.Subtype = &s
+	}
+	isArray := in.IsArray(obj.Value())
+	isError := r.Subtype != nil && *r.Subtype == rt.RemoteObjectSubtypeError
+	limit := previewProperties
+	if isArray {
+		limit = previewIndexes
+	}
+	add := func(pp rt.PropertyPreview) bool {
+		if len(p.Properties) >= limit {
+			p.Overflow = true
+			return false
+		}
+		p.Properties = append(p.Properties, pp)
+		return true
+	}
+	if pv, ok := in.PrimitiveValue(obj.Value()); ok {
+		add(m.propertyPreview("[[PrimitiveValue]]", in.Handle(pv)))
+	}
+	kind := builtins.KindOf(in, obj.Value())
+	if kind.Subtype == "map" || kind.Subtype == "set" {
+		add(m.propertyPreview("size", in.Handle(in.NewNumber(float64(kind.Size)))))
+	}
+	boxedString := false
+	if pv, ok := in.PrimitiveValue(obj.Value()); ok && in.IsString(pv) {
+		boxedString = true
+	}
+	var symbols []rt.PropertyPreview
+	for _, prop := range builtins.OwnPropertyMirrors(in, obj) {
+		if !prop.Enumerable && !isError {
+			continue
+		}
+		if isArray && prop.Name == "length" {
+			continue
+		}
+		if boxedString && isIndex(prop.Name) {
+			continue
+		}
+		var pp rt.PropertyPreview
+		if prop.Accessor {
+			pp = rt.PropertyPreview{Name: prop.Name, Type: rt.PropertyPreviewTypeAccessor}
+		} else {
+			pp = m.propertyPreview(prop.Name, prop.Value)
+		}
+		if !prop.Symbol.IsNil() {
+			symbols = append(symbols, pp)
+			continue
+		}
+		if !add(pp) {
+			break
+		}
+	}
+	for _, pp := range symbols {
+		if !add(pp) {
+			break
+		}
+	}
+	if top && (kind.Subtype == "map" || kind.Subtype == "set") {
+		keys, values := builtins.CollectionEntries(in, obj.Value())
+		p.Entries = []rt.EntryPreview{}
+		for i := range values {
+			if i >= previewEntries {
+				p.Overflow = true
+				break
+			}
+			e := rt.EntryPreview{Value: m.valuePreview(values[i])}
+			if kind.Subtype == "map" {
+				k := m.valuePreview(keys[i])
+				e.Key = &k
+			}
+			p.Entries = append(p.Entries, e)
+		}
+	}
+	return p
+}
+
+// valuePreview is the ObjectPreview of any value (a collection entry).
+func (m mirror) valuePreview(v heap.Handle) rt.ObjectPreview {
+	in := m.in
+	if in.IsObject(v.Value()) && !in.IsCallable(v.Value()) {
+		return m.preview(v, false)
+	}
+	r := m.describe(v.Value())
+	desc := ""
+	switch {
+	case r.Description != nil:
+		desc = *r.Description
+	case in.IsString(v.Value()):
+		desc = abbreviate(in.GoString(v.Value()))
+	case r.Type == rt.RemoteObjectTypeUndefined:
+		desc = "undefined"
+	default:
+		desc = string(r.Value)
+	}
+	p := rt.ObjectPreview{Type: rt.ObjectPreviewType(r.Type), Description: &desc, Properties: []rt.PropertyPreview{}}
+	if r.Subtype != nil {
+		s := rt.ObjectPreviewSubtype(*r.Subtype)
+		p.Subtype = &s
+	}
+	return p
+}
+
+// propertyPreview is one property of a preview: primitives by value,
+// objects by description, functions as "".
+func (m mirror) propertyPreview(name string, v heap.Handle) rt.PropertyPreview {
+	in := m.in
+	r := m.describe(v.Value())
+	pp := rt.PropertyPreview{Name: name, Type: rt.PropertyPreviewType(r.Type)}
+	if r.Subtype != nil {
+		s := rt.PropertyPreviewSubtype(*r.Subtype)
+		pp.Subtype = &s
+	}
+	var val string
+	switch {
+	case r.Type == rt.RemoteObjectTypeFunction:
+		val = ""
+	case r.Type == rt.RemoteObjectTypeUndefined:
+		val = "undefined"
+	case in.IsString(v.Value()):
+		val = abbreviate(in.GoString(v.Value()))
+	case r.Description != nil:
+		val = *r.Description
+		if r.Type == rt.RemoteObjectTypeObject {
+			val = abbreviate(val)
+		}
+	default:
+		val = string(r.Value)
+	}
+	pp.Value = &val
+	return pp
+}
+
+// abbreviate shortens a string past 100 UTF-16 units as V8 does: the
+// first 50, "…", the last 49.
+func abbreviate(s string) string {
+	u := utf16.Encode([]rune(s))
+	if len(u) <= maxShortString {
+		return s
+	}
+	left := maxShortString / 2
+	right := maxShortString - left - 1
+	return string(utf16.Decode(u[:left])) + "…" + string(utf16.Decode(u[len(u)-right:]))
+}
+
+func isIndex(s string) bool {
+	if s == "" {
+		return false
+	}
+	_, err := strconv.ParseUint(s, 10, 32)
+	return err == nil && (s == "0" || s[0] != '0')
+}
+
+// stringMarshaler writes a Go string as a JSON string.
+type stringMarshaler string
+
+func (s stringMarshaler) MarshalEasyJSON(w *jwriter.Writer) { w.String(string(s)) }
+
+// empty is the {} result.
+type empty struct{}
+
+func (empty) MarshalEasyJSON(w *jwriter.Writer) { w.RawString("{}") }

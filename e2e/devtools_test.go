@@ -1,0 +1,216 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sonde-js/sonde/internal/cdpclient"
+	"github.com/sonde-js/sonde/internal/e2eenv"
+)
+
+// deepJS are helpers evaluated in the DevTools page: DevTools renders in
+// nested shadow roots, so text and elements are searched through them.
+const deepJS = `(() => {
+  const walk = (root, f) => {
+    f(root);
+    const kids = root.children || [];
+    for (const k of kids) walk(k, f);
+    if (root.shadowRoot) walk(root.shadowRoot, f);
+  };
+  globalThis.__sondeText = () => {
+    let out = [];
+    walk(document.documentElement, (n) => { if (n.shadowRoot) return; });
+    const collect = (root) => {
+      for (const n of root.childNodes || []) {
+        if (n.nodeType === 3) out.push(n.textContent);
+        else collect(n);
+        if (n.shadowRoot) collect(n.shadowRoot);
+      }
+    };
+    collect(document.documentElement);
+    return out.join('\n');
+  };
+  globalThis.__sondeFind = (sel, from) => {
+    let found = null;
+    walk(from || document.documentElement, (n) => {
+      if (!found && n.matches && n.matches(sel)) found = n;
+    });
+    return found;
+  };
+  return true;
+})()`
+
+// TestDevToolsConsole opens the DevTools frontend bundled with Debian's
+// chromium (headless, hosted by chromium's remote-debugging server, the
+// second recipe of the transcripts' README) against the running binary,
+// checks that the script's console output shows in the Console, types an
+// expression into the Console prompt and waits for its result in the UI,
+// and fails if DevTools sent any command the binary left unanswered (the
+// binary's debug log lists every command and answer).
+func TestDevToolsConsole(t *testing.T) {
+	chromium := e2eenv.Chromium(t)
+	p := start(t, "console.log('sonde says hi');\nglobalThis.spin = true;\nwhile (spin) {}\n", "--inspect=0", "--log-level=debug", "--log-format=json")
+	target := strings.TrimPrefix(p.wsURL, "ws://")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--remote-debugging-port=0", "--user-data-dir="+t.TempDir(), "about:blank")
+	errPipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	browserURL := make(chan string, 1)
+	go func() {
+		re := regexp.MustCompile(`DevTools listening on ws://([^/]+)/`)
+		sc := bufio.NewScanner(errPipe)
+		for sc.Scan() {
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				browserURL <- m[1]
+			}
+		}
+	}()
+	var browser string
+	select {
+	case browser = <-browserURL:
+	case <-time.After(30 * time.Second):
+		t.Fatal("chromium did not start")
+	}
+
+	front := "http://" + browser + "/devtools/js_app.html?experiments=true&v8only=true&ws=" + target
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPut, "http://"+browser+"/json/new?"+url.QueryEscape(front), nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var page struct {
+		WebSocketDebuggerURL string `json:"webSocketDebuggerUrl"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil || page.WebSocketDebuggerURL == "" {
+		t.Fatalf("open DevTools page: %s %v", body, err)
+	}
+	dt, err := cdpclient.Dial(ctx, page.WebSocketDebuggerURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dt.Close()
+	eval := func(expr string) (json.RawMessage, error) {
+		res, err := dt.Call(ctx, "Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true})
+		if err != nil {
+			return nil, err
+		}
+		var r struct {
+			Result struct {
+				Value json.RawMessage `json:"value"`
+			} `json:"result"`
+		}
+		json.Unmarshal(res, &r)
+		return r.Result.Value, nil
+	}
+	waitText := func(what string) {
+		t.Helper()
+		deadline := time.Now().Add(40 * time.Second)
+		for {
+			eval(deepJS)
+			v, err := eval("__sondeText()")
+			var text string
+			json.Unmarshal(v, &text)
+			if err == nil && strings.Contains(text, what) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("DevTools never showed %q; its text:\n%s\nbinary stderr:\n%s", what, lastLines(text, 40), lastLines(p.Stderr(), 40))
+			}
+			time.Sleep(300 * time.Millisecond)
+		}
+	}
+	waitText("sonde says hi")
+
+	// A Console evaluation: focus the prompt, type, press Enter.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		eval(deepJS)
+		v, _ := eval(`(() => { const p = __sondeFind('#console-prompt'); const e = p && __sondeFind('.cm-content', p); if (!e) return false; e.focus(); return true; })()`)
+		if string(v) == "true" {
+			break
+		}
+		if time.Now().After(deadline) {
+			v, _ := eval(`(() => { let out = []; const walk = (r) => { for (const n of r.children || []) { const c = (n.className && n.className.baseVal === undefined ? n.className : '') + ''; if (c.includes('prompt') || (n.id || '').includes('prompt') || c.includes('cm-')) out.push(n.tagName + '#' + n.id + '.' + c); walk(n); if (n.shadowRoot) walk(n.shadowRoot); } }; walk(document.documentElement); return out.slice(0, 40); })()`)
+			t.Fatalf("no Console prompt in DevTools: %s", v)
+		}
+		dt.Call(ctx, "Input.dispatchKeyEvent", map[string]any{"type": "keyDown", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27})
+		dt.Call(ctx, "Input.dispatchKeyEvent", map[string]any{"type": "keyUp", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27})
+		time.Sleep(300 * time.Millisecond)
+	}
+	if _, err := dt.Call(ctx, "Input.insertText", map[string]any{"text": "'answer=' + (6 * 7)"}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	for _, typ := range []string{"keyDown", "keyUp"} {
+		ev := map[string]any{"type": typ, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}
+		if typ == "keyDown" {
+			ev["text"] = "\r"
+		}
+		if _, err := dt.Call(ctx, "Input.dispatchKeyEvent", ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitText("answer=42")
+
+	// Every command DevTools sent was answered.
+	time.Sleep(500 * time.Millisecond)
+	if missing := unanswered(p.Stderr()); len(missing) > 0 {
+		t.Fatalf("commands DevTools sent that were never answered: %v", missing)
+	}
+}
+
+// unanswered reads the binary's JSON debug log and returns the commands
+// without an answer.
+func unanswered(stderr string) []string {
+	pending := map[float64]string{}
+	for _, line := range strings.Split(stderr, "\n") {
+		var e map[string]any
+		if json.Unmarshal([]byte(line), &e) != nil {
+			continue
+		}
+		id, _ := e["id"].(float64)
+		switch e["msg"] {
+		case "command":
+			pending[id], _ = e["method"].(string)
+		case "answer":
+			delete(pending, id)
+		}
+	}
+	var out []string
+	for id, m := range pending {
+		out = append(out, fmt.Sprintf("%s (id %v)", m, id))
+	}
+	return out
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}

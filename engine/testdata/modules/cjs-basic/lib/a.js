@@ -1,0 +1,3 @@
+let n = 0;
+exports.name = 'a';
+exports.counter = () => ++n;

@@ -1,0 +1,1 @@
+exports.fromPkg = "pkg main";

@@ -1,0 +1,1 @@
+module.exports = function replaced() { return "replaced " + typeof module.exports; };

@@ -1,0 +1,2 @@
+const a = require('./a');
+console.log('main', a.done, require('./b').done);

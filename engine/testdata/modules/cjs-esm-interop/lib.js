@@ -1,0 +1,1 @@
+exports.fromJs = "commonjs .js";

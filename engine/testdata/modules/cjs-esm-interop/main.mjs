@@ -1,0 +1,12 @@
+import cjs from './lib.cjs';
+import js from './lib.js';
+import v8, { getHeapStatistics } from 'v8';
+import * as nsv8 from 'node:v8';
+import { format, inspect } from 'node:util';
+import path from 'path';
+console.log(cjs, js.fromJs, typeof v8.getHeapStatistics, getHeapStatistics === v8.getHeapStatistics, nsv8.default === v8);
+console.log(format('%s=%d', 'x', 42), inspect({ a: [1, { b: 2 }] }), path.join('a', '..', 'b'));
+const st = getHeapStatistics();
+console.log(Object.keys(st).filter((k) => k !== 'total_allocated_bytes'));
+console.log(Object.keys(v8.getHeapSpaceStatistics()[0]), Object.keys(v8.getHeapCodeStatistics()));
+console.log(v8.setFlagsFromString('--trace-gc'), v8.setFlagsFromString('--no-trace-gc'));
