@@ -485,3 +485,15 @@ func (in *Interp) WithTypedArrayIndices(obj, keys heap.Handle) heap.Handle {
 	}
 	return out
 }
+
+// ArrayBufferMemory returns the bytes held by live ArrayBuffer backing
+// stores (process.memoryUsage().arrayBuffers; also part of external).
+func (in *Interp) ArrayBufferMemory() uint64 {
+	var n uint64
+	for _, s := range in.buffers.stores {
+		if s != nil {
+			n += uint64(cap(s.data))
+		}
+	}
+	return n
+}
