@@ -12,6 +12,7 @@ func (b *installer) arrayBuffer() {
 	in := b.in
 	proto := b.intrinsic(interp.ArrayBufferPrototype)
 	c := b.constructor("ArrayBuffer", 1, arrayBufferConstructor, proto)
+	in.SetIntrinsic(interp.ArrayBufferFunction, c.Value())
 	b.methods(c, []fn{
 		{"isView", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return in.Bool(in.IsTypedArray(a.Arg(0)) || in.IsDataView(a.Arg(0))), true
@@ -124,9 +125,7 @@ func (b *installer) arrayBuffer() {
 
 // bufferSpecies returns the constructor ArrayBuffer.prototype.slice uses.
 func bufferSpecies(in *interp.Interp, buf layout.Value) (layout.Value, bool) {
-	def := in.Handle(in.Intrinsic(interp.ArrayBufferPrototype))
-	dc, _, _ := in.Lookup(def.Value(), interp.NameKey(in.Name(interp.NameConstructor)))
-	dch := in.Handle(dc)
+	dch := in.Handle(in.Intrinsic(interp.ArrayBufferFunction))
 	c, ok := in.GetName(buf, interp.NameConstructor)
 	if !ok {
 		return 0, false

@@ -118,6 +118,7 @@ func (b *installer) typedArrays() {
 		c := b.constructor(k.Name(), 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return constructTypedArray(in, a, kind)
 		}, p)
+		in.SetIntrinsic(interp.FirstTypedArrayFunction+interp.Intrinsic(k), c.Value())
 		in.Factory().SetPrototype(c, base)
 		b.value(c, "BYTES_PER_ELEMENT", layout.Smi(k.Size()), frozen)
 		b.value(p, "BYTES_PER_ELEMENT", layout.Smi(k.Size()), frozen)
@@ -315,9 +316,7 @@ func typedArrayCreate(in *interp.Interp, c layout.Value, args []layout.Value, n 
 // for exemplar: its constructor's Symbol.species, or its kind's default.
 func typedArraySpecies(in *interp.Interp, exemplar layout.Value) (layout.Value, bool) {
 	h := in.Heap()
-	def := h.NewHandle(in.Intrinsic(interp.FirstTypedArrayPrototype + interp.Intrinsic(in.TypedArrayKindOf(exemplar))))
-	dc, _, _ := in.Lookup(def.Value(), interp.NameKey(in.Name(interp.NameConstructor)))
-	dch := h.NewHandle(dc)
+	dch := h.NewHandle(in.Intrinsic(interp.FirstTypedArrayFunction + interp.Intrinsic(in.TypedArrayKindOf(exemplar))))
 	c, ok := in.GetName(exemplar, interp.NameConstructor)
 	if !ok {
 		return 0, false

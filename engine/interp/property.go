@@ -178,11 +178,16 @@ func (in *Interp) ownProperty(holder layout.Value, k Key) (layout.Value, propKin
 	if t == layout.JSProxyType {
 		return holder, propProxy, 0
 	}
-	if t == layout.JSTypedArrayType && k.IsIndex {
-		if v, ok := in.typedArrayElement(holder, k.Index); ok {
-			return v, propData, objects.AttrNone
+	if t == layout.JSTypedArrayType {
+		if k.IsIndex {
+			if v, ok := in.typedArrayElement(holder, k.Index); ok {
+				return v, propData, objects.AttrNone
+			}
+			return 0, propNone, 0
 		}
-		return 0, propNone, 0
+		if in.isCanonicalNumericKey(k) {
+			return 0, propNone, 0
+		}
 	}
 	if k.IsIndex {
 		if v, ok := f.GetElement(holder, k.Index); ok {
@@ -360,7 +365,7 @@ func (in *Interp) lookup(obj layout.Value, k Key) (layout.Value, propKind) {
 		if kind != propNone {
 			return v, kind
 		}
-		if k.IsIndex && in.typeOf(holder) == layout.JSTypedArrayType {
+		if in.typeOf(holder) == layout.JSTypedArrayType && (k.IsIndex || in.isCanonicalNumericKey(k)) {
 			// Integer-indexed exotic: no lookup past a typed array.
 			return 0, propNone
 		}
@@ -467,9 +472,18 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 	if in.typeOf(obj) == layout.JSProxyType {
 		return in.proxySetStrict(obj, k, v, obj, strict)
 	}
-	if k.IsIndex && in.typeOf(obj) == layout.JSTypedArrayType {
+	if in.typeOf(obj) == layout.JSTypedArrayType && (k.IsIndex || in.isCanonicalNumericKey(k)) {
 		scope := h.OpenScope()
 		defer scope.Close()
+		if !k.IsIndex {
+			// "-0", "1.5", "-1": never an element, but the value is
+			// still converted.
+			if in.TypedArrayKindOf(obj).IsBigInt() {
+				return true
+			}
+			_, ok := in.ToFloat(v)
+			return ok
+		}
 		return in.typedArraySetElement(h.NewHandle(obj), k.Index, v)
 	}
 	scope := h.OpenScope()

@@ -128,8 +128,10 @@ const (
 	TypedArrayPrototype
 	TypedArrayFunction
 	FirstTypedArrayPrototype
-	FirstTypedArrayMap = FirstTypedArrayPrototype + Intrinsic(numTypedArrayKinds)
-	numIntrinsics      = FirstTypedArrayMap + Intrinsic(numTypedArrayKinds)
+	FirstTypedArrayMap      = FirstTypedArrayPrototype + Intrinsic(numTypedArrayKinds)
+	FirstTypedArrayFunction = FirstTypedArrayMap + Intrinsic(numTypedArrayKinds)
+	ArrayBufferFunction     = FirstTypedArrayFunction + Intrinsic(numTypedArrayKinds)
+	numIntrinsics           = ArrayBufferFunction + 1
 )
 
 // ErrorKind selects one of the native error constructors.

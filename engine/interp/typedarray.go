@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/jsnum"
 	"github.com/sonde-js/sonde/engine/layout"
 )
 
@@ -496,4 +497,29 @@ func (in *Interp) ArrayBufferMemory() uint64 {
 		}
 	}
 	return n
+}
+
+// isCanonicalNumericKey reports whether k is a string other than an array
+// index that CanonicalNumericIndexString maps to a number ("-0", "1.5",
+// "-1", "Infinity", "NaN"): typed arrays treat such keys as out-of-range
+// elements.
+func (in *Interp) isCanonicalNumericKey(k Key) bool {
+	if k.IsIndex || !in.IsString(k.Name) {
+		return false
+	}
+	f := in.f
+	n := f.StringLength(k.Name)
+	if n == 0 || n > 32 {
+		return false
+	}
+	c := f.CharCodeAt(k.Name, 0)
+	if !(c >= '0' && c <= '9' || c == '-' || c == 'I' || c == 'N') {
+		return false
+	}
+	s := f.StringToGo(k.Name)
+	if s == "-0" {
+		return true
+	}
+	x := in.stringToNumber(k.Name)
+	return jsnum.FormatNumber(x) == s
 }
