@@ -94,6 +94,11 @@ func NodeSnapshotOptions(exposeInternals, exposeNumericValues bool) heapsnapshot
 	return heapsnapshot.Options{ExposeInternals: exposeInternals, CaptureNumericValue: exposeNumericValues}
 }
 
+// FunctionStart returns V8's start position of the function.
+func (a *allocationStacks) FunctionStart(shared layout.Value) int {
+	return a.iso.js.V8StartPosition(shared)
+}
+
 // HeapSnapshotFileName returns node's default heap snapshot file name,
 // Heap.<yyyymmdd>.<hhmmss>.<pid>.<tid>.<seq>.heapsnapshot, counting seq
 // per isolate (node counts per process; one isolate per process here). tid

@@ -98,6 +98,8 @@ type Isolate struct {
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int
+	// readableFactory makes v8.getHeapSnapshot's streams (heapprof_v8.go).
+	readableFactory *heap.Global
 }
 
 const (

@@ -175,6 +175,7 @@ func (iso *Isolate) v8Module() heap.Handle {
 			return in.Undefined(), true
 		}},
 		{"writeHeapSnapshot", 2, iso.v8WriteHeapSnapshot},
+		{"getHeapSnapshot", 1, iso.v8GetHeapSnapshot},
 	}
 	fns = append(fns, iso.opts.V8Functions...)
 	iso.defineModuleFunctions("v8", obj, fns)

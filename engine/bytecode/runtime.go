@@ -114,6 +114,10 @@ const (
 	// RtIteratorRest(iterator, next): the remaining values of an iterator
 	// as a new array (the rest element of an array pattern).
 	RtIteratorRest
+	// RtAwaitYield(generator, value): RtAwait for the await a `yield` in an
+	// async generator does before suspending: its resumption does not count
+	// as an invocation (V8 awaits and yields in one suspension).
+	RtAwaitYield
 
 	numRuntime
 )
@@ -159,6 +163,7 @@ var runtimeNames = [numRuntime]string{
 	RtAsyncFunctionReject:    "AsyncFunctionReject",
 	RtGetAsyncIterator:       "GetAsyncIterator",
 	RtIteratorRest:           "IteratorRest",
+	RtAwaitYield:             "AwaitYield",
 }
 
 // NumRuntime is the number of runtime functions.

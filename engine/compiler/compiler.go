@@ -384,13 +384,16 @@ func (c *funcCompiler) asyncSettle(rt bytecode.RuntimeID) {
 
 // await compiles `await` of the accumulator: the frame suspends until the
 // value settles, then continues with it or throws the reason.
-func (c *funcCompiler) await() {
+func (c *funcCompiler) await() { c.awaitWith(bytecode.RtAwait) }
+
+// awaitWith is await through runtime function rt (RtAwait, RtAwaitYield).
+func (c *funcCompiler) awaitWith(rt bytecode.RuntimeID) {
 	b := c.b
 	mark := c.tempMark()
 	args := c.newTemps(2)
 	b.Emit(bytecode.Star, args+1)
 	b.Emit(bytecode.Mov, c.genReg, args)
-	b.Emit(bytecode.CallRuntime, int(bytecode.RtAwait), args, 2)
+	b.Emit(bytecode.CallRuntime, int(rt), args, 2)
 	c.freeTemps(mark)
 	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
 	next := &bytecode.Label{}
@@ -414,6 +417,9 @@ func (c *funcCompiler) awaitExpr(e ast.Expr, x *ast.EAwait) {
 	c.expr(x.Value)
 	c.stmtPos(e.Start)
 	c.await()
+	if c.cov != nil {
+		c.covCont(x, covMain, c.cov.afterSemicolon(e.End))
+	}
 }
 
 // Resume modes of a generator (what next, return and throw ask for).
@@ -460,7 +466,7 @@ func (c *funcCompiler) yieldExpr(e ast.Expr, x *ast.EYield) {
 		}
 		c.stmtPos(e.Start)
 		if c.asyncGenerator() {
-			c.await()
+			c.awaitWith(bytecode.RtAwaitYield)
 		}
 		c.suspend()
 		if c.cov != nil {

@@ -98,11 +98,18 @@ type Interp struct {
 
 	// scriptHook is told of every compiled script (SetScriptCompiledHook).
 	scriptHook func(id int)
+	// scriptFailedHook is told of sources that failed to parse.
+	scriptFailedHook func(name, source string, module bool)
 	// ConsoleHook, when set, is called by every console method before it
 	// prints, with the method's CDP type ("log", "warning", "table"…) and
 	// its arguments (valid until the next allocation): the inspector's
 	// Runtime.consoleAPICalled.
 	ConsoleHook func(in *Interp, typ string, args []layout.Value)
+	// ErrorCreatedHook, when set, is called when an error object captures
+	// its stack (construction, Error.captureStackTrace), with the
+	// JavaScript stack still in place: the inspector keeps the structured
+	// trace for exceptionDetails.stackTrace.
+	ErrorCreatedHook func(in *Interp, obj layout.Value)
 }
 
 // Config configures an interpreter.

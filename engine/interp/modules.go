@@ -224,6 +224,7 @@ func (in *Interp) moduleFromSource(source, path string) (*module, bool) {
 				kind = RangeError
 			}
 			in.throwSyntaxError(kind, se.Msg, path, source, se.Line, se.Column)
+			in.parseFailed(path, source, true)
 		} else {
 			in.ThrowError(SyntaxError, err.Error())
 		}
