@@ -24,6 +24,12 @@ import (
 func (iso *Isolate) HeapSnapshotter() *heapsnapshot.Snapshotter {
 	if iso.snapshotter == nil {
 		iso.snapshotter = heapsnapshot.New(iso.Factory)
+		iso.snapshotter.SetFunctionStart(func(shared layout.Value) int {
+			if iso.js == nil {
+				return -1
+			}
+			return iso.js.V8StartPosition(shared)
+		})
 	}
 	return iso.snapshotter
 }

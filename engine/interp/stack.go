@@ -78,8 +78,15 @@ func (in *Interp) V8StartPosition(sfi layout.Value) int {
 	if lit.Kind == ast.FuncScript || lit.Kind == ast.FuncModule {
 		return 0
 	}
-	if lit.ParamsLoc < 0 {
-		return rec.unit.Lines.UTF16(lit.Range.Start)
+	loc := lit.ParamsLoc
+	src := rec.unit.Source
+	if lit.Kind == ast.FuncArrow && int(loc) < len(src) && loc >= 0 && src[loc] == ')' {
+		// A parenthesized arrow's ParamsLoc is its ")": V8 starts at the
+		// arrow's first token, "(" or `async`.
+		loc = lit.Range.Start
 	}
-	return rec.unit.Lines.UTF16(lit.ParamsLoc)
+	if loc < 0 {
+		loc = lit.Range.Start
+	}
+	return rec.unit.Lines.UTF16(loc)
 }

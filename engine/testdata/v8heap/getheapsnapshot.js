@@ -1,8 +1,8 @@
 // v8.getHeapSnapshot() and v8.writeHeapSnapshot() as programs use them: the
 // text read back (async iteration, 'data' events, read()) parses as a
-// snapshot that holds the program's objects. expected.txt is node's output:
+// snapshot that holds the program's objects. getheapsnapshot.txt is node's output:
 //
-//   node getheapsnapshot.js > expected.txt
+//   node getheapsnapshot.js > getheapsnapshot.txt
 const v8 = require('v8');
 class Marker {
   constructor(i) {
