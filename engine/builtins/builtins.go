@@ -35,6 +35,8 @@ func Install(in *interp.Interp) {
 	b.collections()
 	b.reflect()
 	b.proxy()
+	b.arrayBuffer()
+	b.typedArrays()
 	b.string()
 	b.regexp()
 	b.date()
