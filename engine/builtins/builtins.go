@@ -84,6 +84,15 @@ func (b *installer) intrinsic(id interp.Intrinsic) heap.Handle {
 	return b.in.Handle(b.in.Intrinsic(id))
 }
 
+// primitiveValue makes obj a wrapper of v (its [[NumberData]],
+// [[BooleanData]] or [[StringData]]): Number.prototype, Boolean.prototype
+// and String.prototype are such wrappers.
+func (b *installer) primitiveValue(obj heap.Handle, v layout.Value) {
+	h := b.in.Heap()
+	vh := h.NewHandle(v)
+	b.in.Factory().DefineProperty(obj, h.NewHandle(b.in.Intrinsic(interp.PrivatePrimitiveValue)), vh, objects.AttrDontEnum)
+}
+
 // value defines a data property on obj with the given attributes.
 func (b *installer) value(obj heap.Handle, name string, v layout.Value, attrs objects.PropertyAttributes) {
 	b.in.DefineValue(obj, name, b.in.Handle(v), attrs)

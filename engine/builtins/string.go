@@ -14,6 +14,7 @@ import (
 func (b *installer) string() {
 	in := b.in
 	proto := b.intrinsic(interp.StringPrototype)
+	b.primitiveValue(proto, in.EmptyString())
 	c := b.constructor("String", 1, stringConstructor, proto)
 	b.methods(c, []fn{
 		{"fromCharCode", 1, stringFromCharCode},
