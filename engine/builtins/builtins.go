@@ -47,6 +47,7 @@ func Install(in *interp.Interp) {
 	b.json()
 	b.globals()
 	b.uri()
+	b.annexBAccessors()
 	b.console()
 }
 
