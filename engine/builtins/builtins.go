@@ -58,6 +58,9 @@ type installer struct {
 	// joining holds the arrays Array.prototype.join is joining, innermost
 	// last, so that a cyclic array joins as "".
 	joining []heap.Global
+	// setProto is Set.prototype, the prototype of the sets the set
+	// methods return.
+	setProto heap.Global
 }
 
 // methods defines a table of builtin methods on obj.
