@@ -111,7 +111,7 @@ func TestInspectSession(t *testing.T) {
 	if out := p.Stdout(); out != "hello from app { n: 1 }\ndone\n" {
 		t.Fatalf("stdout %q", out)
 	}
-	wantErr := []string{"Debugger listening on ws://127.0.0.1:", "Debugger attached.\n", "Waiting for the debugger to disconnect...\n", "Debugger ending on ws://"}
+	wantErr := []string{"Debugger listening on ws://127.0.0.1:", "Debugger attached.\n", "Waiting for the debugger to disconnect...\n"}
 	for _, w := range wantErr {
 		if !strings.Contains(p.Stderr(), w) {
 			t.Errorf("stderr lacks %q:\n%s", w, p.Stderr())
@@ -160,5 +160,60 @@ func TestInspectBrk(t *testing.T) {
 	c.Close()
 	if code := p.wait(t); code != 0 || p.Stdout() != "ran\n" {
 		t.Fatalf("exit %d stdout %q", code, p.Stdout())
+	}
+}
+
+// TestUncaughtWithDebugger: an uncaught exception reaches the client as
+// Runtime.exceptionThrown; as node, the process then waits for the client
+// to go and prints the report after, exit status 1.
+func TestUncaughtWithDebugger(t *testing.T) {
+	p := start(t, "function fail() { throw new Error('boom'); }\nfail();\n", "--inspect-brk=0")
+	c := dial(t, p.wsURL)
+	ctx := testCtx(t)
+	if _, err := c.Call(ctx, "Runtime.enable", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Call(ctx, "Runtime.runIfWaitingForDebugger", nil); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := c.WaitEvent(ctx, "Runtime.exceptionThrown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var et struct {
+		ExceptionDetails struct {
+			Text       string `json:"text"`
+			URL        string `json:"url"`
+			StackTrace struct {
+				CallFrames []struct {
+					FunctionName string `json:"functionName"`
+					LineNumber   int    `json:"lineNumber"`
+					ColumnNumber int    `json:"columnNumber"`
+				} `json:"callFrames"`
+			} `json:"stackTrace"`
+			Exception struct {
+				ClassName string `json:"className"`
+			} `json:"exception"`
+		} `json:"exceptionDetails"`
+	}
+	json.Unmarshal(ev.Params, &et)
+	ed := et.ExceptionDetails
+	if ed.Text != "Uncaught" || !strings.HasSuffix(ed.URL, "/app.js") || ed.Exception.ClassName != "Error" ||
+		len(ed.StackTrace.CallFrames) < 2 || ed.StackTrace.CallFrames[0].FunctionName != "fail" || ed.StackTrace.CallFrames[0].ColumnNumber != 24 {
+		t.Fatalf("exceptionThrown: %s", ev.Params)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(p.Stderr(), "Waiting for the debugger to disconnect...") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no waiting message: %q", p.Stderr())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if strings.Contains(p.Stderr(), "Error: boom") {
+		t.Fatalf("report printed before the debugger left:\n%s", p.Stderr())
+	}
+	c.Close()
+	if code := p.wait(t); code != 1 || !strings.Contains(p.Stderr(), "Waiting for the debugger to disconnect...\n") || !strings.Contains(p.Stderr(), "Error: boom\n    at fail (") {
+		t.Fatalf("exit %d stderr:\n%s", code, p.Stderr())
 	}
 }

@@ -249,7 +249,7 @@ func (iso *Isolate) notFound(spec, referrer string) (layout.Value, bool) {
 	scope := h.OpenScope()
 	defer scope.Close()
 	e := h.NewHandle(js.NewError(interp.Error, msg))
-	iso.setProp(e, "code", js.NewString("MODULE_NOT_FOUND"))
+	js.SetErrorCode(e, "MODULE_NOT_FOUND")
 	vals := make([]layout.Value, 0, len(stack))
 	arr := js.NewArray(vals)
 	for _, f := range stack {
@@ -265,7 +265,7 @@ func (iso *Isolate) throwNodeError(msg, code string) (layout.Value, bool) {
 	scope := h.OpenScope()
 	defer scope.Close()
 	e := h.NewHandle(js.NewError(interp.Error, msg))
-	iso.setProp(e, "code", js.NewString(code))
+	js.SetErrorCode(e, code)
 	return js.Throw(e.Value())
 }
 

@@ -152,7 +152,12 @@ func (iso *Isolate) RunMicrotasks() error {
 		for len(l.ticks) > 0 && !l.exited {
 			t := l.ticks[0]
 			l.ticks = l.ticks[1:]
-			if err := iso.callGlobal(t.callback, t.args, nil); err != nil {
+			err := iso.callGlobal(t.callback, t.args, nil)
+			t.callback.Release()
+			for _, a := range t.args {
+				a.Release()
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -172,11 +177,12 @@ func (iso *Isolate) RunMicrotasks() error {
 			break
 		}
 	}
+	iso.clearKeptObjects()
 	return nil
 }
 
-// callGlobal calls a callback kept in globals (and releases them), with
-// this = the object in recv (if valid).
+// callGlobal calls a callback kept in globals with this = the object in
+// recv (if not nil).
 func (iso *Isolate) callGlobal(cb sheap.Global, args []sheap.Global, recv *sheap.Global) error {
 	js := iso.JS()
 	h := iso.Heap
@@ -211,6 +217,9 @@ func (iso *Isolate) callGlobal(cb sheap.Global, args []sheap.Global, recv *sheap
 func (iso *Isolate) uncaught(e *JSError) error {
 	l := iso.loopInit()
 	if e.Terminated {
+		if l.exited {
+			return nil // process.exit: its code stands
+		}
 		l.exited, l.exitCode = true, 1
 		l.fatal = e
 		return e
@@ -253,6 +262,10 @@ func (iso *Isolate) RunEventLoop() error {
 			if err := iso.RunMicrotasks(); err != nil {
 				return iso.finish(err)
 			}
+		}
+		// Cleanup callbacks of FinalizationRegistries.
+		if _, err := iso.runFinalizers(); err != nil {
+			return iso.finish(err)
 		}
 		// Immediates queued before this phase.
 		if n := len(l.immediates); n > 0 {

@@ -24,6 +24,12 @@ import (
 func (iso *Isolate) HeapSnapshotter() *heapsnapshot.Snapshotter {
 	if iso.snapshotter == nil {
 		iso.snapshotter = heapsnapshot.New(iso.Factory)
+		iso.snapshotter.SetFunctionStart(func(shared layout.Value) int {
+			if iso.js == nil {
+				return -1
+			}
+			return iso.js.V8StartPosition(shared)
+		})
 	}
 	return iso.snapshotter
 }
@@ -92,6 +98,11 @@ func (iso *Isolate) WriteHeapSnapshot(w io.Writer, opts heapsnapshot.Options) er
 // by default) to snapshot options.
 func NodeSnapshotOptions(exposeInternals, exposeNumericValues bool) heapsnapshot.Options {
 	return heapsnapshot.Options{ExposeInternals: exposeInternals, CaptureNumericValue: exposeNumericValues}
+}
+
+// FunctionStart returns V8's start position of the function.
+func (a *allocationStacks) FunctionStart(shared layout.Value) int {
+	return a.iso.js.V8StartPosition(shared)
 }
 
 // HeapSnapshotFileName returns node's default heap snapshot file name,

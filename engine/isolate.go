@@ -88,6 +88,7 @@ type Isolate struct {
 	// object's (process.go).
 	loop    *loopState
 	process *processState
+	weaks   *weakState
 	// commonJS is the require() machinery (see cjs); moduleKeys lists the
 	// named exports of each built-in module made so far.
 	commonJS   *commonJS
@@ -97,6 +98,8 @@ type Isolate struct {
 	// snapshotter takes heap snapshots and keeps object ids (heapprof.go).
 	snapshotter *heapsnapshot.Snapshotter
 	snapshotSeq int
+	// readableFactory makes v8.getHeapSnapshot's streams (heapprof_v8.go).
+	readableFactory *heap.Global
 }
 
 const (

@@ -92,14 +92,23 @@ func FileModuleLoader(specifier, referrer string) (path, source string, err erro
 	case filepath.IsAbs(specifier):
 		file = specifier
 	default:
-		return "", "", fmt.Errorf("Cannot find package '%s' imported from %s", specifier, filePath(referrer))
+		return "", "", ModuleNotFoundError(fmt.Sprintf("Cannot find package '%s' imported from %s", specifier, filePath(referrer)))
 	}
 	src, rerr := os.ReadFile(file)
 	if rerr != nil {
-		return "", "", fmt.Errorf("Cannot find module '%s' imported from %s", file, filePath(referrer))
+		return "", "", ModuleNotFoundError(fmt.Sprintf("Cannot find module '%s' imported from %s", file, filePath(referrer)))
 	}
 	return FileURL(file), string(src), nil
 }
+
+// ModuleNotFoundError is a module loader's "not found": thrown to
+// JavaScript as an Error with node's code ERR_MODULE_NOT_FOUND.
+type ModuleNotFoundError string
+
+func (e ModuleNotFoundError) Error() string { return string(e) }
+
+// Code is node's error code.
+func (e ModuleNotFoundError) Code() string { return "ERR_MODULE_NOT_FOUND" }
 
 // installModules gives the interpreter its module loader.
 func (iso *Isolate) installModules() {
@@ -177,4 +186,15 @@ func (iso *Isolate) RunMain(path string) error {
 		return iso.RunModule(abs)
 	}
 	return iso.RunCommonJS(abs)
+}
+
+// ModuleEvaluationPending reports whether the last ES module run (by
+// RunModule or RunMain) has a top-level await that has not settled: node
+// then exits with status 13 once its event loop is empty.
+func (iso *Isolate) ModuleEvaluationPending() bool {
+	if iso.js == nil {
+		return false
+	}
+	state, _ := iso.js.PromiseInfo(iso.js.ModuleEvaluation())
+	return iso.js.IsPromise(iso.js.ModuleEvaluation()) && state == interp.PromisePending
 }

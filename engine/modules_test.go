@@ -16,6 +16,7 @@ type moduleCase struct {
 	Main   string `json:"main"`
 	Stdout string `json:"stdout"`
 	Error  string `json:"error"`
+	Status int    `json:"status"`
 }
 
 // TestModules runs the main file of every directory of testdata/modules
@@ -69,20 +70,96 @@ func testModules(t *testing.T, opts Options) {
 				t.Fatal(err)
 			}
 			err = iso.RunMain(main)
-			gotErr := ""
+			if err == nil {
+				err = iso.RunEventLoop()
+			}
+			gotErr, status := "", 0
+			if err == nil && iso.ModuleEvaluationPending() {
+				status = 13
+			}
 			if err != nil {
+				status = 1
 				var jsErr *JSError
 				if !errors.As(err, &jsErr) {
 					t.Fatalf("run: %v", err)
 				}
 				gotErr, _, _ = strings.Cut(jsErr.Error(), "\n")
 			}
+			root, err := filepath.Abs(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotErr = strings.ReplaceAll(gotErr, root, "<root>")
+			if status != want.Status {
+				t.Errorf("exit status %d, node's %d", status, want.Status)
+			}
 			if gotErr != want.Error {
 				t.Errorf("uncaught error %q, node's %q\noutput:\n%s", gotErr, want.Error, out.String())
 			}
-			if got := out.String(); got != want.Stdout {
+			if got := strings.ReplaceAll(out.String(), root, "<root>"); got != want.Stdout {
 				t.Errorf("output differs from node's\n%s", lineDiff(got, want.Stdout))
 			}
 		})
+	}
+}
+
+// TestRunModuleSourceWithLoader runs modules from memory through a host
+// loader (what the test262 runner plugs in) and checks the failure phases.
+func TestRunModuleSourceWithLoader(t *testing.T) {
+	files := map[string]string{
+		"/m/dep.js":     "export let n = 1; export function inc() { n++; }",
+		"/m/bad.js":     "export let = ;",
+		"/m/missing.js": "import { nope } from './dep.js';",
+		"/m/throws.js":  "throw new RangeError('at runtime');",
+	}
+	var asked []string
+	loader := func(spec, referrer string) (string, string, error) {
+		asked = append(asked, spec+" from "+referrer)
+		p := filepath.Join(filepath.Dir(referrer), spec)
+		src, ok := files[p]
+		if !ok {
+			return "", "", ModuleNotFoundError("no module " + p)
+		}
+		return p, src, nil
+	}
+	var out capWriter
+	iso, err := NewIsolate(Options{Stdout: &out, ModuleLoader: loader})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer iso.Close()
+	if err := iso.RunModuleSource("import { n, inc } from './dep.js'; inc(); console.log(n);", "/m/main.js"); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "2\n" || len(asked) != 1 || asked[0] != "./dep.js from /m/main.js" {
+		t.Fatalf("output %q, loader asked %q", out.String(), asked)
+	}
+	phase := func(src string) string {
+		err := iso.RunModuleSource(src, "/m/entry"+itoa(len(asked))+".js")
+		var je *JSError
+		switch {
+		case err == nil:
+			return "ok"
+		case !errors.As(err, &je):
+			return "host error " + err.Error()
+		case je.Parse:
+			return "parse " + je.Constructor
+		case je.Resolution:
+			return "resolution " + je.Constructor
+		}
+		return "runtime " + je.Constructor
+	}
+	for _, c := range []struct{ src, want string }{
+		{"export default 1 +;", "parse SyntaxError"},
+		{"import './bad.js';", "resolution SyntaxError"},
+		{"import './missing.js';", "resolution SyntaxError"},
+		{"import './absent.js';", "resolution Error"},
+		{"import './throws.js';", "runtime RangeError"},
+		{"import './throws.js';", "runtime RangeError"}, // the error sticks
+		{"await Promise.resolve(); import { n } from './dep.js'; if (n !== 2) throw 0;", "ok"},
+	} {
+		if got := phase(c.src); got != c.want {
+			t.Errorf("%q: %s, want %s", c.src, got, c.want)
+		}
 	}
 }

@@ -175,6 +175,7 @@ func (iso *Isolate) v8Module() heap.Handle {
 			return in.Undefined(), true
 		}},
 		{"writeHeapSnapshot", 2, iso.v8WriteHeapSnapshot},
+		{"getHeapSnapshot", 1, iso.v8GetHeapSnapshot},
 	}
 	fns = append(fns, iso.opts.V8Functions...)
 	iso.defineModuleFunctions("v8", obj, fns)
@@ -199,7 +200,7 @@ func (iso *Isolate) throwTypeErrorCode(msg, code string) (layout.Value, bool) {
 	scope := h.OpenScope()
 	defer scope.Close()
 	e := h.NewHandle(js.NewError(interp.TypeError, msg))
-	iso.setProp(e, "code", js.NewString(code))
+	js.SetErrorCode(e, code)
 	return js.Throw(e.Value())
 }
 

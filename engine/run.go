@@ -26,6 +26,7 @@ func (iso *Isolate) JS() *interp.Interp {
 		iso.js.OnPromiseRejection = iso.trackRejection
 		iso.installTimers()
 		iso.installProcess()
+		iso.installWeakRefs()
 		iso.installModules()
 		if iso.opts.ExposeGC {
 			global := iso.js.Handle(iso.js.GlobalObject())

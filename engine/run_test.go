@@ -23,6 +23,9 @@ func runWith(t testing.TB, name, src string, opts Options) (string, error) {
 	t.Helper()
 	var out capWriter
 	opts.Stdout, opts.Stderr = &out, &out
+	if opts.Argv == nil {
+		opts.Argv = []string{"sonde", name} // as node's: executable, script
+	}
 	iso, err := NewIsolate(opts)
 	if err != nil {
 		t.Fatal(err)

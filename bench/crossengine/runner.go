@@ -47,6 +47,9 @@ var engines = []engineInfo{
 	{name: "node", reference: true, help: "node with its JIT (reference only: not an interpreter)"},
 	{name: "goja", baseline: true, help: "github.com/dop251/goja, in process"},
 	{name: "sonde", help: "this repository's engine, in process through its Go API"},
+	{name: "node-coverage", reference: true, help: "node with NODE_V8_COVERAGE set (precise block-count coverage, JIT on)"},
+	{name: "node-jitless-coverage", reference: true, help: "node --jitless with NODE_V8_COVERAGE set"},
+	{name: "sonde-coverage", help: "sonde with precise block-count coverage started before the script (what NODE_V8_COVERAGE does), taken at the end"},
 }
 
 const defaultEngines = "node-jitless,node,goja,sonde"
@@ -62,6 +65,12 @@ func newRunner(name string, cfg runnerConfig) (Runner, error) {
 		return gojaRunner{}, nil
 	case "sonde":
 		return sondeRunner{}, nil
+	case "node-coverage":
+		return &nodeRunner{name: name, path: cfg.NodePath, coverage: true}, nil
+	case "node-jitless-coverage":
+		return &nodeRunner{name: name, path: cfg.NodePath, flags: []string{"--jitless"}, coverage: true}, nil
+	case "sonde-coverage":
+		return sondeRunner{coverage: true}, nil
 	}
 	return nil, fmt.Errorf("unknown engine %q (have %s)", name, engineNames())
 }

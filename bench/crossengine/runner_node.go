@@ -26,12 +26,18 @@ type nodeRunner struct {
 	path    string
 	flags   []string
 	version string
+	// coverage sets NODE_V8_COVERAGE (a directory of the run's own).
+	coverage bool
 }
 
 func (r *nodeRunner) Name() string { return r.name }
 
 func (r *nodeRunner) Describe() string {
-	return strings.TrimSpace(strings.Join(append([]string{"node " + r.version}, r.flags...), " "))
+	d := strings.TrimSpace(strings.Join(append([]string{"node " + r.version}, r.flags...), " "))
+	if r.coverage {
+		d = "NODE_V8_COVERAGE=dir " + d
+	}
+	return d
 }
 
 // Available checks that the node binary runs, and records its version.
@@ -63,6 +69,9 @@ func (r *nodeRunner) Run(ctx context.Context, s Script) (string, error) {
 	}
 	args := append(append([]string(nil), r.flags...), "-e", nodeBootstrap, file)
 	cmd := exec.CommandContext(ctx, r.path, args...)
+	if r.coverage {
+		cmd.Env = append(os.Environ(), "NODE_V8_COVERAGE="+filepath.Join(dir, "coverage"))
+	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out // one writer: interleaved, never concurrent
 	cmd.WaitDelay = 5 * time.Second

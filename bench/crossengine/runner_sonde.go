@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sonde-js/sonde/domains/profiler"
 	"github.com/sonde-js/sonde/engine"
 )
 
@@ -14,11 +15,23 @@ import (
 // through the engine's Go API (engine.NewIsolate, Isolate.RunScript). Its
 // console writes to Options.Stdout/Stderr; the driver prints with
 // console.log when there is no print function.
-type sondeRunner struct{}
+type sondeRunner struct {
+	// coverage runs the script under precise block-count coverage
+	// (domains/profiler, as NODE_V8_COVERAGE) and takes it at the end.
+	coverage bool
+}
 
-func (sondeRunner) Name() string { return "sonde" }
+func (r sondeRunner) Name() string {
+	if r.coverage {
+		return "sonde-coverage"
+	}
+	return "sonde"
+}
 
-func (sondeRunner) Describe() string {
+func (r sondeRunner) Describe() string {
+	if r.coverage {
+		return "sonde with precise block-count coverage (this repository's working tree)"
+	}
 	return "sonde (this repository's working tree, via replace ../..)"
 }
 
@@ -27,7 +40,7 @@ func (sondeRunner) Available() error { return nil }
 // Run creates an isolate, runs the script on this goroutine (which is then
 // the isolate goroutine) and asks for termination at the next safepoint
 // when ctx ends.
-func (sondeRunner) Run(ctx context.Context, s Script) (string, error) {
+func (r sondeRunner) Run(ctx context.Context, s Script) (string, error) {
 	var out bytes.Buffer
 	iso, err := engine.NewIsolate(engine.Options{Stdout: &out, Stderr: &out})
 	if err != nil {
@@ -36,7 +49,20 @@ func (sondeRunner) Run(ctx context.Context, s Script) (string, error) {
 	defer iso.Close()
 	stop := context.AfterFunc(ctx, iso.TerminateExecution)
 	defer stop()
+	var cov *profiler.Client
+	if r.coverage {
+		cov = profiler.New(iso, profiler.Options{}).NewClient(nil)
+		cov.Enable()
+		if _, err := cov.StartPrecise(true, true, false); err != nil {
+			return "", fmt.Errorf("sonde: coverage: %w", err)
+		}
+	}
 	_, err = iso.RunScript(s.Source, s.Name)
+	if cov != nil && err == nil {
+		if res, _, cerr := cov.TakePrecise(); cerr != nil || len(res) == 0 {
+			return out.String(), fmt.Errorf("sonde: coverage take: %v (%d scripts)", cerr, len(res))
+		}
+	}
 	var jsErr *engine.JSError
 	if errors.As(err, &jsErr) {
 		if jsErr.Terminated && ctx.Err() != nil {

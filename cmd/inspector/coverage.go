@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/sonde-js/sonde/domains/profiler"
-	"github.com/sonde-js/sonde/engine"
 )
 
 // coverageFlag takes --coverage-dir=DIR (or --coverage-dir DIR) out of
@@ -33,13 +32,13 @@ func coverageFlag(args []string, env string) (dir string, rest []string) {
 	return dir, rest
 }
 
-// startCoverage starts node's NODE_V8_COVERAGE collection on iso when dir
-// is set and returns what to call at exit (which writes the file).
-func startCoverage(iso *engine.Isolate, dir string, stderr io.Writer) (finish func(), err error) {
+// startCoverage starts node's NODE_V8_COVERAGE collection with prof when
+// dir is set and returns what to call at exit (which writes the file).
+func startCoverage(prof *profiler.Profiler, dir string, stderr io.Writer) (finish func(), err error) {
 	if dir == "" {
 		return func() {}, nil
 	}
-	w, err := profiler.StartFileCoverage(profiler.New(iso, profiler.Options{}), dir)
+	w, err := profiler.StartFileCoverage(prof, dir)
 	if err != nil {
 		return nil, err
 	}

@@ -169,3 +169,46 @@ func scriptCoverage(t *testing.T, result json.RawMessage, name string) string {
 	t.Fatalf("no %s in %s", name, result)
 	return ""
 }
+
+// TestCoverageV8TakeStop: v8.takeCoverage() writes a file with what ran
+// since the previous one, v8.stopCoverage() ends collection (no file at
+// exit); the files are node's, script for script.
+func TestCoverageV8TakeStop(t *testing.T) {
+	node := e2eenv.Node(t)
+	work := t.TempDir()
+	script := filepath.Join(work, "takes.js")
+	os.WriteFile(script, []byte("const v8 = require('v8');\nfunction f(a) { return a ? 1 : 2; }\n"+
+		"f(1); v8.takeCoverage();\nf(0); f(0); eval('for (const t = Date.now(); Date.now() - t < 5;);');\nv8.takeCoverage();\nv8.stopCoverage(); f(1);\n"), 0o644)
+	// node names a take's file coverage-<pid>-<ms>-<threadId>.json: takes
+	// in one millisecond overwrite each other, so the script waits 5 ms (in
+	// eval'd code: its coverage is another script's, left out here).
+	read := func(dir string) []string {
+		names, _ := filepath.Glob(filepath.Join(dir, "coverage-*.json"))
+		var out []string
+		for _, n := range names { // sorted: by timestamp
+			data, err := os.ReadFile(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v map[string]json.RawMessage
+			if err := json.Unmarshal(data, &v); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, scriptCoverage(t, v["result"], "takes.js"))
+		}
+		return out
+	}
+	var out, errOut bytes.Buffer
+	if code, err := run([]string{"--coverage-dir=" + filepath.Join(work, "ours"), script}, &out, &errOut); code != 0 || err != nil {
+		t.Fatalf("code %d err %v: %s", code, err, errOut.String())
+	}
+	cmd := exec.Command(node, script)
+	cmd.Env = append(os.Environ(), "NODE_V8_COVERAGE="+filepath.Join(work, "node"))
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("node: %v %s", err, b)
+	}
+	ours, nodes := read(filepath.Join(work, "ours")), read(filepath.Join(work, "node"))
+	if len(ours) != 2 || strings.Join(ours, "\n") != strings.Join(nodes, "\n") {
+		t.Errorf("ours:\n%s\nnode:\n%s", strings.Join(ours, "\n"), strings.Join(nodes, "\n"))
+	}
+}

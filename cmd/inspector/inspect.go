@@ -2,14 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"go.uber.org/zap"
 
 	"github.com/sonde-js/sonde/cdp"
+	"github.com/sonde-js/sonde/domains/heapprofiler"
+	"github.com/sonde-js/sonde/domains/profiler"
 	"github.com/sonde-js/sonde/domains/runtime"
 	"github.com/sonde-js/sonde/engine"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -23,27 +27,25 @@ type inspector struct {
 	srv    *cdp.Server
 	dom    *runtime.Domain
 	stderr io.Writer
-	// waiting is set once the script has ended with a client attached.
-	waiting bool
 }
 
 // startInspector serves the isolate on opts' address and prints node's
 // "Debugger listening on ..." lines. Call it on the isolate goroutine,
 // before running the script.
-func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string, log *zap.Logger, stderr io.Writer) (*inspector, error) {
+func startInspector(iso *engine.Isolate, prof *profiler.Profiler, opts inspectOptions, scriptPath string, log *zap.Logger, stderr io.Writer) (*inspector, error) {
 	dom := runtime.New(runtime.Config{Isolate: iso})
 	ins := &inspector{iso: iso, dom: dom, stderr: stderr}
 	reg := cdp.NewRegistry()
 	reg.AddListener(cdp.SessionFuncs{
 		Started: func(*cdp.Session) { fmt.Fprint(stderr, cdp.MsgDebuggerAttached) },
-		Ended: func(*cdp.Session) {
-			if ins.waiting && ins.srv.SessionCount() == 1 {
-				fmt.Fprint(stderr, ins.srv.ReadyMessage("ending"))
-			}
-		},
 	})
 	dom.Register(reg)
-	runtime.RegisterPlaceholders(reg, nil)
+	prof.Register(reg)
+	hp := heapprofiler.Register(reg, iso, heapprofiler.Config{})
+	hp.SetObjects(dom)
+	// What no domain claimed yet of what DevTools sends on attach.
+	registered := reg.Methods()
+	runtime.RegisterPlaceholders(reg, func(m string) bool { return slices.Contains(registered, m) })
 	iso.SetUncaughtExceptionHook(func(exc layout.Value) {
 		loc, ok := iso.JS().ThrowPosition()
 		dom.ReportException("Uncaught", exc, loc, ok)
@@ -73,7 +75,7 @@ func startInspector(iso *engine.Isolate, opts inspectOptions, scriptPath string,
 // start starts the inspector when a flag asked for it (nil otherwise; the
 // nil inspector's methods do nothing) and, for --inspect-brk and
 // --inspect-wait, waits for the debugger.
-func (o inspectOptions) start(iso *engine.Isolate, scriptPath string, stderr io.Writer) (*inspector, error) {
+func (o inspectOptions) start(iso *engine.Isolate, prof *profiler.Profiler, scriptPath string, stderr io.Writer) (*inspector, error) {
 	if !o.Enabled {
 		return nil, nil
 	}
@@ -81,7 +83,7 @@ func (o inspectOptions) start(iso *engine.Isolate, scriptPath string, stderr io.
 	if err != nil {
 		return nil, err
 	}
-	ins, err := startInspector(iso, o, scriptPath, log, stderr)
+	ins, err := startInspector(iso, prof, o, scriptPath, log, stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -113,16 +115,29 @@ func (ins *inspector) afterScript() {
 	if ins == nil || ins.srv.SessionCount() == 0 {
 		return
 	}
-	ins.waiting = true
 	fmt.Fprint(ins.stderr, cdp.MsgWaitingForDisconnect)
 	for ins.srv.SessionCount() > 0 {
 		select {
 		case <-ins.iso.Woken():
 			ins.iso.HandleInterrupts()
+			// What the client's commands started (awaited promises,
+			// timers) runs as in node's loop.
+			if err := ins.iso.RunEventLoop(); err != nil {
+				ins.report(err)
+			}
 		case <-ins.srv.NoSessions():
 			// SessionEnded runs on this goroutine: drain once more.
 			ins.iso.HandleInterrupts()
 		}
+	}
+}
+
+// report prints an uncaught error of code run after the script as node
+// prints it.
+func (ins *inspector) report(err error) {
+	var jsErr *engine.JSError
+	if errors.As(err, &jsErr) {
+		fmt.Fprint(ins.stderr, jsErr.Report())
 	}
 }
 

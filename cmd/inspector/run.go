@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sonde-js/sonde/domains/profiler"
 	"github.com/sonde-js/sonde/engine"
 	"github.com/sonde-js/sonde/engine/heap"
 )
@@ -78,7 +79,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	exe, _ := os.Executable()
 	argv := append([]string{exe, path}, scriptArgs[1:]...)
 	var iso *engine.Isolate
-	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, stderr)
+	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, hopts.MaxSemiSpaceMiB, stderr)
 	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile,
 		Argv: argv, UnhandledRejections: rejections})
 	if err != nil {
@@ -86,19 +87,19 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	defer iso.Close()
 	defer sflags.install(iso, stderr)()
-	finishCoverage, err := startCoverage(iso, covDir, stderr)
+	// One Profiler: NODE_V8_COVERAGE and an attached client share the
+	// isolate's coverage mode.
+	prof := profiler.New(iso, profiler.Options{})
+	finishCoverage, err := startCoverage(prof, covDir, stderr)
 	if err != nil {
 		return 1, err
 	}
 	defer finishCoverage()
-	ins, err := iopts.start(iso, path, stderr)
+	ins, err := iopts.start(iso, prof, path, stderr)
 	if err != nil {
 		return 1, err
 	}
 	defer ins.close()
-	// After the program and its event loop, a client still attached keeps
-	// the process up ("Waiting for the debugger to disconnect...").
-	defer ins.afterScript()
 	err = runMain(iso, path, string(src))
 	var jsErr *engine.JSError
 	if exited, _ := iso.Exited(); !exited && errors.As(err, &jsErr) && jsErr.Terminated {
@@ -109,9 +110,16 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if err == nil {
 		// The program ran: now its event loop, to completion.
 		err = iso.RunEventLoop()
+		if err == nil && iso.ModuleEvaluationPending() {
+			return 13, nil // node's status for an unsettled top-level await
+		}
 	} else if exited, _ := iso.Exited(); !exited {
 		err = iso.ReportUncaught(err)
 	}
+	// After the program and its event loop, a client still attached keeps
+	// the process up ("Waiting for the debugger to disconnect..."); node
+	// prints an uncaught error's report only after that.
+	ins.afterScript()
 	if exited, code := iso.Exited(); exited && err == nil {
 		return code, nil
 	}

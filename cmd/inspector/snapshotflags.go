@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -89,14 +90,21 @@ func parseSnapshotFlags(args []string) (snapshotFlags, []string, error) {
 }
 
 // nearHeapLimitHook returns the heap's NearHeapLimit callback for
-// --heapsnapshot-near-heap-limit (nil without it): up to N times it doubles
-// the limit, so the program reaches its next safepoint, and
-// posts the snapshot there (the GC cannot take it from inside itself).
-// Past N the limit stays and the process dies with node's report.
-func (f snapshotFlags) nearHeapLimitHook(iso **engine.Isolate, stderr io.Writer) func(current, initial uint64) uint64 {
+// --heapsnapshot-near-heap-limit (nil without it). As node's, up to N
+// times it raises the limit by the young generation's maximum size (three
+// semi-spaces' worth, V8's figure) and writes a snapshot with internals and
+// numeric values, then prints "Wrote snapshot to <path>" on stderr. The
+// snapshot is posted to the next safepoint (the GC cannot take it from
+// inside itself); past N the limit stays and the process dies with node's
+// report.
+func (f snapshotFlags) nearHeapLimitHook(iso **engine.Isolate, semiSpaceMiB int, stderr io.Writer) func(current, initial uint64) uint64 {
 	if f.nearHeapLimit <= 0 {
 		return nil
 	}
+	if semiSpaceMiB <= 0 {
+		semiSpaceMiB = 16
+	}
+	youngMax := 3 * uint64(semiSpaceMiB) << 20
 	taken := 0
 	return func(current, initial uint64) uint64 {
 		if taken >= f.nearHeapLimit || *iso == nil {
@@ -104,8 +112,18 @@ func (f snapshotFlags) nearHeapLimitHook(iso **engine.Isolate, stderr io.Writer)
 		}
 		taken++
 		i := *iso
-		i.Post(func() { writeSnapshot(i, stderr) })
-		return 2 * current
+		i.Post(func() {
+			name, err := i.WriteHeapSnapshotFile("", engine.NodeSnapshotOptions(true, true))
+			if err != nil {
+				fmt.Fprintln(stderr, "inspector:", err)
+				return
+			}
+			if abs, err := filepath.Abs(name); err == nil {
+				name = abs
+			}
+			fmt.Fprintf(stderr, "Wrote snapshot to %s\n", name)
+		})
+		return current + youngMax
 	}
 }
 

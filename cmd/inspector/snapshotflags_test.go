@@ -99,6 +99,9 @@ func TestHeapSnapshotNearHeapLimit(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("%d snapshots written: %v", len(files), files)
 	}
+	if !strings.Contains(string(out), "Wrote snapshot to "+filepath.Join(dir, files[0])+"\n") {
+		t.Errorf("no \"Wrote snapshot to\" line:\n%.2000s", out)
+	}
 	data, _ := os.ReadFile(filepath.Join(dir, files[0]))
 	if !bytes.Contains(data, []byte(`"Chunk"`)) || !bytes.HasSuffix(data, []byte("]}")) {
 		t.Errorf("snapshot %s is not a whole snapshot of the program (%d bytes)", files[0], len(data))

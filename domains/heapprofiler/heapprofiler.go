@@ -16,7 +16,8 @@
 //     and walks the heap): a heapStatsUpdate when some interval changed,
 //     then lastSeenObjectId.
 //   - getHeapObjectId, getObjectByHeapObjectId, addInspectedHeapObject go
-//     through RemoteObjects, which the Runtime domain provides.
+//     through RemoteObjects, which domains/runtime.Domain implements
+//     (cmd/inspector wires the two).
 //
 // One difference from V8: disable does not forget the object ids (V8's
 // ClearObjectIds would start numbering again); ids are never reused here.
@@ -70,6 +71,9 @@ type Domain struct {
 	tracker *cdp.Session
 	gen     int
 	timer   *time.Timer
+	// Backpressure limits (tests lower them): see waitForClient.
+	backlogBytes int64
+	stallTimeout time.Duration
 }
 
 // sessionKey keys the per-session state.
@@ -86,7 +90,7 @@ func Register(reg *cdp.Registry, iso *engine.Isolate, cfg Config) *Domain {
 	if cfg.StatsInterval <= 0 {
 		cfg.StatsInterval = 50 * time.Millisecond
 	}
-	d := &Domain{iso: iso, cfg: cfg}
+	d := &Domain{iso: iso, cfg: cfg, backlogBytes: maxBacklogBytes, stallTimeout: stallTimeout}
 	reg.Handle(hp.CommandEnable, d.enable)
 	reg.Handle(hp.CommandDisable, d.disable)
 	reg.Handle(hp.CommandTakeHeapSnapshot, d.takeHeapSnapshot)
@@ -175,7 +179,7 @@ func (d *Domain) snapshot(s *cdp.Session, p snapshotParams) *cdp.Error {
 		opts.Progress = nil
 	}
 	err := d.iso.HeapSnapshotter().WriteSnapshot(heapsnapshot.ChunkFunc(func(chunk []byte) error {
-		if err := waitForClient(s); err != nil {
+		if err := d.waitForClient(s); err != nil {
 			return err
 		}
 		s.Notify(hp.EventAddHeapSnapshotChunk, chunkEvent(chunk))
@@ -189,24 +193,34 @@ func (d *Domain) snapshot(s *cdp.Session, p snapshotParams) *cdp.Error {
 
 // Backpressure while streaming: a snapshot can be far larger than a
 // session's outbound queue. Writing waits while too much is queued, as V8
-// writes to a socket that blocks.
+// writes to a socket that blocks; a client that reads nothing for
+// stallTimeout is dropped (the isolate must not wait forever).
 const (
 	maxBacklogBytes = 32 << 20
 	maxBacklogMsgs  = 1024
+	stallTimeout    = time.Minute
 )
 
 type closedError struct{}
 
 func (closedError) Error() string { return "the session closed" }
 
-func waitForClient(s *cdp.Session) error {
+func (d *Domain) waitForClient(s *cdp.Session) error {
+	var since time.Time
+	var last int64 = -1
 	for {
 		if s.Closed() {
 			return closedError{}
 		}
 		msgs, bytes := s.Backlog()
-		if bytes < maxBacklogBytes && msgs < maxBacklogMsgs {
+		if bytes < d.backlogBytes && msgs < maxBacklogMsgs {
 			return nil
+		}
+		if bytes != last {
+			last, since = bytes, time.Now()
+		} else if time.Since(since) > d.stallTimeout {
+			s.Close("the client stopped reading the heap snapshot")
+			return closedError{}
 		}
 		time.Sleep(time.Millisecond)
 	}

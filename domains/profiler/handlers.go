@@ -20,6 +20,14 @@ type clientKey struct{}
 // disabled, which stops its precise coverage.
 func Register(reg *cdp.Registry, iso *engine.Isolate, opts Options) *Profiler {
 	p := New(iso, opts)
+	p.Register(reg)
+	return p
+}
+
+// Register installs the domain's methods for p's isolate in reg (one
+// Profiler can serve a cdp.Registry and the NODE_V8_COVERAGE writer at
+// once: they share the isolate's coverage mode).
+func (p *Profiler) Register(reg *cdp.Registry) {
 	reg.AddListener(cdp.SessionFuncs{
 		Started: func(s *cdp.Session) {
 			c := p.NewClient(func(method string, ev proto.PreciseCoverageDeltaUpdateEvent) {
@@ -89,7 +97,6 @@ func Register(reg *cdp.Registry, iso *engine.Isolate, opts Options) *Profiler {
 		}
 		return nil, nil
 	})
-	return p
 }
 
 func flag(b *bool) bool { return b != nil && *b }

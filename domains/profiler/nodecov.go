@@ -67,11 +67,28 @@ func (w *FileWriter) Take() error {
 	if err != nil {
 		return fmt.Errorf("encode coverage: %w", err)
 	}
-	name := filepath.Join(w.dir, fmt.Sprintf("coverage-%d-%d-%d.json", w.pid, w.now().UnixMilli(), 0))
-	if err := os.WriteFile(name, data, 0o666); err != nil {
-		return fmt.Errorf("write coverage: %w", err)
+	// Two takes in one millisecond would share node's name: the later one
+	// takes the next free millisecond (still node's format).
+	ms := w.now().UnixMilli()
+	for {
+		name := filepath.Join(w.dir, fmt.Sprintf("coverage-%d-%d-%d.json", w.pid, ms, 0))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if os.IsExist(err) {
+			ms++
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("write coverage: %w", err)
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("write coverage: %w", err)
+		}
+		return nil
 	}
-	return nil
 }
 
 // Stop stops collecting (v8.stopCoverage()): counters are released and no

@@ -115,14 +115,52 @@ func (d *Domain) ReportException(text string, exception layout.Value, loc interp
 			continue
 		}
 		c := completion{threw: true, value: exc, loc: loc, hasLoc: hasLoc}
-		ed := d.exceptionDetails(ss, c, "", false)
+		ed := d.exceptionDetails(ss, c, "", true)
 		ed.Text = text
 		cid := rt.ExecutionContextID(contextID)
 		ed.ExecutionContextID = &cid
+		// node reports its main module's uncaught exceptions by file path,
+		// without a script id.
+		ed.ScriptID = nil
 		if hasLoc {
-			u := scriptURL(d.in.ScriptName(loc.ScriptID))
+			u := d.in.ScriptName(loc.ScriptID)
 			ed.URL = &u
 		}
 		notify(ss, rt.EventExceptionThrown, &rt.ExceptionThrownEvent{Timestamp: rt.Timestamp(nowMillis()), ExceptionDetails: *ed})
 	}
+}
+
+// maxErrorStacks bounds the error stacks kept for exceptionDetails (the
+// most recent errors; older ones fall back to the throw site).
+const maxErrorStacks = 256
+
+// errorStack is the structured stack an error captured when it was made,
+// held by a weak handle so that it does not keep the error alive.
+type errorStack struct {
+	g      heap.Global
+	frames []interp.CallFrame
+}
+
+// errorCreated is the engine's error hook: remember where the error was
+// made, as V8 does for exceptionDetails.stackTrace.
+func (d *Domain) errorCreated(in *interp.Interp, obj layout.Value) {
+	if len(d.sessions) == 0 {
+		return
+	}
+	frames := in.StackTrace(d.maxStack)
+	if len(d.errorStacks) >= maxErrorStacks {
+		d.errorStacks[0].g.Release()
+		d.errorStacks = d.errorStacks[1:]
+	}
+	d.errorStacks = append(d.errorStacks, errorStack{g: d.iso.Heap.NewWeak(obj, nil), frames: frames})
+}
+
+// errorFrames returns the stack an error captured when it was made.
+func (d *Domain) errorFrames(v layout.Value) ([]interp.CallFrame, bool) {
+	for i := len(d.errorStacks) - 1; i >= 0; i-- {
+		if ev, ok := d.errorStacks[i].g.Value(); ok && ev == v {
+			return d.errorStacks[i].frames, true
+		}
+	}
+	return nil, false
 }

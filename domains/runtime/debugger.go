@@ -28,6 +28,9 @@ func (d *Domain) registerDebugger(reg *cdp.Registry) {
 	}))
 	reg.Handle(dbg.CommandGetScriptSource, handle(d, func(ss *session, p *dbg.GetScriptSourceParams) (easyjson.Marshaler, *cdp.Error) {
 		id, ok := parseScriptID(string(p.ScriptID))
+		if src, failed := d.failedSource(id); ok && failed {
+			return &dbg.GetScriptSourceReturns{ScriptSource: src}, nil
+		}
 		if !ok || id > d.in.ScriptCount() || d.internalScripts[id] {
 			return nil, cdp.ServerError("No script for id: " + string(p.ScriptID))
 		}
@@ -59,6 +62,9 @@ func (d *Domain) debuggerEnable(ss *session, _ *dbg.EnableParams) (easyjson.Mars
 			notify(ss, dbg.EventScriptParsed, d.scriptParsed(id))
 		}
 	}
+	for _, f := range d.failed {
+		notify(ss, dbg.EventScriptFailedToParse, d.scriptFailedToParse(f))
+	}
 	return &dbg.EnableReturns{DebuggerID: rt.UniqueDebuggerID(d.debuggerID)}, nil
 }
 
@@ -83,15 +89,7 @@ func (d *Domain) scriptCompiled(id int) {
 func (d *Domain) scriptParsed(id int) *dbg.ScriptParsedEvent {
 	s := d.in.Scripts()[id-1]
 	u16 := utf16.Encode([]rune(s.Source))
-	endLine, endCol := 0, 0
-	for _, c := range u16 {
-		if c == '\n' {
-			endLine++
-			endCol = 0
-		} else {
-			endCol++
-		}
-	}
+	endLine, endCol := extents(u16)
 	u := scriptURL(s.Name)
 	f := false
 	isModule := d.in.ScriptIsModule(id)

@@ -3,7 +3,6 @@ package runtime
 import (
 	"crypto/rand"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -63,6 +62,12 @@ type Domain struct {
 	bindings map[string]int
 	// compiledFns are the scripts compileScript persisted, by session.
 	compiledFns []compiledScript
+	// errorStacks are the stacks recent errors captured (errorCreated).
+	errorStacks []errorStack
+	// failed are the sources that failed to parse; lastFailedID the
+	// newest one's id (for the exceptionDetails of the syntax error).
+	failed       []failedScript
+	lastFailedID int
 }
 
 // compiledScript is a persisted Runtime.compileScript.
@@ -81,6 +86,8 @@ type session struct {
 	bindings        map[string]bool
 	// compiled are the scripts of compileScript with persistScript.
 	compiled map[string]bool
+	// inspected are $0…$4 of the command-line API, newest first.
+	inspected []heap.Global
 }
 
 type sessionKey struct{}
@@ -98,12 +105,14 @@ func New(cfg Config) *Domain {
 		name = exe + "[" + strconv.Itoa(os.Getpid()) + "]"
 	}
 	d := &Domain{iso: cfg.Isolate, in: cfg.Isolate.JS(), contextName: name,
-		isolateID: randomHex(8), maxStack: 200,
+		isolateID: randomIsolateID(), maxStack: 200,
 		internalScripts: map[int]bool{}, bindings: map[string]int{}}
 	d.debuggerID = randomPair()
 	d.uniqueID = randomPair()
 	d.in.ConsoleHook = d.consoleCalled
 	d.in.SetScriptCompiledHook(d.scriptCompiled)
+	d.in.ErrorCreatedHook = d.errorCreated
+	d.in.SetScriptFailedHook(d.scriptFailed)
 	return d
 }
 
@@ -116,10 +125,12 @@ func randomPair() string {
 	return strconv.FormatInt(int64(binary.LittleEndian.Uint64(a[:])), 10) + "." + strconv.FormatInt(int64(binary.LittleEndian.Uint64(b[:])), 10)
 }
 
-func randomHex(n int) string {
-	b := make([]byte, n)
-	rand.Read(b)
-	return hex.EncodeToString(b)
+// randomIsolateID is V8's isolate id format: a random 64-bit number in
+// hex, without leading zeros.
+func randomIsolateID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return strconv.FormatUint(binary.LittleEndian.Uint64(b[:]), 16)
 }
 
 // objectIDPrefix is the isolate part of object ids: V8 uses a random
@@ -150,6 +161,9 @@ func (d *Domain) sessionEnded(s *cdp.Session) {
 		return
 	}
 	ss.store.releaseAll()
+	for _, g := range ss.inspected {
+		g.Release()
+	}
 	kept := d.compiledFns[:0]
 	for _, c := range d.compiledFns {
 		if c.owner == ss {

@@ -219,3 +219,83 @@ func TestHeapUsageAndMisc(t *testing.T) {
 		t.Errorf("Network.setBlockedURLs: %v", err)
 	}
 }
+
+// TestQueryObjects finds the live instances of a class by its prototype.
+func TestQueryObjects(t *testing.T) {
+	tt := startTarget(t, func(iso *engine.Isolate, d *Domain) {
+		if _, err := iso.RunScript("class Leaky {}; var keep = [new Leaky(), new Leaky(), new Leaky()]; new Leaky();", "q.js"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	c := tt.dial(t)
+	ctx := ctxT(t)
+	res, err := c.Call(ctx, "Runtime.evaluate", map[string]any{"expression": "Leaky.prototype"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Result struct {
+			ObjectID string `json:"objectId"`
+		} `json:"result"`
+	}
+	json.Unmarshal(res, &r)
+	res, err = c.Call(ctx, "Runtime.queryObjects", map[string]any{"prototypeObjectId": r.Result.ObjectID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The unreferenced fourth instance is collected first.
+	if !strings.Contains(string(res), `"description":"Array(3)"`) {
+		t.Fatalf("queryObjects: %s", res)
+	}
+}
+
+// TestScriptFailedToParse: a source with a syntax error is announced as
+// Debugger.scriptFailedToParse (again on every enable), its id is the
+// exceptionDetails' scriptId, and getScriptSource returns it.
+func TestScriptFailedToParse(t *testing.T) {
+	tt := startTarget(t, nil)
+	c := tt.dial(t)
+	ctx := ctxT(t)
+	if _, err := c.Call(ctx, "Debugger.enable", nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Call(ctx, "Runtime.evaluate", map[string]any{"expression": "var x = ;"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		ExceptionDetails struct {
+			ScriptID     string `json:"scriptId"`
+			ColumnNumber int    `json:"columnNumber"`
+		} `json:"exceptionDetails"`
+	}
+	json.Unmarshal(res, &r)
+	ev, err := c.WaitEvent(ctx, "Debugger.scriptFailedToParse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		ScriptID string `json:"scriptId"`
+		URL      string `json:"url"`
+		Length   int    `json:"length"`
+		Hash     string `json:"hash"`
+	}
+	json.Unmarshal(ev.Params, &f)
+	if f.ScriptID == "" || f.ScriptID != r.ExceptionDetails.ScriptID || f.URL != "" || f.Length != 9 || len(f.Hash) != 64 || r.ExceptionDetails.ColumnNumber != 8 {
+		t.Fatalf("scriptFailedToParse %s, evaluate %s", ev.Params, res)
+	}
+	src, err := c.Call(ctx, "Debugger.getScriptSource", map[string]any{"scriptId": f.ScriptID})
+	if err != nil || string(src) != `{"scriptSource":"var x = ;"}` {
+		t.Fatalf("getScriptSource: %s %v", src, err)
+	}
+	c.Call(ctx, "Debugger.disable", nil)
+	c.Events()
+	c.Call(ctx, "Debugger.enable", nil)
+	found := false
+	for _, e := range c.Events() {
+		found = found || e.Method == "Debugger.scriptFailedToParse"
+	}
+	if !found {
+		t.Fatal("enable did not re-announce the failed script")
+	}
+}

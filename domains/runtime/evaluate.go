@@ -105,15 +105,18 @@ func (d *Domain) exceptionDetails(ss *session, c completion, group string, previ
 		ed.ScriptID = &sid
 		ed.LineNumber, ed.ColumnNumber = int64(c.loc.Line), int64(c.loc.Column)
 		url := scriptURL(d.in.ScriptName(c.loc.ScriptID))
-		if !c.parseErr {
+		if frames, ok := d.errorFrames(c.value.Value()); ok && !c.parseErr {
+			// An error's trace is where it was made, as V8 reports it.
+			ed.StackTrace = &rt.StackTrace{CallFrames: callFrames(frames)}
+		} else if !c.parseErr {
 			ed.StackTrace = &rt.StackTrace{CallFrames: []rt.CallFrame{{
 				FunctionName: "", ScriptID: sid, URL: url,
 				LineNumber: int64(c.loc.Line), ColumnNumber: int64(c.loc.Column)}}}
 		}
 	} else if c.hasLine {
 		ed.LineNumber, ed.ColumnNumber = int64(c.line), int64(c.col)
-		if sid := d.in.ScriptCount(); c.parseErr && sid > 0 {
-			s := rt.ScriptID(itoa(sid))
+		if c.parseErr && d.lastFailedID > 0 {
+			s := rt.ScriptID(itoa(d.lastFailedID))
 			ed.ScriptID = &s
 		}
 	}
@@ -145,14 +148,15 @@ func optString(s *string) string {
 }
 
 // evaluate is Runtime.evaluate.
-func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams) (easyjson.Marshaler, *cdp.Error) {
+func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams, r cdp.Reply) {
 	if err := checkContext(p.ContextID); err != nil {
-		return nil, err
+		r(nil, err)
+		return
 	}
 	scope := d.iso.Heap.OpenScope()
 	defer scope.Close()
 	if optBool(p.IncludeCommandLineAPI) {
-		undo := d.installCommandLineAPI()
+		undo := d.installCommandLineAPI(ss)
 		defer undo()
 	}
 	if p.Timeout != nil && *p.Timeout > 0 {
@@ -160,13 +164,20 @@ func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams) (easyjson.Marshaler
 		defer t.Stop()
 	}
 	c := d.runScript(p.Expression, "")
-	// awaitPromise: a non-promise completion is its own result (there is
-	// no Promise in the engine yet, so every value is one).
-	return d.evaluateReturns(ss, c, wrapOptions{group: optString(p.ObjectGroup), byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)})
+	d.answerCompletion(ss, c, wrapOptions{group: optString(p.ObjectGroup), byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)}, optBool(p.AwaitPromise), r)
 }
 
 // callFunctionOn is Runtime.callFunctionOn.
-func (d *Domain) callFunctionOn(ss *session, p *rt.CallFunctionOnParams) (easyjson.Marshaler, *cdp.Error) {
+func (d *Domain) callFunctionOn(ss *session, p *rt.CallFunctionOnParams, r cdp.Reply) {
+	res, err := d.callFunctionOnSync(ss, p, r)
+	if res != nil || err != nil {
+		reply(r, res, err)
+	}
+}
+
+// callFunctionOnSync answers errors and immediate results; a call that
+// awaits a promise answers through r and returns nil, nil.
+func (d *Domain) callFunctionOnSync(ss *session, p *rt.CallFunctionOnParams, r cdp.Reply) (easyjson.Marshaler, *cdp.Error) {
 	in := d.in
 	if p.ObjectID == nil && p.ExecutionContextID == nil && p.UniqueContextID == nil {
 		return nil, cdp.InvalidParams("Either objectId or executionContextId or uniqueContextId must be specified")
@@ -208,7 +219,12 @@ func (d *Domain) callFunctionOn(ss *session, p *rt.CallFunctionOnParams) (easyjs
 		vals[i] = a.Value()
 	}
 	c := d.finish(in.Call(fc.value.Value(), this.Value(), vals...))
-	return d.evaluateReturns(ss, c, wrapOptions{group: group, byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)})
+	o := wrapOptions{group: group, byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)}
+	if optBool(p.AwaitPromise) && !c.threw && !c.terminated && in.IsPromise(c.value.Value()) {
+		d.awaitPromiseValue(ss, c.value, o, r)
+		return nil, nil
+	}
+	return d.evaluateReturns(ss, c, o)
 }
 
 // callArgument resolves a CallArgument: an object id, an unserializable
@@ -252,7 +268,7 @@ func (d *Domain) callArgument(ss *session, a rt.CallArgument) (heap.Handle, *cdp
 // commandLineAPISource defines the console's command-line helpers that the
 // global object lacks, and returns a function that removes them again.
 const commandLineAPISource = `(function () {
- return function () {
+ return function (inspected) {
   var api = {
     keys: function keys(o) { return Object.keys(o); },
     values: function values(o) { return Object.values(o); },
@@ -273,6 +289,7 @@ const commandLineAPISource = `(function () {
     $$: function $$(s) { return []; },
     $x: function $x(p) { return []; },
   };
+  for (var n = 0; n < 5; n++) api['$' + n] = inspected[n];
   var added = [];
   for (var k in api) {
     if (!(k in globalThis)) {
@@ -285,7 +302,7 @@ const commandLineAPISource = `(function () {
 })()`
 
 // installCommandLineAPI adds the command-line API for one evaluation.
-func (d *Domain) installCommandLineAPI() func() {
+func (d *Domain) installCommandLineAPI(ss *session) func() {
 	in := d.in
 	if d.cliInstaller == nil {
 		d.quiet++
@@ -297,8 +314,16 @@ func (d *Domain) installCommandLineAPI() func() {
 		g := d.iso.Heap.NewGlobal(c.value.Value())
 		d.cliInstaller = &g
 	}
+	objs := in.NewArray(nil)
+	for _, g := range ss.inspected {
+		v, ok := g.Value()
+		if !ok {
+			v = in.Undefined()
+		}
+		in.PushValue(objs, v)
+	}
 	inst, _ := d.cliInstaller.Value()
-	v, ok := in.Call(inst, in.Undefined())
+	v, ok := in.Call(inst, in.Undefined(), objs.Value())
 	if !ok || !in.IsCallable(v) {
 		in.ClearException()
 		return func() {}

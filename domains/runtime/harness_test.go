@@ -52,6 +52,9 @@ func startTargetWith(t testing.TB, opts engine.Options, setup func(iso *engine.I
 			select {
 			case <-iso.Woken():
 				iso.HandleInterrupts()
+				// Microtasks (awaited promises) and timers, as the
+				// binary's loop runs them.
+				iso.RunEventLoop()
 			case <-tt.stop:
 				return
 			}

@@ -16,10 +16,10 @@ func (d *Domain) registerRuntime(reg *cdp.Registry) {
 		ss.store.releaseAll()
 		return empty{}, nil
 	}))
-	reg.Handle(rt.CommandEvaluate, handle(d, d.evaluate))
-	reg.Handle(rt.CommandCallFunctionOn, handle(d, d.callFunctionOn))
+	reg.HandleAsync(rt.CommandEvaluate, handleAsync(d, d.evaluate))
+	reg.HandleAsync(rt.CommandCallFunctionOn, handleAsync(d, d.callFunctionOn))
 	reg.Handle(rt.CommandGetProperties, handle(d, d.getProperties))
-	reg.Handle(rt.CommandAwaitPromise, handle(d, d.awaitPromise))
+	reg.HandleAsync(rt.CommandAwaitPromise, handleAsync(d, d.awaitPromiseMethod))
 	reg.Handle(rt.CommandReleaseObject, handle(d, func(ss *session, p *rt.ReleaseObjectParams) (easyjson.Marshaler, *cdp.Error) {
 		if _, e := ss.store.get(string(p.ObjectID)); e == errInvalidID {
 			return nil, cdp.ServerError(e)
@@ -32,7 +32,7 @@ func (d *Domain) registerRuntime(reg *cdp.Registry) {
 		return empty{}, nil
 	}))
 	reg.Handle(rt.CommandCompileScript, handle(d, d.compileScript))
-	reg.Handle(rt.CommandRunScript, handle(d, d.runCompiledScript))
+	reg.HandleAsync(rt.CommandRunScript, handleAsync(d, d.runCompiledScript))
 	reg.Handle(rt.CommandGlobalLexicalScopeNames, handle(d, func(ss *session, p *rt.GlobalLexicalScopeNamesParams) (easyjson.Marshaler, *cdp.Error) {
 		if err := checkContext(p.ExecutionContextID); err != nil {
 			return nil, err
@@ -76,6 +76,7 @@ func (d *Domain) registerRuntime(reg *cdp.Registry) {
 	reg.Handle(rt.CommandSetCustomObjectFormatterEnabled, handle(d, func(ss *session, _ *rt.SetCustomObjectFormatterEnabledParams) (easyjson.Marshaler, *cdp.Error) {
 		return empty{}, nil
 	}))
+	reg.Handle(rt.CommandQueryObjects, handle(d, d.queryObjects))
 	reg.Handle(rt.CommandAddBinding, handle(d, d.addBinding))
 	reg.Handle(rt.CommandRemoveBinding, handle(d, func(ss *session, p *rt.RemoveBindingParams) (easyjson.Marshaler, *cdp.Error) {
 		if ss.bindings[p.Name] {
@@ -96,15 +97,6 @@ func (d *Domain) enable(ss *session, _ *rt.EnableParams) (easyjson.Marshaler, *c
 	notify(ss, rt.EventExecutionContextCreated, &rt.ExecutionContextCreatedEvent{Context: d.contextDescription()})
 	d.replayConsole(ss)
 	return empty{}, nil
-}
-
-// awaitPromise is Runtime.awaitPromise. The engine has no Promise yet, so
-// no object is one: V8's answer for a non-promise id.
-func (d *Domain) awaitPromise(ss *session, p *rt.AwaitPromiseParams) (easyjson.Marshaler, *cdp.Error) {
-	if _, e := ss.store.get(string(p.PromiseObjectID)); e != "" {
-		return nil, cdp.ServerError(e)
-	}
-	return nil, cdp.ServerError("Could not find promise with given id")
 }
 
 // compileScript is Runtime.compileScript: a syntax check, and with
@@ -132,9 +124,10 @@ func (d *Domain) compileScript(ss *session, p *rt.CompileScriptParams) (easyjson
 }
 
 // runCompiledScript is Runtime.runScript.
-func (d *Domain) runCompiledScript(ss *session, p *rt.RunScriptParams) (easyjson.Marshaler, *cdp.Error) {
+func (d *Domain) runCompiledScript(ss *session, p *rt.RunScriptParams, r cdp.Reply) {
 	if err := checkContext(p.ExecutionContextID); err != nil {
-		return nil, err
+		r(nil, err)
+		return
 	}
 	var fn layout.Value
 	found := false
@@ -144,12 +137,13 @@ func (d *Domain) runCompiledScript(ss *session, p *rt.RunScriptParams) (easyjson
 		}
 	}
 	if !found {
-		return nil, cdp.ServerError("No script with given id")
+		r(nil, cdp.ServerError("No script with given id"))
+		return
 	}
 	scope := d.iso.Heap.OpenScope()
 	defer scope.Close()
 	c := d.finish(d.in.RunFunction(d.in.Handle(fn)))
-	return d.evaluateReturns(ss, c, wrapOptions{group: optString(p.ObjectGroup), byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)})
+	d.answerCompletion(ss, c, wrapOptions{group: optString(p.ObjectGroup), byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)}, optBool(p.AwaitPromise), r)
 }
 
 // addBinding is Runtime.addBinding: a global function that sends
@@ -200,4 +194,26 @@ func (d *Domain) removeBindingIfUnused(name string, _ *session) {
 	k := in.InternalizeGo(name)
 	in.Delete(in.GlobalObject(), interp.NameKey(k.Value()), false)
 	in.ClearException()
+}
+
+// queryObjects is Runtime.queryObjects: after a full GC, an array of every
+// object that inherits from the given prototype.
+func (d *Domain) queryObjects(ss *session, p *rt.QueryObjectsParams) (easyjson.Marshaler, *cdp.Error) {
+	in := d.in
+	v, e := ss.store.get(string(p.PrototypeObjectID))
+	if e != "" {
+		return nil, cdp.ServerError(e)
+	}
+	if !in.IsObject(v) {
+		return nil, cdp.ServerError("Prototype should be instance of Object")
+	}
+	scope := d.iso.Heap.OpenScope()
+	defer scope.Close()
+	objs := in.QueryObjects(v)
+	arr := in.NewArray(nil)
+	for _, o := range objs {
+		in.PushValue(arr, o.Value())
+	}
+	r := mirror{in}.wrap(arr.Value(), ss.store, wrapOptions{group: optString(p.ObjectGroup)})
+	return &rt.QueryObjectsReturns{Objects: r}, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sonde-js/sonde/engine/builtins"
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
 	rt "github.com/sonde-js/sonde/protocol/runtime"
 )
 
@@ -30,6 +31,16 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		s := rt.ObjectPreviewSubtype(*r.Subtype)
 		p.Subtype = &s
 	}
+	if in.IsProxy(obj.Value()) {
+		// A proxy's preview is its target's (no trap runs).
+		t := in.ProxyTarget(obj.Value())
+		if !in.IsObject(t) {
+			return p
+		}
+		tp := m.preview(in.Handle(t), top)
+		tp.Type, tp.Subtype, tp.Description = p.Type, p.Subtype, p.Description
+		return tp
+	}
 	isArray := in.IsArray(obj.Value())
 	isError := r.Subtype != nil && *r.Subtype == rt.RemoteObjectSubtypeError
 	limit := previewProperties
@@ -46,6 +57,12 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 	}
 	if pv, ok := in.PrimitiveValue(obj.Value()); ok {
 		add(m.propertyPreview("[[PrimitiveValue]]", in.Handle(pv)))
+	}
+	if in.IsPromise(obj.Value()) {
+		state, result := in.PromiseInfo(obj.Value())
+		rh := in.Handle(result) // before the allocations below
+		add(m.propertyPreview("[[PromiseState]]", in.Handle(in.StringValue(promiseStateName(state)))))
+		add(m.propertyPreview("[[PromiseResult]]", rh))
 	}
 	kind := builtins.KindOf(in, obj.Value())
 	if kind.Subtype == "map" || kind.Subtype == "set" {
@@ -189,3 +206,14 @@ func (s stringMarshaler) MarshalEasyJSON(w *jwriter.Writer) { w.String(string(s)
 type empty struct{}
 
 func (empty) MarshalEasyJSON(w *jwriter.Writer) { w.RawString("{}") }
+
+// promiseStateName is V8's [[PromiseState]] text.
+func promiseStateName(state int) string {
+	switch state {
+	case interp.PromiseFulfilled:
+		return "fulfilled"
+	case interp.PromiseRejected:
+		return "rejected"
+	}
+	return "pending"
+}

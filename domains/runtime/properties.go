@@ -1,12 +1,15 @@
 package runtime
 
 import (
+	"encoding/json"
+
 	"github.com/mailru/easyjson"
 	"github.com/mailru/easyjson/jwriter"
 
 	"github.com/sonde-js/sonde/cdp"
 	"github.com/sonde-js/sonde/engine/builtins"
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/layout"
 	rt "github.com/sonde-js/sonde/protocol/runtime"
 )
 
@@ -36,7 +39,18 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 	nonIndexed := optBool(p.NonIndexedPropertiesOnly)
 	res := &rt.GetPropertiesReturns{Result: []rt.PropertyDescriptor{}}
 	seen := map[string]bool{}
+	// The synthetic arrays of internal properties have no prototype in
+	// V8, and a scope list no length.
+	tag, synthetic := ss.store.tagOf(obj.Value())
+	if synthetic && tag.subtype == "internal#scopeList" {
+		seen["length"] = true
+	}
 	holder := in.Handle(obj.Value())
+	if in.IsProxy(obj.Value()) {
+		// V8 lists no properties of a proxy (that would run its traps),
+		// only [[Handler]], [[Target]] and [[IsRevoked]].
+		holder.Set(in.Null())
+	}
 	for depth := 0; in.IsObject(holder.Value()) && depth < 1000; depth++ {
 		isOwn := depth == 0
 		for _, prop := range builtins.OwnPropertyMirrors(in, holder) {
@@ -72,7 +86,7 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 		}
 		holder.Set(in.Prototype(holder.Value()))
 	}
-	if !accessorsOnly {
+	if !accessorsOnly && !synthetic {
 		res.InternalProperties = d.internalProperties(ss, obj, group)
 	}
 	return res, nil
@@ -84,6 +98,16 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 	in := d.in
 	m := mirror{in}
 	var out []rt.InternalPropertyDescriptor
+	if in.IsProxy(obj.Value()) {
+		h := m.wrap(in.ProxyHandler(obj.Value()), ss.store, wrapOptions{group: group})
+		t := m.wrap(in.ProxyTarget(obj.Value()), ss.store, wrapOptions{group: group})
+		revoked := "false"
+		if !in.IsObject(in.ProxyTarget(obj.Value())) {
+			revoked = "true"
+		}
+		r := rt.RemoteObject{Type: rt.RemoteObjectTypeBoolean, Value: easyjson.RawMessage(revoked)}
+		return []rt.InternalPropertyDescriptor{{Name: "[[Handler]]", Value: &h}, {Name: "[[Target]]", Value: &t}, {Name: "[[IsRevoked]]", Value: &r}}
+	}
 	if in.IsCallable(obj.Value()) {
 		if loc, ok := in.FunctionLocation(obj.Value()); ok {
 			sub := rt.RemoteObjectSubtype(internalLocation)
@@ -101,7 +125,118 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 		r := m.wrap(pv, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PrimitiveValue]]", Value: &r})
 	}
+	if in.IsPromise(obj.Value()) {
+		state, _ := in.PromiseInfo(obj.Value())
+		st := m.wrap(in.StringValue(promiseStateName(state)), ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PromiseState]]", Value: &st})
+		_, result := in.PromiseInfo(obj.Value())
+		res := m.wrap(result, ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PromiseResult]]", Value: &res})
+	}
+	if k := builtins.KindOf(in, obj.Value()); k.Subtype == "map" || k.Subtype == "set" {
+		entries := d.entriesArray(ss, obj, k.Subtype == "map", group)
+		r := m.wrap(entries.Value(), ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: "[[Entries]]", Value: &r})
+	}
+	if in.IsCallable(obj.Value()) && !in.IsNativeFunction(obj.Value()) {
+		scopes := d.scopeList(ss, obj, group)
+		r := m.wrap(scopes.Value(), ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: "[[Scopes]]", Value: &r})
+	}
 	return out
+}
+
+// entriesArray makes V8's [[Entries]] of a Map or Set: an array of entry
+// objects ({key, value}, or {value} for a Set) tagged internal#entry with
+// V8's description ({"k" => 1}).
+func (d *Domain) entriesArray(ss *session, coll heap.Handle, isMap bool, group string) heap.Handle {
+	in := d.in
+	m := mirror{in}
+	keys, values := builtins.CollectionEntries(in, coll.Value())
+	arr := in.NewArray(nil)
+	for i := range values {
+		e := in.NewObject(in.Null())
+		if isMap {
+			in.DefineValue(e, "key", keys[i], 0)
+		}
+		in.DefineValue(e, "value", values[i], 0)
+		desc := m.entryPart(values[i].Value())
+		if isMap {
+			desc = "{" + m.entryPart(keys[i].Value()) + " => " + desc + "}"
+		}
+		ss.store.tag(e.Value(), "internal#entry", desc, group)
+		in.PushValue(arr, e.Value())
+	}
+	ss.store.tag(arr.Value(), "array", "Array("+itoa(len(values))+")", group)
+	return arr
+}
+
+// entryPart describes one side of an entry: strings quoted, objects by
+// description.
+func (m mirror) entryPart(v layout.Value) string {
+	if m.in.IsString(v) {
+		b, _ := json.Marshal(m.in.GoString(v))
+		return string(b)
+	}
+	r := m.describe(v)
+	if r.Description != nil {
+		return *r.Description
+	}
+	if r.Type == rt.RemoteObjectTypeUndefined {
+		return "undefined"
+	}
+	return string(r.Value)
+}
+
+// scopeList makes V8's [[Scopes]]: an array (internal#scopeList,
+// "Scopes[n]") of scope objects (internal#scope, described by their kind)
+// holding each scope's variables; the global scope holds the global
+// object's own data properties.
+func (d *Domain) scopeList(ss *session, fn heap.Handle, group string) heap.Handle {
+	in := d.in
+	arr := in.NewArray(nil)
+	scopes := in.FunctionScopes(fn.Value())
+	for _, sc := range scopes {
+		o := in.NewObject(in.Null())
+		if sc.Type == "global" {
+			g := in.Handle(in.GlobalObject())
+			for _, p := range builtins.OwnPropertyMirrors(in, g) {
+				if !p.Accessor && p.Symbol.IsNil() {
+					in.DefineValue(o, p.Name, p.Value, 0)
+				}
+			}
+		}
+		for i, name := range sc.Names {
+			v := sc.Values[i]
+			if v.Value() == in.Hole() {
+				v = in.Handle(in.Undefined())
+			}
+			in.DefineValue(o, name, v, 0)
+		}
+		ss.store.tag(o.Value(), "internal#scope", scopeDescription(sc.Type), group)
+		in.PushValue(arr, o.Value())
+	}
+	ss.store.tag(arr.Value(), "internal#scopeList", "Scopes["+itoa(len(scopes))+"]", group)
+	return arr
+}
+
+// scopeDescription is V8's description of a scope type.
+func scopeDescription(typ string) string {
+	switch typ {
+	case "closure":
+		return "Closure"
+	case "block":
+		return "Block"
+	case "catch":
+		return "Catch"
+	case "script":
+		return "Script"
+	case "module":
+		return "Module"
+	case "eval":
+		return "Eval"
+	}
+	return "Global"
 }
 
 // locationValue is the value of [[FunctionLocation]].

@@ -24,6 +24,45 @@ type objectStore struct {
 	next   int
 	byID   map[string]storedObject
 	groups map[string][]string
+	// tags mark the synthetic objects the domain made for internal
+	// properties ([[Entries]], [[Scopes]] and their items) with V8's
+	// subtype and description; they live as long as their group.
+	tags []taggedObject
+}
+
+// taggedObject is a synthetic object's V8 subtype and description.
+type taggedObject struct {
+	g       heap.Global
+	subtype string
+	desc    string
+	group   string
+}
+
+// tag records v's subtype and description (for wrap) in group.
+func (st *objectStore) tag(v layout.Value, subtype, desc, group string) {
+	st.tags = append(st.tags, taggedObject{g: st.h.NewGlobal(v), subtype: subtype, desc: desc, group: group})
+}
+
+// tagOf finds v's tag.
+func (st *objectStore) tagOf(v layout.Value) (taggedObject, bool) {
+	for _, t := range st.tags {
+		if tv, ok := t.g.Value(); ok && tv == v {
+			return t, true
+		}
+	}
+	return taggedObject{}, false
+}
+
+func (st *objectStore) releaseTags(all bool, group string) {
+	kept := st.tags[:0]
+	for _, t := range st.tags {
+		if all || t.group == group {
+			t.g.Release()
+		} else {
+			kept = append(kept, t)
+		}
+	}
+	st.tags = kept
 }
 
 type storedObject struct {
@@ -85,6 +124,7 @@ func (st *objectStore) releaseGroup(group string) {
 		st.release(id)
 	}
 	delete(st.groups, group)
+	st.releaseTags(false, group)
 }
 
 func (st *objectStore) releaseAll() {
@@ -92,6 +132,7 @@ func (st *objectStore) releaseAll() {
 		st.release(id)
 	}
 	st.groups = map[string][]string{}
+	st.releaseTags(true, "")
 }
 
 // wrapOptions are the RemoteObject options of a command.
@@ -126,6 +167,13 @@ func (m mirror) wrap(v layout.Value, st *objectStore, o wrapOptions) rt.RemoteOb
 		raw := m.jsonValue(hv.Value(), 0)
 		out := rt.RemoteObject{Type: r.Type, Value: raw}
 		return out
+	}
+	if t, ok := st.tagOf(hv.Value()); ok {
+		sub := rt.RemoteObjectSubtype(t.subtype)
+		r.Subtype, r.Description = &sub, strp(t.desc)
+		id := rt.RemoteObjectID(st.add(hv.Value(), o.group))
+		r.ObjectID = &id
+		return r
 	}
 	if o.preview && in.IsObject(hv.Value()) && r.Type == rt.RemoteObjectTypeObject {
 		p := m.preview(hv, true)
@@ -163,9 +211,22 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeString, Value: jsonString(in.GoString(v))}
 	case in.IsSymbol(v):
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeSymbol, Description: strp(in.SymbolDescriptiveString(v))}
-	case in.IsCallable(v):
+	case in.IsCallable(v) || v == in.Intrinsic(interp.FunctionPrototype):
 		cls := "Function"
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeFunction, ClassName: &cls, Description: strp(m.functionDescription(v))}
+	}
+	if in.IsProxy(v) {
+		// V8 names a proxy after its target, never running a trap.
+		cls, desc := "Object", "Proxy"
+		if t := in.ProxyTarget(v); in.IsObject(t) {
+			if in.IsCallable(t) {
+				desc = "Proxy(Function)"
+			} else {
+				desc = "Proxy(" + in.ClassName(t) + ")"
+			}
+		}
+		sub := rt.RemoteObjectSubtypeProxy
+		return rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, ClassName: &cls, Description: &desc}
 	}
 	cls := in.ClassName(v)
 	r := rt.RemoteObject{Type: rt.RemoteObjectTypeObject, ClassName: &cls, Description: strp(cls)}
@@ -189,6 +250,9 @@ func (m mirror) subtype(v layout.Value, cls string) (string, string) {
 	}
 	if in.IsErrorObject(v) {
 		return "error", m.errorDescription(v, cls)
+	}
+	if in.IsPromise(v) {
+		return "promise", cls
 	}
 	if k := builtins.KindOf(in, v); k.Subtype != "" {
 		return k.Subtype, k.Description
@@ -214,6 +278,10 @@ func (m mirror) errorDescription(v layout.Value, cls string) string {
 }
 
 func (m mirror) functionDescription(fn layout.Value) string {
+	if fn == m.in.Intrinsic(interp.FunctionPrototype) {
+		// A function in V8 (here an ordinary object).
+		return "function () { [native code] }"
+	}
 	return m.in.FunctionSource(fn)
 }
 

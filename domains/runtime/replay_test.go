@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,10 +40,9 @@ type oracleAnswer struct {
 // with the reason. The test fails when one of them starts to match, so the
 // list stays true.
 var knownDiffs = map[string]string{
-	"throw error":         "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
-	"silent throw":        "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
-	"call throws":         "exceptionDetails.stackTrace is the throw site; V8 uses the stack captured when the Error was constructed",
 	"props function":      "engine: sloppy functions have no own arguments/caller properties",
+	"function scopes":     "engine: sloppy functions have no own arguments/caller properties",
+	"closure scopes":      "engine: sloppy functions have no own arguments/caller properties",
 	"missing expression":  "protocol decoder's -32602 data text differs from V8's BINDINGS message",
 	"console table":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
 	"console group":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
@@ -179,8 +179,19 @@ func resolveRefs(v any, results []any) any {
 		}
 		cur := results[n]
 		for _, k := range parts[1:] {
-			m, _ := cur.(map[string]any)
-			cur = m[k]
+			switch c := cur.(type) {
+			case map[string]any:
+				cur = c[k]
+			case []any:
+				i, _ := strconv.Atoi(k)
+				if i < len(c) {
+					cur = c[i]
+				} else {
+					cur = nil
+				}
+			default:
+				cur = nil
+			}
 		}
 		return cur
 	case []any:
@@ -214,7 +225,7 @@ func normalize(v any) any {
 				out[k] = "<size>"
 			case "totalAllocatedBytes":
 			case "id":
-				if s, ok := e.(string); ok && len(s) == 16 {
+				if s, ok := e.(string); ok && isolateIDPattern.MatchString(s) {
 					out[k] = "<isolateId>"
 					continue
 				}
@@ -233,6 +244,9 @@ func normalize(v any) any {
 	}
 	return v
 }
+
+// isolateIDPattern is V8's isolate id: a 64-bit number in hex.
+var isolateIDPattern = regexp.MustCompile(`^[0-9a-f]{1,16}$`)
 
 // compare returns "" when equal, else the first difference with its path.
 func compare(want, got any) string { return diff("", want, got) }

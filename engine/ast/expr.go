@@ -166,6 +166,9 @@ type EImportMeta struct{}
 // An EImportCall node represents dynamic `import(specifier)`.
 type EImportCall struct {
 	Specifier Expr
+	// Options is the optional second argument (import attributes), or a
+	// nil expression.
+	Options Expr
 }
 
 // An EUnary node represents a prefix operator other than ++/--:

@@ -179,7 +179,8 @@ func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !ok {
 				return false
 			}
-			in.DefineOwn(out.Value(), idx(in, k), r, objects.AttrNone)
+			key := idx(in, k) // before reading the receiver: it may allocate
+			in.DefineOwn(out.Value(), key, r, objects.AttrNone)
 			k++
 			return true
 		}) {
@@ -222,7 +223,8 @@ func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.ThrowError(interp.TypeError, "Pushing "+strconv.Itoa(a.Len())+" elements on an array-like of length "+strconv.Itoa(n)+" is disallowed, as the total surpasses 2**53-1")
 	}
 	for i := 0; i < a.Len(); i++ {
-		if !in.Set(self(a), idx(in, n+i), a.Arg(i), true) {
+		key := idx(in, n+i) // before reading the receiver: it may allocate
+		if !in.Set(self(a), key, a.Arg(i), true) {
 			return 0, false
 		}
 	}
@@ -250,12 +252,14 @@ func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 		return in.Undefined(), true
 	}
-	v, ok := in.Get(self(a), idx(in, n-1))
+	key := idx(in, n-1) // before reading the receiver: it may allocate
+	v, ok := in.Get(self(a), key)
 	if !ok {
 		return 0, false
 	}
 	a.SetSlot(interp.Scratch1, v)
-	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
+	key = idx(in, n-1) // before reading the receiver: it may allocate
+	if _, ok := in.Delete(self(a), key, true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -280,7 +284,8 @@ func arrayShift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !moveElements(in, self(a), 1, 0, n-1) {
 		return 0, false
 	}
-	if _, ok := in.Delete(self(a), idx(in, n-1), true); !ok {
+	key := idx(in, n-1) // before reading the receiver: it may allocate
+	if _, ok := in.Delete(self(a), key, true); !ok {
 		return 0, false
 	}
 	if !setLength(in, self(a), n-1) {
@@ -307,9 +312,11 @@ func moveElements(in *interp.Interp, obj layout.Value, from, to, count int) bool
 				return false
 			}
 			vh := h.NewHandle(v)
-			return in.Set(oh.Value(), idx(in, to+i), vh.Value(), true)
+			key := idx(in, to+i) // before reading the receiver: it may allocate
+			return in.Set(oh.Value(), key, vh.Value(), true)
 		}
-		_, ok := in.Delete(oh.Value(), idx(in, to+i), true)
+		key := idx(in, to+i) // before reading the receiver: it may allocate
+		_, ok := in.Delete(oh.Value(), key, true)
 		return ok
 	}
 	if from > to {
@@ -342,7 +349,8 @@ func arrayUnshift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		for i := 0; i < k; i++ {
-			if !in.Set(self(a), idx(in, i), a.Arg(i), true) {
+			key := idx(in, i) // before reading the receiver: it may allocate
+			if !in.Set(self(a), key, a.Arg(i), true) {
 				return 0, false
 			}
 		}
@@ -384,7 +392,8 @@ func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 				s.Close()
 				return 0, false
 			}
-			in.DefineOwn(out.Value(), idx(in, i), v, objects.AttrNone)
+			key := idx(in, i) // before reading the receiver: it may allocate
+			in.DefineOwn(out.Value(), key, v, objects.AttrNone)
 		}
 		s.Close()
 	}
@@ -445,7 +454,8 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 				s.Close()
 				return 0, false
 			}
-			in.DefineOwn(removed.Value(), idx(in, i), v, objects.AttrNone)
+			key := idx(in, i) // before reading the receiver: it may allocate
+			in.DefineOwn(removed.Value(), key, v, objects.AttrNone)
 		}
 		s.Close()
 	}
@@ -458,13 +468,15 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if i&pollMask == 0 && !in.Poll() {
 				return 0, false
 			}
-			if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
+			key := idx(in, i) // before reading the receiver: it may allocate
+			if _, ok := in.Delete(self(a), key, true); !ok {
 				return 0, false
 			}
 		}
 	}
 	for i := 0; i < items; i++ {
-		if !in.Set(self(a), idx(in, start+i), a.Arg(2+i), true) {
+		key := idx(in, start+i) // before reading the receiver: it may allocate
+		if !in.Set(self(a), key, a.Arg(2+i), true) {
 			return 0, false
 		}
 	}
@@ -503,7 +515,8 @@ func arrayConcat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 						s.Close()
 						return 0, false
 					}
-					in.DefineOwn(out.Value(), idx(in, k+j), v, objects.AttrNone)
+					key := idx(in, k+j) // before reading the receiver: it may allocate
+					in.DefineOwn(out.Value(), key, v, objects.AttrNone)
 				}
 				s.Close()
 			}
@@ -511,7 +524,8 @@ func arrayConcat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			in.Factory().SetArrayLength(out, uint32(k))
 			continue
 		}
-		in.DefineOwn(out.Value(), idx(in, k), item, objects.AttrNone)
+		key := idx(in, k) // before reading the receiver: it may allocate
+		in.DefineOwn(out.Value(), key, item, objects.AttrNone)
 		k++
 	}
 	return out.Value(), true
@@ -555,7 +569,8 @@ func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (l
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		key := idx(in, i) // before reading the receiver: it may allocate
+		v, ok := in.Get(self(a), key)
 		if !ok {
 			return 0, false
 		}
@@ -706,7 +721,8 @@ func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		key := idx(in, i) // before reading the receiver: it may allocate
+		v, ok := in.Get(self(a), key)
 		if !ok {
 			return 0, false
 		}
@@ -786,7 +802,8 @@ func arrayMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	out := in.NewArray(nil)
 	in.Factory().SetArrayLength(out, uint32(n))
 	ok = each(in, a, n, true, func(i int, _ layout.Value, r layout.Value) (bool, bool) {
-		return false, in.DefineOwn(out.Value(), idx(in, i), r, objects.AttrNone)
+		key := idx(in, i) // before reading the receiver: it may allocate
+		return false, in.DefineOwn(out.Value(), key, r, objects.AttrNone)
 	})
 	if !ok {
 		return 0, false
@@ -849,7 +866,8 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 			i = n - 1 - j
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		key := idx(in, i) // before reading the receiver: it may allocate
+		v, ok := in.Get(self(a), key)
 		if !ok {
 			s.Close()
 			return 0, false
@@ -898,7 +916,8 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		if i == end {
 			return in.ThrowError(interp.TypeError, "Reduce of empty array with no initial value")
 		}
-		v, ok := in.Get(self(a), idx(in, i))
+		key := idx(in, i) // before reading the receiver: it may allocate
+		v, ok := in.Get(self(a), key)
 		if !ok {
 			return 0, false
 		}
@@ -1002,17 +1021,20 @@ func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	for i, p := range perm {
-		if !in.Set(self(a), idx(in, i), in.Element(vals.Value(), uint32(p)), true) {
+		key := idx(in, i) // before reading the receiver: it may allocate
+		if !in.Set(self(a), key, in.Element(vals.Value(), uint32(p)), true) {
 			return 0, false
 		}
 	}
 	for i := m; i < m+undefs; i++ {
-		if !in.Set(self(a), idx(in, i), in.Undefined(), true) {
+		key := idx(in, i) // before reading the receiver: it may allocate
+		if !in.Set(self(a), key, in.Undefined(), true) {
 			return 0, false
 		}
 	}
 	for i := m + undefs; i < n; i++ {
-		if _, ok := in.Delete(self(a), idx(in, i), true); !ok {
+		key := idx(in, i) // before reading the receiver: it may allocate
+		if _, ok := in.Delete(self(a), key, true); !ok {
 			return 0, false
 		}
 	}
@@ -1036,7 +1058,8 @@ func arrayFill(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		if !in.Set(self(a), idx(in, i), a.Arg(0), true) {
+		key := idx(in, i) // before reading the receiver: it may allocate
+		if !in.Set(self(a), key, a.Arg(0), true) {
 			return 0, false
 		}
 	}
@@ -1058,7 +1081,8 @@ func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if x < 0 || x >= float64(n) {
 		return in.Undefined(), true
 	}
-	return in.Get(self(a), idx(in, int(x)))
+	key := idx(in, int(x)) // before reading the receiver: it may allocate
+	return in.Get(self(a), key)
 }
 
 // flatten appends the elements of src (flattened depth levels) to out.
@@ -1181,7 +1205,8 @@ func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
 			return heap.Handle{}, false
 		}
 		s := h.OpenScope()
-		v, ok := in.Get(self(a), idx(in, i))
+		key := idx(in, i) // before reading the receiver: it may allocate
+		v, ok := in.Get(self(a), key)
 		if !ok {
 			s.Close()
 			return heap.Handle{}, false
@@ -1263,7 +1288,8 @@ func arrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	if !in.Set(out.Value(), idx(in, int(x)), a.Arg(1), true) {
+	key := idx(in, int(x)) // before reading the receiver: it may allocate
+	if !in.Set(out.Value(), key, a.Arg(1), true) {
 		return 0, false
 	}
 	return out.Value(), true

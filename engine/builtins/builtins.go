@@ -39,6 +39,7 @@ func Install(in *interp.Interp) {
 	b.regexp()
 	b.date()
 	b.promises()
+	b.functionKinds()
 	b.number()
 	b.boolean()
 	b.symbol()

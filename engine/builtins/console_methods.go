@@ -164,12 +164,25 @@ func (b *installer) console() {
 			return in.Undefined(), true
 		}},
 		{"table", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			// Printed as console.log prints (node renders a table);
-			// node's own console.log of it is a second message.
+			// Drawn as node draws it; node's own console.log of the drawing
+			// is a second inspector message.
 			consoleReport(in, "table", a, 0)
-			s, ok := Format(in, a)
-			if !ok {
-				return 0, false
+			s := ""
+			if a.Len() > 0 {
+				t, isTable, ok := consoleTable(in, a.Arg(0))
+				if !ok {
+					return 0, false
+				}
+				s = t
+				if !isTable {
+					s = ""
+				}
+			}
+			if s == "" {
+				var ok bool
+				if s, ok = Format(in, a); !ok {
+					return 0, false
+				}
 			}
 			consoleReportStrings(in, "log", []string{s}, a, a.Len())
 			st.print(in.Stdout(), s)

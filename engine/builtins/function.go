@@ -28,6 +28,12 @@ func (b *installer) function() {
 // functionConstructor is Function(p1, …, body): the source
 // "(function anonymous(p1,…\n) {\nbody\n})" compiled as eval code.
 func functionConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return dynamicFunction(in, a, "function")
+}
+
+// dynamicFunction is CreateDynamicFunction for a kind: "function",
+// "function*", "async function" or "async function*".
+func dynamicFunction(in *interp.Interp, a interp.Args, kind string) (layout.Value, bool) {
 	var params []string
 	body := ""
 	for i := 0; i < a.Len(); i++ {
@@ -41,7 +47,7 @@ func functionConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) 
 			params = append(params, s)
 		}
 	}
-	src := "(function anonymous(" + strings.Join(params, ",") + "\n) {\n" + body + "\n})"
+	src := "(" + kind + " anonymous(" + strings.Join(params, ",") + "\n) {\n" + body + "\n})"
 	return in.EvalFunctionSource(src)
 }
 

@@ -98,6 +98,7 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 	isArray := in.IsArray(val)
 	extrasArray := false
 	isCollection := false
+	isPromise := false
 	noProps := c.keyCount(keys, isArray) == 0
 	if isArray {
 		extrasArray = true
@@ -175,6 +176,15 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 		if noProps {
 			return base
 		}
+	} else if in.IsPromise(val) {
+		prefix := c.prefix(constructor, "Promise", "")
+		if tag, accessor, found := in.Lookup(val, interp.NameKey(in.Intrinsic(interp.SymbolToStringTag))); found && !accessor && in.IsString(tag) {
+			if t := in.GoString(tag); t != "" && t != constructor && constructor != "" {
+				prefix = constructor + " [" + t + "] "
+			}
+		}
+		braces[0] = prefix + "{"
+		isPromise = true
 	} else if in.IsModuleNamespace(val) {
 		braces[0] = c.prefix(constructor, "Module", "") + "{"
 		if noProps {
@@ -211,6 +221,9 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 	}
 	if isCollection {
 		output = c.formatCollection(v, recurseTimes)
+	}
+	if isPromise {
+		output = c.formatPromise(v, recurseTimes)
 	}
 	for i := 0; i < f.Length(keys.Value()); i++ {
 		k := f.Get(keys.Value(), i)
@@ -290,7 +303,14 @@ func (c *inspectCtx) functionBase(fn layout.Value, constructor string) string {
 		return base + "]"
 	}
 	typ := "Function"
-	if constructor != "" && constructor != "Function" {
+	if gen, async := in.FunctionKind(fn); gen || async {
+		if gen {
+			typ = "Generator" + typ
+		}
+		if async {
+			typ = "Async" + typ
+		}
+	} else if constructor != "" && constructor != "Function" {
 		typ = constructor
 	}
 	if name == "" {
@@ -655,4 +675,23 @@ func (c *inspectCtx) formatCollection(v heap.Handle, recurseTimes int) []string 
 func isIndexString(s string) bool {
 	_, ok := jsnum.ArrayIndex(s)
 	return ok
+}
+
+// formatPromise is node's formatPromise: the state and result.
+func (c *inspectCtx) formatPromise(v heap.Handle, recurseTimes int) []string {
+	in := c.in
+	state, result := in.PromiseInfo(v.Value())
+	switch state {
+	case interp.PromisePending:
+		return []string{"<pending>"}
+	case interp.PromiseRejected:
+		c.indentationLvl += 2
+		s := c.formatValue(in.Handle(result), recurseTimes, true)
+		c.indentationLvl -= 2
+		return []string{"<rejected> " + s}
+	}
+	c.indentationLvl += 2
+	s := c.formatValue(in.Handle(result), recurseTimes, true)
+	c.indentationLvl -= 2
+	return []string{s}
 }

@@ -62,6 +62,9 @@ func KindOf(in *interp.Interp, v layout.Value) ObjectKind {
 // strings including the lazily materialized length/name/prototype, then
 // symbols). It runs no JavaScript.
 func OwnPropertyMirrors(in *interp.Interp, obj heap.Handle) []interp.PropertyMirror {
+	if t := in.NamespaceTarget(obj.Value()); t != 0 {
+		obj = in.Handle(t) // a module namespace shows its exports
+	}
 	keys := ownKeys(in, obj, objects.AllProperties)
 	return in.PropertyMirrors(obj, keys)
 }

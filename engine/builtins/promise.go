@@ -309,7 +309,7 @@ func (b *installer) aggregateError() heap.Global {
 	protoG = h.NewGlobal(proto.Value())
 	b.value(proto, "name", in.InternalizeGo("AggregateError").Value(), objects.AttrDontEnum)
 	b.value(proto, "message", f.Roots.EmptyString, objects.AttrDontEnum)
-	if errCtor, ok := in.GetNamed(errProto, in.Name(interp.NameConstructor)); ok {
+	if errCtor, ok := in.GetNamed(in.Intrinsic(interp.ErrorPrototype), in.Name(interp.NameConstructor)); ok {
 		f.SetPrototype(c, h.NewHandle(errCtor))
 	}
 	return h.NewGlobal(c.Value())
@@ -558,4 +558,37 @@ func iterableCheck(in *interp.Interp, v layout.Value) bool {
 	}
 	in.ThrowError(interp.TypeError, what+" is not iterable (cannot read property Symbol(Symbol.iterator))")
 	return false
+}
+
+// functionKinds installs %GeneratorFunction%, %AsyncFunction% and
+// %AsyncGeneratorFunction% (reachable only through their prototypes, as
+// in V8) and links their prototypes with the generator prototypes.
+func (b *installer) functionKinds() {
+	in := b.in
+	f := in.Factory()
+	for _, k := range []struct {
+		name, kind      string
+		proto, instance interp.Intrinsic
+	}{
+		{"GeneratorFunction", "function*", interp.GeneratorFunctionPrototype, interp.GeneratorPrototype},
+		{"AsyncGeneratorFunction", "async function*", interp.AsyncGeneratorFunctionPrototype, interp.AsyncGeneratorPrototype},
+		{"AsyncFunction", "async function", interp.AsyncFunctionPrototype, -1},
+	} {
+		kind := k.kind
+		proto := b.intrinsic(k.proto)
+		c := in.NewNativeFunction(k.name, 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			return dynamicFunction(in, a, kind)
+		}, interp.NativeConstructor)
+		in.SetFunctionPrototype(c, proto)
+		in.DefineValue(proto, "constructor", c, objects.AttrReadOnly|objects.AttrDontEnum)
+		if fnCtor := in.Intrinsic(interp.FunctionFunction); fnCtor != in.Undefined() {
+			f.SetPrototype(c, in.Handle(fnCtor))
+		}
+		f.DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolToStringTag)), in.InternalizeGo(k.name), objects.AttrReadOnly|objects.AttrDontEnum)
+		if k.instance >= 0 {
+			inst := b.intrinsic(k.instance)
+			in.DefineValue(proto, "prototype", inst, objects.AttrReadOnly|objects.AttrDontEnum)
+			in.DefineValue(inst, "constructor", proto, objects.AttrReadOnly|objects.AttrDontEnum)
+		}
+	}
 }

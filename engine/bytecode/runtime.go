@@ -61,6 +61,9 @@ const (
 	RtModuleExportChanged
 	// RtImportMeta(moduleID): the module's import.meta object.
 	RtImportMeta
+	// RtDynamicImport(specifier, options): import(specifier, options) from the running
+	// script or module: a promise of the module's namespace.
+	RtDynamicImport
 	// RtToObject(value): ToObject, throwing on null and undefined.
 	RtToObject
 	// RtIteratorClose(iterator): call iterator.return() if it has one.
@@ -111,6 +114,10 @@ const (
 	// RtIteratorRest(iterator, next): the remaining values of an iterator
 	// as a new array (the rest element of an array pattern).
 	RtIteratorRest
+	// RtAwaitYield(generator, value): RtAwait for the await a `yield` in an
+	// async generator does before suspending: its resumption does not count
+	// as an invocation (V8 awaits and yields in one suspension).
+	RtAwaitYield
 
 	numRuntime
 )
@@ -135,6 +142,7 @@ var runtimeNames = [numRuntime]string{
 	RtThrowReferenceError:    "ThrowReferenceError",
 	RtModuleExportChanged:    "ModuleExportChanged",
 	RtImportMeta:             "ImportMeta",
+	RtDynamicImport:          "DynamicImport",
 	RtToObject:               "ToObject",
 	RtIteratorClose:          "IteratorClose",
 	RtCreateTemplateObject:   "CreateTemplateObject",
@@ -155,6 +163,7 @@ var runtimeNames = [numRuntime]string{
 	RtAsyncFunctionReject:    "AsyncFunctionReject",
 	RtGetAsyncIterator:       "GetAsyncIterator",
 	RtIteratorRest:           "IteratorRest",
+	RtAwaitYield:             "AwaitYield",
 }
 
 // NumRuntime is the number of runtime functions.

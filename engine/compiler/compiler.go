@@ -205,12 +205,33 @@ func (c *funcCompiler) compileModule() {
 	c.b.Emit(bytecode.LdaUndefined)
 	c.b.Emit(bytecode.Return)
 	c.b.Bind(body)
+	if !c.asyncFunction() {
+		c.covFunction()
+		c.statements(fn.Body)
+		if c.b.Reachable() {
+			c.b.Emit(bytecode.LdaUndefined)
+			c.b.Emit(bytecode.Return)
+		}
+		return
+	}
+	// A module with top-level await evaluates as an async function: the
+	// call returns its promise, which settles when the body completes.
+	c.genReg, c.modeReg, c.sentReg = c.newLocal(), c.newLocal(), c.newLocal()
+	asyncCtx := c.newLocal()
+	c.b.Emit(bytecode.Mov, bytecode.FrameContext, asyncCtx)
+	c.b.Emit(bytecode.CreateGeneratorObject)
+	c.b.Emit(bytecode.Star, c.genReg)
+	asyncStart := c.b.Offset()
 	c.covFunction()
 	c.statements(fn.Body)
 	if c.b.Reachable() {
 		c.b.Emit(bytecode.LdaUndefined)
-		c.b.Emit(bytecode.Return)
+		c.jumpOut(jumpReturn, -1)
 	}
+	end := c.b.Offset()
+	c.b.Bind(&bytecode.Label{}) // the handler is reachable
+	c.b.AddHandler(bytecode.Handler{Start: asyncStart, End: end, Target: end, Context: asyncCtx})
+	c.asyncSettle(bytecode.RtAsyncFunctionReject)
 }
 
 // compileFunction compiles an ordinary function, arrow, method, accessor or
@@ -363,13 +384,16 @@ func (c *funcCompiler) asyncSettle(rt bytecode.RuntimeID) {
 
 // await compiles `await` of the accumulator: the frame suspends until the
 // value settles, then continues with it or throws the reason.
-func (c *funcCompiler) await() {
+func (c *funcCompiler) await() { c.awaitWith(bytecode.RtAwait) }
+
+// awaitWith is await through runtime function rt (RtAwait, RtAwaitYield).
+func (c *funcCompiler) awaitWith(rt bytecode.RuntimeID) {
 	b := c.b
 	mark := c.tempMark()
 	args := c.newTemps(2)
 	b.Emit(bytecode.Star, args+1)
 	b.Emit(bytecode.Mov, c.genReg, args)
-	b.Emit(bytecode.CallRuntime, int(bytecode.RtAwait), args, 2)
+	b.Emit(bytecode.CallRuntime, int(rt), args, 2)
 	c.freeTemps(mark)
 	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
 	next := &bytecode.Label{}
@@ -393,6 +417,9 @@ func (c *funcCompiler) awaitExpr(e ast.Expr, x *ast.EAwait) {
 	c.expr(x.Value)
 	c.stmtPos(e.Start)
 	c.await()
+	if c.cov != nil {
+		c.covCont(x, covMain, c.cov.afterSemicolon(e.End))
+	}
 }
 
 // Resume modes of a generator (what next, return and throw ask for).
@@ -439,7 +466,7 @@ func (c *funcCompiler) yieldExpr(e ast.Expr, x *ast.EYield) {
 		}
 		c.stmtPos(e.Start)
 		if c.asyncGenerator() {
-			c.await()
+			c.awaitWith(bytecode.RtAwaitYield)
 		}
 		c.suspend()
 		if c.cov != nil {
@@ -520,6 +547,31 @@ func (c *funcCompiler) yieldStar(e ast.Expr, iterable ast.Expr) {
 	b.Emit(bytecode.SuspendGenerator, c.genReg, c.modeReg, c.sentReg)
 	b.Emit(bytecode.Mov, c.modeReg, mode)
 	b.Emit(bytecode.Mov, c.sentReg, recv)
+	if async {
+		// An async generator resumed with return awaits the value first;
+		// a rejection turns it into a throw (AsyncGeneratorUnwrapYield
+		// Resumption).
+		isRet, after := &bytecode.Label{}, &bytecode.Label{}
+		b.Emit(bytecode.LdaSmi, resumeReturn)
+		b.EmitJump(bytecode.JumpIfSmiEqual, isRet, mode)
+		b.EmitJump(bytecode.JumpLoop, loop)
+		b.Bind(isRet)
+		ctx := c.newLocal()
+		b.Emit(bytecode.Mov, bytecode.FrameContext, ctx)
+		start := b.Offset()
+		b.Emit(bytecode.Ldar, recv)
+		c.await()
+		b.Emit(bytecode.Star, recv)
+		end := b.Offset()
+		b.EmitJump(bytecode.Jump, after)
+		handler := b.Offset()
+		b.Bind(&bytecode.Label{})
+		b.AddHandler(bytecode.Handler{Start: start, End: end, Target: handler, Context: ctx})
+		b.Emit(bytecode.Star, recv)
+		b.Emit(bytecode.LdaSmi, resumeThrow)
+		b.Emit(bytecode.Star, mode)
+		b.Bind(after)
+	}
 	b.EmitJump(bytecode.JumpLoop, loop)
 	// The inner iterator is done: its value is the value of yield*, or the
 	// generator's return value when it was resumed with return.

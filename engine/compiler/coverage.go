@@ -249,6 +249,9 @@ func (p *covPlan) expr(e ast.Expr) {
 			return false
 		case *ast.EYield:
 			p.cont(x, covMain, p.afterSemicolon(e.End))
+		case *ast.EAwait:
+			// V8 records a continuation after each suspension, await too.
+			p.cont(x, covMain, p.afterSemicolon(e.End))
 		}
 		return true
 	})

@@ -113,7 +113,19 @@ func (c *funcCompiler) expr(e ast.Expr) {
 		b.Emit(bytecode.CallRuntime, int(bytecode.RtImportMeta), r, 1)
 		c.freeTemps(mark)
 	case *ast.EImportCall:
-		c.unsupported("dynamic import()", e.Start)
+		mark := c.tempMark()
+		r := c.newTemps(2)
+		c.expr(x.Specifier)
+		b.Emit(bytecode.Star, r)
+		if x.Options.Data != nil {
+			c.expr(x.Options)
+		} else {
+			b.Emit(bytecode.LdaUndefined)
+		}
+		b.Emit(bytecode.Star, r+1)
+		c.exprPos(e.Start)
+		b.Emit(bytecode.CallRuntime, int(bytecode.RtDynamicImport), r, 2)
+		c.freeTemps(mark)
 	case *ast.EPrivateName:
 		c.unsupported("private names", e.Start)
 	case *ast.ESuper:

@@ -32,6 +32,7 @@ func walkExpr(e ast.Expr, f func(ast.Expr) bool) {
 		walkClass(x.Class, f)
 	case *ast.EImportCall:
 		w(x.Specifier)
+		w(x.Options)
 	case *ast.EUnary:
 		w(x.Value)
 	case *ast.EUpdate:
@@ -219,4 +220,77 @@ func walkStmt(s ast.Stmt, visit func(ast.Expr)) {
 			visit(x.Value)
 		}
 	}
+}
+
+// HasTopLevelAwait reports whether a module's top level awaits: an await
+// expression or a for await loop outside every function. Such a module
+// evaluates as an async function.
+func HasTopLevelAwait(prog *ast.Program) bool {
+	found := false
+	visit := func(e ast.Expr) {
+		walkExpr(e, func(x ast.Expr) bool {
+			switch x.Data.(type) {
+			case *ast.EAwait:
+				found = true
+			case *ast.EFunction:
+				return false
+			}
+			return !found
+		})
+	}
+	var stmt func(s ast.Stmt)
+	stmts := func(list []ast.Stmt) {
+		for _, s := range list {
+			stmt(s)
+		}
+	}
+	stmt = func(s ast.Stmt) {
+		if found || s.Data == nil {
+			return
+		}
+		switch x := s.Data.(type) {
+		case *ast.SForOf:
+			if x.Await {
+				found = true
+				return
+			}
+			stmt(x.Body)
+		case *ast.SBlock:
+			stmts(x.Body)
+		case *ast.SIf:
+			stmt(x.Yes)
+			stmt(x.No)
+		case *ast.SFor:
+			stmt(x.Init)
+			stmt(x.Body)
+		case *ast.SForIn:
+			stmt(x.Body)
+		case *ast.SWhile:
+			stmt(x.Body)
+		case *ast.SDoWhile:
+			stmt(x.Body)
+		case *ast.STry:
+			stmts(x.Block.Body)
+			if x.Catch != nil {
+				stmts(x.Catch.Body.Body)
+			}
+			if x.Finally != nil {
+				stmts(x.Finally.Body)
+			}
+		case *ast.SSwitch:
+			for _, c := range x.Cases {
+				stmts(c.Body)
+			}
+		case *ast.SLabeled:
+			stmt(x.Body)
+		}
+	}
+	for _, s := range prog.Body {
+		walkStmt(s, visit)
+		stmt(s)
+		if found {
+			return true
+		}
+	}
+	return false
 }

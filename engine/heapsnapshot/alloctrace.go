@@ -34,6 +34,10 @@ type StackSource interface {
 	// FunctionName returns a function's debug name ("" for anonymous
 	// functions and top-level code).
 	FunctionName(shared layout.Value) string
+	// FunctionStart returns the UTF-16 offset V8 locates the function at
+	// (its SharedFunctionInfo::StartPosition: the parameters' `(`), or -1
+	// to use the SharedFunctionInfo's own start.
+	FunctionStart(shared layout.Value) int
 }
 
 // functionInfo is one entry of trace_function_infos. line and column are
@@ -151,7 +155,11 @@ func (t *allocationTracker) function(fr TraceFrame) uint32 {
 			ends = scriptLineEnds(t.s, script)
 			t.lines[info.scriptID] = ends
 		}
-		l, c := lineColumn(ends, f.SharedStartPosition(sfi))
+		start := t.src.FunctionStart(sfi)
+		if start < 0 {
+			start = f.SharedStartPosition(sfi)
+		}
+		l, c := lineColumn(ends, start)
 		info.line, info.column = int32(l), int32(c)
 	}
 	i := uint32(len(t.functions))

@@ -37,7 +37,14 @@ func (g *generator) sharedLocation(sfi layout.Value) location {
 	if !script.IsHeapObject() || h.InstanceType(script.Addr()) != layout.ScriptType {
 		return location{}
 	}
-	line, col := lineColumn(g.lineEnds(script), h.Field(sfi.Addr(), layout.SharedStartPositionOffset).SmiValue())
+	start := -1
+	if g.s.functionStart != nil {
+		start = g.s.functionStart(sfi)
+	}
+	if start < 0 {
+		start = h.Field(sfi.Addr(), layout.SharedStartPositionOffset).SmiValue()
+	}
+	line, col := lineColumn(g.lineEnds(script), start)
 	return location{
 		scriptID: int32(h.Field(script.Addr(), layout.ScriptIDOffset).SmiValue()),
 		line:     int32(line), column: int32(col), ok: true,

@@ -51,6 +51,10 @@ type Snapshotter struct {
 	ids   *idTable
 	stats Stats
 
+	// functionStart, if set, gives V8's start position of a function
+	// (SetFunctionStart).
+	functionStart func(shared layout.Value) int
+
 	// Heap object tracking (tracking.go, alloctrace.go).
 	tracking  bool
 	intervals []timeInterval
@@ -81,6 +85,12 @@ func (s *Snapshotter) ObjectByID(id ObjectID) (layout.Value, bool) {
 	a, ok := s.ids.addrOf(id)
 	return a.Value(), ok
 }
+
+// SetFunctionStart sets how closures and constructed objects are located:
+// f returns the UTF-16 offset V8 locates a function at (the `(` of its
+// parameters), or -1 for the SharedFunctionInfo's own start. The engine
+// sets it from the interpreter's syntax trees; f must not allocate.
+func (s *Snapshotter) SetFunctionStart(f func(shared layout.Value) int) { s.functionStart = f }
 
 // LastSeenObjectID returns the last id handed out
 // (HeapProfiler.lastSeenObjectId).

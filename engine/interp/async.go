@@ -331,3 +331,13 @@ func (in *Interp) asyncGeneratorAwaitReturn(gen heap.Handle) bool {
 	in.PerformPromiseThenGo(p, settle(false), settle(true))
 	return true
 }
+
+// FunctionKind reports whether fn is a generator function and whether it
+// is async (for util.inspect's "[AsyncFunction: f]").
+func (in *Interp) FunctionKind(fn layout.Value) (generator, async bool) {
+	if !in.IsCallable(fn) || in.typeOf(fn) != layout.JSFunctionType {
+		return false, false
+	}
+	flags := in.f.SharedFlags(in.f.FunctionShared(fn))
+	return flags&objects.SharedIsGenerator != 0, flags&objects.SharedIsAsync != 0
+}

@@ -92,7 +92,9 @@ func AsyncFromSyncIteratorMethod(mode int) Native {
 					in.FulfillPromise(cap.Promise.Value(), r)
 				} else {
 					// No throw method: close the iterator and reject.
-					in.iteratorClose(it, true)
+					if _, ok := in.iteratorClose(it, false); !ok {
+						return in.rejectWithPending(cap)
+					}
 					e := in.NewError(TypeError, "The iterator does not provide a 'throw' method")
 					in.RejectPromise(cap.Promise.Value(), e)
 				}
@@ -100,7 +102,7 @@ func AsyncFromSyncIteratorMethod(mode int) Native {
 			}
 		}
 		var args []layout.Value
-		if a.Len() > 0 || mode != ResumeNext {
+		if a.Len() > 0 {
 			args = []layout.Value{a.Arg(0)}
 		}
 		r, ok := in.Call(method, it.Value(), args...)
@@ -124,11 +126,23 @@ func AsyncFromSyncIteratorMethod(mode int) Native {
 		}
 		w, ok := in.PromiseResolve(in.intrinsics[PromiseFunction], v)
 		if !ok {
+			if !done && mode != ResumeReturn && !in.terminating {
+				// Close the sync iterator, keeping the first error.
+				e := h.NewHandle(in.exception)
+				in.ClearException()
+				in.iteratorClose(it, true)
+				in.exception, in.hasException = e.Value(), true
+			}
 			return in.rejectWithPending(cap)
 		}
 		wh := h.NewHandle(w)
 		unwrap := in.newDataFunction(AsyncFromSyncUnwrapShared, h.NewHandle(in.Bool(done)))
-		in.PerformPromiseThen(wh.Value(), unwrap.Value(), in.undefined, &cap)
+		onRejected := h.NewHandle(in.undefined)
+		if !done && mode != ResumeReturn {
+			// A rejected value closes the sync iterator.
+			onRejected = in.newDataFunction(AsyncFromSyncCloseShared, it)
+		}
+		in.PerformPromiseThen(wh.Value(), unwrap.Value(), onRejected.Value(), &cap)
 		return cap.Promise.Value(), true
 	}
 }
@@ -149,4 +163,16 @@ func (in *Interp) rejectWithPending(cap Capability) (layout.Value, bool) {
 func asyncFromSyncUnwrap(in *Interp, a Args) (layout.Value, bool) {
 	done := in.functionData(a.Callee()) == in.trueV
 	return in.iterResult(a.Arg(0), done), true
+}
+
+// asyncFromSyncClose closes the sync iterator (its data) and rethrows the
+// reason: the rejection handler of a not-done value.
+func asyncFromSyncClose(in *Interp, a Args) (layout.Value, bool) {
+	h := in.h
+	reason := h.NewHandle(a.Arg(0))
+	it := h.NewHandle(in.functionData(a.Callee()))
+	if _, ok := in.iteratorClose(it, true); !ok {
+		return 0, false
+	}
+	return in.Throw(reason.Value())
 }

@@ -55,7 +55,18 @@ func (in *Interp) createClosure(fp, sfiIdx, cellIdx int) layout.Value {
 	} else {
 		cell = f.NewFeedbackCell(heap.Handle{})
 	}
-	return f.NewJSFunction(sfi, ctx, cell).Value()
+	var m heap.Handle
+	if flags := f.SharedFlags(sfi.Value()); flags&(objects.SharedIsGenerator|objects.SharedIsAsync) != 0 {
+		id := GeneratorFunctionMap
+		switch {
+		case flags&objects.SharedIsGenerator != 0 && flags&objects.SharedIsAsync != 0:
+			id = AsyncGeneratorFunctionMap
+		case flags&objects.SharedIsAsync != 0:
+			id = AsyncFunctionMap
+		}
+		m = h.NewHandle(in.intrinsics[id])
+	}
+	return f.NewJSFunctionWithMap(m, sfi, ctx, cell).Value()
 }
 
 // createArguments makes the rest parameter (the arguments past the formal

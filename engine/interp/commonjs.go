@@ -27,6 +27,7 @@ func (in *Interp) CompileCommonJS(source, name string, params [5]heap.Handle) (h
 				kind = RangeError
 			}
 			in.throwSyntaxError(kind, se.Msg, name, source, se.Line, se.Column)
+			in.parseFailed(name, source, false)
 		} else {
 			in.ThrowError(SyntaxError, err.Error())
 		}

@@ -13,13 +13,43 @@
 // in V8's five modes (invocation counts, pinned vectors, block counters
 // compiled with V8's slot rules) reproduces node's answers on the
 // coverage corpus (coverage.go). Array sort is V8's TimSort step for
-// step. ES modules run with live import bindings, cycles, star exports,
-// namespace objects and import.meta (modules.go); CommonJS files compile
-// as the body of node's wrapper function (commonjs.go). Not yet: async
-// functions and the event loop (so top-level await and dynamic import()),
-// Proxy, typed arrays, direct eval of local variables, with; namespace
-// objects are ordinary objects kept in sync, not exotic ones (a property
-// of an uninitialized binding reads undefined instead of throwing).
+// step. Promises (promise.go: states, reactions, resolving functions,
+// capabilities; the combinators are in package builtins), the job queue
+// (jobs.go), async functions and arrows, async generators, for-await and
+// yield* over async and sync iterables (async.go, asynciter.go) run with
+// V8's tick counts: the corpus interleaves them with plain promise chains
+// and matches node line for line. The event loop, timers and the process
+// object are the isolate's (package engine). ES modules run with live
+// import bindings, cycles, star exports,
+// namespace objects, import.meta, top-level await (async module
+// evaluation) and dynamic import() (modules.go); CommonJS files compile
+// as the body of node's wrapper function (commonjs.go). Namespace objects
+// are proxies with native traps over a target kept in sync with the
+// bindings. Not yet: JSON modules and import attributes in static imports,
+// typed arrays, direct eval of local variables, with.
+//
+// # Promises and async functions
+//
+// A promise is an ordinary object with a private state slot (a FixedArray:
+// state, result, pending reactions, handled flag). A reaction record names
+// what it settles (a derived promise or capability, or the async function
+// or generator an await resumes) and its two handlers, which may be
+// callables, undefined (pass through), Go reactions (PerformPromiseThenGo,
+// the API Go code such as the module loader uses) or the await markers.
+// Settling a promise queues one job per reaction; jobs live in a Go slice
+// the GC visits as roots (visitJobs). RunMicrotasks drains it.
+// OnPromiseRejection is the host's rejection tracker.
+//
+// Async functions and async generators reuse the generator frames: the
+// compiler wraps an async function's body (parameters included) in a
+// handler that rejects its promise, and its returns resolve it; `await`
+// is RtAwait (PromiseResolve, then reactions that resume the generator
+// object) followed by SuspendGenerator, whose first execution returns the
+// promise to the caller. Await of a native promise takes one tick, of a
+// thenable three, and returning a promise from an async function two more,
+// as in V8. An async generator's next/return/throw queue requests; after
+// each resumption asyncGeneratorRun looks at why the frame stopped (an
+// await, a yield, completion) and settles the requests.
 //
 // # Frames and calls
 //

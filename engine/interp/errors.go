@@ -128,6 +128,9 @@ func (in *Interp) NewError(kind ErrorKind, msg string) layout.Value {
 // message") and a line per frame, innermost first, as V8 formats them.
 // skipTop skips the innermost frame (the Error constructor itself).
 func (in *Interp) CaptureStack(obj heap.Handle, skipTop bool) {
+	if in.ErrorCreatedHook != nil {
+		in.ErrorCreatedHook(in, obj.Value())
+	}
 	h, f := in.h, in.f
 	var sb strings.Builder
 	sb.WriteString(in.errorHeader(obj.Value()))

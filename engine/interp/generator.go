@@ -44,6 +44,9 @@ const (
 	genPromise
 	genQueueHead
 	genAwaiting
+	// genUncounted is 1 when the next resumption is not an invocation for
+	// coverage (RtAwaitYield).
+	genUncounted
 	genSlots
 )
 
@@ -200,8 +203,12 @@ func (in *Interp) ResumeGenerator(gen layout.Value, mode int, value layout.Value
 	in.stack[base+f.Get(st, genModeReg).SmiValue()] = layout.Smi(mode)
 	in.stack[base+f.Get(st, genSentReg).SmiValue()] = value
 	in.sp = base + n
-	// Each entry to the bytecode counts, resumptions too (as in V8).
-	if fv := in.stack[base+bytecode.FrameFeedbackVector]; fv != in.undefined {
+	// Each entry to the bytecode counts, resumptions too (as in V8), but
+	// for the await of an async generator's yield, which V8 does in the
+	// yield's suspension.
+	if f.Get(st, genUncounted) == layout.Smi(1) {
+		f.Set(st, genUncounted, layout.Smi(0))
+	} else if fv := in.stack[base+bytecode.FrameFeedbackVector]; fv != in.undefined {
 		f.IncrementInvocationCount(fv)
 	}
 	in.frames = append(in.frames, frame{fp: int32(base), pc: int32(f.Get(st, genPC).SmiValue()),

@@ -57,6 +57,11 @@ type Interp struct {
 	moduleLoader     ModuleLoader
 	syntheticModules map[string]SyntheticExports
 	commonJSHook     func(path string) (SyntheticExports, bool)
+	// asyncEvalCount orders modules' asynchronous evaluation;
+	// lastModulePromise is the promise of RunModule's last evaluation
+	// (a GC root).
+	asyncEvalCount    int
+	lastModulePromise layout.Value
 	// importMetaResolve is import.meta.resolve's behavior (the host's).
 	importMetaResolve func(specifier, referrer string) (string, error)
 	// numberStrings caches ToString of small integers.
@@ -90,11 +95,18 @@ type Interp struct {
 
 	// scriptHook is told of every compiled script (SetScriptCompiledHook).
 	scriptHook func(id int)
+	// scriptFailedHook is told of sources that failed to parse.
+	scriptFailedHook func(name, source string, module bool)
 	// ConsoleHook, when set, is called by every console method before it
 	// prints, with the method's CDP type ("log", "warning", "table"…) and
 	// its arguments (valid until the next allocation): the inspector's
 	// Runtime.consoleAPICalled.
 	ConsoleHook func(in *Interp, typ string, args []layout.Value)
+	// ErrorCreatedHook, when set, is called when an error object captures
+	// its stack (construction, Error.captureStackTrace), with the
+	// JavaScript stack still in place: the inspector keeps the structured
+	// trace for exceptionDetails.stackTrace.
+	ErrorCreatedHook func(in *Interp, obj layout.Value)
 }
 
 // Config configures an interpreter.
@@ -137,7 +149,7 @@ func New(f *objects.Factory, cfg Config) *Interp {
 	}
 	in := &Interp{
 		h: f.H, f: f,
-		undefined: r.Undefined, null: r.Null, trueV: r.True, falseV: r.False, hole: r.TheHole,
+		undefined: r.Undefined, null: r.Null, trueV: r.True, falseV: r.False, hole: r.TheHole, lastModulePromise: r.Undefined,
 		emptyString: r.EmptyString, heapNumberMap: r.HeapNumberMap,
 		stack:            make([]layout.Value, n+64),
 		limit:            n,
@@ -201,6 +213,7 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	}
 	in.visitJobs(visit)
 	in.visitModuleRoots(visit)
+	visit(&in.lastModulePromise)
 }
 
 // Factory returns the object factory the interpreter runs on.

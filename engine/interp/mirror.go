@@ -103,6 +103,9 @@ func (in *Interp) SymbolDescriptiveString(sym layout.Value) string {
 // "Object".
 func (in *Interp) ClassName(v layout.Value) string {
 	f := in.f
+	if in.IsModuleNamespace(v) {
+		return "Module"
+	}
 	if in.IsCallable(v) {
 		return "Function"
 	}
@@ -234,9 +237,10 @@ func (in *Interp) FunctionLocation(fn layout.Value) (Location, bool) {
 	if rec == nil {
 		return Location{}, false
 	}
+	// V8's function position is its parameter list's "(".
 	pos := in.f.SharedStartPosition(sfi)
-	if _, lit := in.functionAST(sfi); lit != nil && lit.Range.Start >= 0 {
-		pos = rec.unit.Lines.UTF16(lit.Range.Start)
+	if _, lit := in.functionAST(sfi); lit != nil && lit.ParamsLoc >= 0 {
+		pos = rec.unit.Lines.UTF16(lit.ParamsLoc)
 	}
 	return in.ScriptLocation(rec.id, pos), true
 }
@@ -337,4 +341,122 @@ func (in *Interp) ScriptIsModule(id int) bool {
 		return false
 	}
 	return in.f.ScriptFlags(in.scripts[id-1].script)&objects.ScriptIsModule != 0
+}
+
+// ScopeMirror is one scope of a function's [[Scopes]], innermost first:
+// V8's type ("closure", "block", "catch", "script", "module", "global") and
+// the variables it holds (for "global", none: the global object is the
+// scope).
+type ScopeMirror struct {
+	Type   string
+	Names  []string
+	Values []heap.Handle
+}
+
+// FunctionScopes lists the scopes a closure captured, from its context
+// chain: the context-allocated variables of each enclosing function or
+// block, then the script scope (top-level let/const/class of every
+// script), then the global scope. Values are handles in the caller's
+// scope.
+func (in *Interp) FunctionScopes(fn layout.Value) []ScopeMirror {
+	f, h := in.f, in.h
+	if !in.IsCallable(fn) || in.IsNativeFunction(fn) {
+		return nil
+	}
+	var out []ScopeMirror
+	native := in.intrinsics[NativeContext]
+	ctx := h.NewHandle(f.FunctionContext(fn))
+	for depth := 0; depth < 10000 && ctx.Value() != native && ctx.Value() != in.undefined && ctx.Value().IsHeapObject(); depth++ {
+		si := f.ContextScopeInfo(ctx.Value())
+		kind := objects.ScopeKind(-1)
+		if si != in.undefined {
+			kind = f.ScopeInfoKind(si)
+		}
+		if kind == objects.ScriptScope {
+			break
+		}
+		sm := ScopeMirror{Type: "closure"}
+		switch kind {
+		case objects.BlockScope, objects.ClassScope:
+			sm.Type = "block"
+		case objects.CatchScope:
+			sm.Type = "catch"
+		case objects.ModuleScope:
+			sm.Type = "module"
+		case objects.EvalScope:
+			sm.Type = "eval"
+		}
+		if si != in.undefined {
+			for i := 0; i < f.ScopeInfoContextLocalCount(si); i++ {
+				name := f.StringToGo(f.ScopeInfoContextLocalName(si, i))
+				if name == "" || strings.HasPrefix(name, ".") {
+					continue
+				}
+				sm.Names = append(sm.Names, name)
+				sm.Values = append(sm.Values, h.NewHandle(f.ContextSlot(ctx.Value(), layout.ContextMinSlots+i)))
+			}
+		}
+		out = append(out, sm)
+		ctx.Set(f.ContextPrevious(ctx.Value()))
+	}
+	script := ScopeMirror{Type: "script"}
+	for _, c := range in.scriptContexts {
+		si := f.ContextScopeInfo(c)
+		for i := 0; i < f.ScopeInfoContextLocalCount(si); i++ {
+			name := f.StringToGo(f.ScopeInfoContextLocalName(si, i))
+			if name == "" || strings.HasPrefix(name, ".") {
+				continue
+			}
+			script.Names = append(script.Names, name)
+			script.Values = append(script.Values, h.NewHandle(f.ContextSlot(c, layout.ContextMinSlots+i)))
+		}
+	}
+	if len(script.Names) > 0 {
+		out = append(out, script)
+	}
+	return append(out, ScopeMirror{Type: "global"})
+}
+
+// QueryObjects collects garbage, then returns (as handles in the caller's
+// scope) every live JavaScript object whose prototype chain contains proto
+// (Runtime.queryObjects).
+func (in *Interp) QueryObjects(proto layout.Value) []heap.Handle {
+	h, f := in.h, in.f
+	ph := h.NewHandle(proto)
+	h.CollectGarbage(true)
+	proto = ph.Value()
+	var found []layout.Value
+	h.ForEachObject(func(a layout.Addr) {
+		v := a.Value()
+		if !h.InstanceType(a).IsJSObject() || v == proto {
+			return
+		}
+		for p, depth := f.GetPrototype(v), 0; p != in.null && depth < 1000; p, depth = f.GetPrototype(p), depth+1 {
+			if p == proto {
+				found = append(found, v)
+				return
+			}
+			if !p.IsHeapObject() || !h.InstanceType(p.Addr()).IsJSObject() {
+				return
+			}
+		}
+	})
+	out := make([]heap.Handle, len(found))
+	for i, v := range found {
+		out[i] = h.NewHandle(v)
+	}
+	return out
+}
+
+// ScriptFailedHook, when set, is told of every source that failed to
+// parse (scripts, eval code, CommonJS files, modules): the inspector's
+// Debugger.scriptFailedToParse. The syntax error is pending.
+func (in *Interp) SetScriptFailedHook(hook func(name, source string, module bool)) {
+	in.scriptFailedHook = hook
+}
+
+func (in *Interp) parseFailed(name, source string, module bool) {
+	if in.scriptFailedHook != nil {
+		in.scriptFailedHook(name, source, module)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/sonde-js/sonde/engine/ast"
+	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/compiler"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -48,6 +49,7 @@ const (
 	modLinking
 	modLinked
 	modEvaluating
+	modEvaluatingAsync
 	modEvaluated
 )
 
@@ -79,12 +81,29 @@ type module struct {
 	// err the evaluation error (all GC roots).
 	ctx, ns, meta, fn, err layout.Value
 	hasErr                 bool
+	// nsTarget is the namespace proxy's target (a GC root); nsBindings
+	// the resolution of each of its exports.
+	nsTarget   layout.Value
+	nsBindings map[string]resolution
 	// mirrors lists, per context slot, the namespace properties showing
 	// that binding (kept up to date by RtModuleExportChanged).
 	mirrors map[int][]nsMirror
 	// dfsIndex and dfsAncestor drive evaluation's strongly connected
-	// components (cycles evaluate as one).
+	// components (cycles evaluate as one); cycleRoot is the component's
+	// root once evaluated.
 	dfsIndex, dfsAncestor int
+	cycleRoot             *module
+	// hasTLA marks a module whose top level awaits. asyncEval marks one
+	// that runs (or waits to run) asynchronously, in asyncEvalOrder;
+	// pendingAsyncDeps counts the async imports it still waits for, and
+	// asyncParents are the modules waiting for it.
+	hasTLA, asyncEval bool
+	asyncEvalOrder    int
+	pendingAsyncDeps  int
+	asyncParents      []*module
+	// topPromise is the promise of an evaluation started at this module
+	// (the host's, or import()'s); undefined until then (a GC root).
+	topPromise layout.Value
 }
 
 type importEntry struct {
@@ -161,11 +180,24 @@ func (in *Interp) RunModule(source, path string) (ModulePhase, bool) {
 	if !in.loadRequested(m) || !in.link(m) {
 		return PhaseResolution, false
 	}
-	if !in.evaluateModule(m) {
+	p, ok := in.evaluateModule(m)
+	if !ok {
+		return PhaseRuntime, false
+	}
+	in.lastModulePromise = p
+	if state, result := in.PromiseInfo(p); state == PromiseRejected {
+		// An async module that already failed: report it as the
+		// evaluation's error.
+		in.MarkPromiseHandled(p)
+		in.Throw(result)
 		return PhaseRuntime, false
 	}
 	return PhaseRuntime, true
 }
+
+// ModuleEvaluation returns the promise of the last RunModule's evaluation:
+// pending while a top-level await has not settled.
+func (in *Interp) ModuleEvaluation() layout.Value { return in.lastModulePromise }
 
 // ModuleNamespace returns the namespace object of the module at path,
 // which must have been run (for hosts: what import() resolves to).
@@ -192,10 +224,14 @@ func (in *Interp) moduleFromSource(source, path string) (*module, bool) {
 				kind = RangeError
 			}
 			in.throwSyntaxError(kind, se.Msg, path, source, se.Line, se.Column)
+			in.parseFailed(path, source, true)
 		} else {
 			in.ThrowError(SyntaxError, err.Error())
 		}
 		return nil, false
+	}
+	if compiler.HasTopLevelAwait(prog) {
+		prog.Top.Async = true
 	}
 	rec := in.newScript(prog, source, path)
 	in.f.SetScriptFlags(rec.script, in.f.ScriptFlags(rec.script)|objects.ScriptIsModule)
@@ -204,6 +240,7 @@ func (in *Interp) moduleFromSource(source, path string) (*module, bool) {
 	}
 	m := in.newModule(path)
 	m.rec = rec
+	m.hasTLA = prog.Top.Async
 	in.collectEntries(m, prog)
 	return m, true
 }
@@ -214,7 +251,8 @@ func (in *Interp) newModule(path string) *module {
 		in.moduleMap = map[string]*module{}
 	}
 	m := &module{id: len(in.modules), path: path, exports: map[string]int{}, indirect: map[string]indirectExport{},
-		mirrors: map[int][]nsMirror{}, ctx: in.undefined, ns: in.undefined, meta: in.undefined, fn: in.undefined, err: in.undefined}
+		mirrors: map[int][]nsMirror{}, ctx: in.undefined, ns: in.undefined, meta: in.undefined, fn: in.undefined, err: in.undefined,
+		topPromise: in.undefined, nsTarget: in.undefined}
 	in.modules = append(in.modules, m)
 	in.moduleMap[path] = m
 	return m
@@ -369,7 +407,7 @@ func (in *Interp) loadImport(spec, referrer string) (*module, bool) {
 	}
 	path, source, err := in.moduleLoader(spec, referrer)
 	if err != nil {
-		in.ThrowError(Error, err.Error())
+		in.throwLoaderError(err)
 		return nil, false
 	}
 	if m := in.moduleMap[path]; m != nil {
@@ -382,6 +420,42 @@ func (in *Interp) loadImport(spec, referrer string) (*module, bool) {
 		}
 	}
 	return in.moduleFromSource(source, path)
+}
+
+// throwLoaderError throws a module loader's error as an Error with its
+// text, and node's code property when the error has a Code method.
+func (in *Interp) throwLoaderError(err error) {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	e := h.NewHandle(in.NewError(Error, err.Error()))
+	var coded interface{ Code() string }
+	if errors.As(err, &coded) {
+		in.SetErrorCode(e, coded.Code())
+	}
+	in.throwValue(e.Value(), true)
+}
+
+// SetErrorCode gives error e node's code property; for node's own ERR_*
+// codes the stack's header becomes "Name [CODE]: message", as node's
+// internal errors show.
+func (in *Interp) SetErrorCode(e heap.Handle, code string) {
+	h, f := in.h, in.f
+	scope := h.OpenScope()
+	defer scope.Close()
+	in.DefineValue(e, "code", in.NewString(code), objects.AttrNone)
+	if !strings.HasPrefix(code, "ERR_") {
+		return
+	}
+	stackKey := h.NewHandle(in.names[NameStack])
+	v, det, ok := f.GetOwnProperty(e.Value(), stackKey.Value())
+	if !ok || det.Kind() != objects.KindData || !in.IsString(v) {
+		return
+	}
+	stack := f.StringToGo(v)
+	if name, rest, found := strings.Cut(stack, ": "); found && !strings.Contains(name, "\n") {
+		f.DefineProperty(e, stackKey, in.NewString(name+" ["+code+"]: "+rest), det.Attributes())
+	}
 }
 
 // newSyntheticModule makes a built-in module: a context holding each
@@ -671,11 +745,15 @@ func (in *Interp) compileModuleTop(m *module) bool {
 	return ok
 }
 
-// namespaceOf returns (creating once) m's namespace object: a
-// null-prototype, non-extensible object with one read-only enumerable
-// property per resolvable export, in code unit order, and
-// Symbol.toStringTag "Module". Its properties mirror the bindings: every
-// store to an exported binding updates them.
+// namespaceOf returns (creating once) m's namespace object, the spec's
+// module namespace exotic object, made as a proxy with native traps over
+// a target that holds one property per resolvable export (in code unit
+// order; writable, enumerable, non-configurable) and Symbol.toStringTag
+// "Module", non-extensible. The traps read the bindings themselves (live,
+// with the temporal dead zone), refuse assignments and check
+// definitions; the target's values are kept equal to the bindings (stores
+// to exported bindings update them) so that inspection, which shows a
+// proxy's target, sees current values.
 func (in *Interp) namespaceOf(m *module) layout.Value {
 	if m.ns != in.undefined {
 		return m.ns
@@ -683,8 +761,14 @@ func (in *Interp) namespaceOf(m *module) layout.Value {
 	h, f := in.h, in.f
 	scope := h.OpenScope()
 	defer scope.Close()
-	ns := in.NewObject(in.null)
-	m.ns = ns.Value()
+	target := in.NewObject(in.null)
+	handler := in.namespaceHandler(m)
+	ns, ok := in.NewProxy(target.Value(), handler.Value())
+	if !ok {
+		panic("interp: namespace proxy: target and handler are objects")
+	}
+	m.ns, m.nsTarget = ns, target.Value()
+	m.nsBindings = map[string]resolution{}
 	names := in.exportedNames(m, map[*module]bool{})
 	sort.Slice(names, func(i, j int) bool { return utf16Less(names[i], names[j]) })
 	for _, name := range names {
@@ -692,6 +776,7 @@ func (in *Interp) namespaceOf(m *module) layout.Value {
 		if st != resolved {
 			continue
 		}
+		m.nsBindings[name] = res
 		s := h.OpenScope()
 		var v layout.Value
 		if res.slot < 0 {
@@ -704,26 +789,153 @@ func (in *Interp) namespaceOf(m *module) layout.Value {
 			res.m.mirrors[res.slot] = append(res.m.mirrors[res.slot], nsMirror{module: m.id, name: name})
 		}
 		vh := h.NewHandle(v)
-		f.DefineProperty(ns, f.InternalizeGo(name), vh, objects.AttrReadOnly|objects.AttrDontDelete)
+		f.DefineProperty(target, f.InternalizeGo(name), vh, objects.AttrDontDelete)
 		s.Close()
 	}
 	tag := in.NewString("Module")
-	f.DefineProperty(ns, h.NewHandle(in.intrinsics[SymbolToStringTag]), tag, objects.AttrReadOnly|objects.AttrDontEnum|objects.AttrDontDelete)
-	f.PreventExtensions(ns)
+	f.DefineProperty(target, h.NewHandle(in.intrinsics[SymbolToStringTag]), tag, objects.AttrReadOnly|objects.AttrDontEnum|objects.AttrDontDelete)
+	f.PreventExtensions(target)
 	return m.ns
 }
 
-// IsModuleNamespace reports whether v is a module namespace object.
+// namespaceHandler makes the traps of m's namespace: get and
+// getOwnPropertyDescriptor read the binding (a ReferenceError in its
+// temporal dead zone), set fails, defineProperty accepts only what
+// leaves the property as it is. The other internal methods forward to
+// the target, which already behaves as the spec says.
+func (in *Interp) namespaceHandler(m *module) heap.Handle {
+	handler := in.NewObject(in.null)
+	// binding reads export key of m: found false for a key that is not an
+	// export (symbols included).
+	binding := func(in *Interp, key layout.Value) (v layout.Value, found, ok bool) {
+		if !in.IsString(key) {
+			return 0, false, true
+		}
+		name := in.GoString(key)
+		res, found := m.nsBindings[name]
+		if !found {
+			return 0, false, true
+		}
+		if res.slot < 0 {
+			return in.namespaceOf(res.m), true, true
+		}
+		v = in.f.ContextSlot(res.m.ctx, res.slot)
+		if v == in.hole {
+			in.throwErrorValue(ReferenceError, "Cannot access '"+name+"' before initialization")
+			return 0, true, false
+		}
+		return v, true, true
+	}
+	traps := []struct {
+		name string
+		n    int
+		fn   Native
+	}{
+		{"get", 3, func(in *Interp, a Args) (layout.Value, bool) {
+			v, found, ok := binding(in, a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			if !found {
+				k, ok := in.ToPropertyKey(a.Arg(1))
+				if !ok {
+					return 0, false
+				}
+				return in.Get(a.Arg(0), k)
+			}
+			return v, true
+		}},
+		{"getOwnPropertyDescriptor", 2, func(in *Interp, a Args) (layout.Value, bool) {
+			h := in.h
+			scope := h.OpenScope()
+			defer scope.Close()
+			target, key := h.NewHandle(a.Arg(0)), a.Arg(1)
+			v, found, ok := binding(in, key)
+			if !ok {
+				return 0, false
+			}
+			if !found {
+				k, ok := in.ToPropertyKey(key)
+				if !ok {
+					return 0, false
+				}
+				d, found, ok := in.GetOwnPropertyDescriptor(target.Value(), k)
+				if !ok {
+					return 0, false
+				}
+				if !found {
+					return in.undefined, true
+				}
+				return in.FromPropertyDescriptor(&d), true
+			}
+			d := in.NewDescriptor()
+			d.Value = h.NewHandle(v)
+			d.HasValue, d.HasWritable, d.HasEnumerable, d.HasConfigurable = true, true, true, true
+			d.Writable, d.Enumerable = true, true
+			return in.FromPropertyDescriptor(&d), true
+		}},
+		{"defineProperty", 3, func(in *Interp, a Args) (layout.Value, bool) {
+			h := in.h
+			scope := h.OpenScope()
+			defer scope.Close()
+			target, key := h.NewHandle(a.Arg(0)), h.NewHandle(a.Arg(1))
+			d, ok := in.ToPropertyDescriptor(a.Arg(2))
+			if !ok {
+				return 0, false
+			}
+			if in.IsSymbol(key.Value()) {
+				k, _ := in.ToPropertyKey(key.Value())
+				done, ok := in.DefineOwnProperty(target, in.HandleKey(k), &d)
+				return in.Bool(done), ok
+			}
+			v, found, ok := binding(in, key.Value())
+			if !ok {
+				return 0, false
+			}
+			if !found || d.HasConfigurable && d.Configurable || d.HasEnumerable && !d.Enumerable ||
+				d.IsAccessor() || d.HasWritable && !d.Writable {
+				return in.Bool(false), true
+			}
+			if d.HasValue {
+				return in.Bool(in.SameValue(d.Value.Value(), v)), true
+			}
+			return in.Bool(true), true
+		}},
+		{"set", 4, func(in *Interp, a Args) (layout.Value, bool) { return in.Bool(false), true }},
+	}
+	for _, t := range traps {
+		in.DefineFunction(handler, t.name, t.n, t.fn)
+	}
+	return handler
+}
+
+// IsModuleNamespace reports whether v is a module namespace object (or
+// the target behind one, which inspection shows in its place).
 func (in *Interp) IsModuleNamespace(v layout.Value) bool {
 	if !v.IsHeapObject() {
 		return false
 	}
 	for _, m := range in.modules {
-		if m.ns == v {
+		if m.ns == v || m.nsTarget == v {
 			return true
 		}
 	}
 	return false
+}
+
+// NamespaceTarget returns the target of namespace object v (whose
+// properties mirror the exports: what inspection shows), or 0 when v is
+// not a namespace.
+func (in *Interp) NamespaceTarget(v layout.Value) layout.Value {
+	if !v.IsHeapObject() {
+		return 0
+	}
+	for _, m := range in.modules {
+		if m.ns == v {
+			return m.nsTarget
+		}
+	}
+	return 0
 }
 
 // utf16Less orders strings by UTF-16 code units, as Array.prototype.sort
@@ -746,34 +958,53 @@ func (in *Interp) exportChanged(value heap.Handle, id, slot int) {
 	}
 	m := in.modules[id]
 	for _, mir := range m.mirrors[slot] {
-		ns := in.modules[mir.module].ns
+		ns := in.modules[mir.module].nsTarget
 		if ns == in.undefined {
 			continue
 		}
 		s := in.h.OpenScope()
-		in.f.DefineProperty(in.h.NewHandle(ns), in.f.InternalizeGo(mir.name), value, objects.AttrReadOnly|objects.AttrDontDelete)
+		in.f.DefineProperty(in.h.NewHandle(ns), in.f.InternalizeGo(mir.name), value, objects.AttrDontDelete)
 		s.Close()
 	}
 }
 
 // evaluateModule runs m's graph depth first, each module after those it
-// imports; a cycle runs as one component. An error is kept on every
-// module of the failed component and thrown again by later evaluations.
-func (in *Interp) evaluateModule(m *module) bool {
+// imports; a cycle runs as one component (the spec's Evaluate). Modules
+// with top-level await, and those importing them, run asynchronously:
+// the result is then a pending promise that settles when m has run. ok
+// false is a synchronous failure (exception pending); the error sticks to
+// every module of the failed component.
+func (in *Interp) evaluateModule(m *module) (layout.Value, bool) {
+	if (m.status == modEvaluatingAsync || m.status == modEvaluated) && m.cycleRoot != nil {
+		m = m.cycleRoot
+	}
+	if m.topPromise != in.undefined {
+		return m.topPromise, true
+	}
+	if m.status == modEvaluated && m.hasErr {
+		in.Throw(m.err)
+		return 0, false
+	}
 	var stack []*module
 	if _, ok := in.innerEvaluate(m, &stack, 0); !ok {
+		ex := in.exception
 		for _, x := range stack {
 			x.status = modEvaluated
-			x.hasErr, x.err = true, in.exception
+			x.hasErr, x.err = true, ex
 		}
-		return false
+		return 0, false
 	}
-	return true
+	p := in.NewPromise()
+	m.topPromise = p.Value()
+	if !m.asyncEval {
+		in.FulfillPromise(p.Value(), in.undefined)
+	}
+	return m.topPromise, true
 }
 
 func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bool) {
 	switch m.status {
-	case modEvaluated:
+	case modEvaluatingAsync, modEvaluated:
 		if m.hasErr {
 			in.Throw(m.err)
 			return index, false
@@ -784,6 +1015,7 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 	}
 	m.status = modEvaluating
 	m.dfsIndex, m.dfsAncestor = index, index
+	m.pendingAsyncDeps = 0
 	index++
 	*stack = append(*stack, m)
 	for _, dep := range m.deps {
@@ -791,11 +1023,35 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 		if index, ok = in.innerEvaluate(dep, stack, index); !ok {
 			return index, false
 		}
-		if dep.status == modEvaluating && dep.dfsAncestor < m.dfsAncestor {
-			m.dfsAncestor = dep.dfsAncestor
+		if dep.status == modEvaluating {
+			if dep.dfsAncestor < m.dfsAncestor {
+				m.dfsAncestor = dep.dfsAncestor
+			}
+		} else {
+			if dep.cycleRoot != nil {
+				dep = dep.cycleRoot
+			}
+			if dep.hasErr {
+				in.Throw(dep.err)
+				return index, false
+			}
+		}
+		if dep.asyncEval {
+			m.pendingAsyncDeps++
+			dep.asyncParents = append(dep.asyncParents, m)
 		}
 	}
-	if m.fn != in.undefined {
+	if m.pendingAsyncDeps > 0 || m.hasTLA {
+		m.asyncEval = true
+		in.asyncEvalCount++
+		m.asyncEvalOrder = in.asyncEvalCount
+		if m.pendingAsyncDeps == 0 {
+			in.executeAsyncModule(m)
+		}
+	} else if m.fn != in.undefined {
+		// V8 runs a module body as a generator: one entry creates it (our
+		// instantiation call at link time), one resumes it (this one), so
+		// coverage counts 2 for a module body.
 		if _, ok := in.Call(m.fn, in.undefined); !ok {
 			return index, false
 		}
@@ -805,12 +1061,117 @@ func (in *Interp) innerEvaluate(m *module, stack *[]*module, index int) (int, bo
 			top := (*stack)[len(*stack)-1]
 			*stack = (*stack)[:len(*stack)-1]
 			top.status = modEvaluated
+			if top.asyncEval {
+				top.status = modEvaluatingAsync
+			}
+			top.cycleRoot = m
 			if top == m {
 				break
 			}
 		}
 	}
 	return index, true
+}
+
+// executeAsyncModule runs a module with top-level await: its top level
+// returns a promise whose settlement continues the graph.
+func (in *Interp) executeAsyncModule(m *module) {
+	p, ok := in.Call(m.fn, in.undefined)
+	if !ok {
+		ex := in.exception
+		in.ClearException()
+		in.asyncModuleRejected(m, ex)
+		return
+	}
+	in.PerformPromiseThenGo(p, func(in *Interp, v layout.Value) (layout.Value, bool) {
+		in.asyncModuleFulfilled(m)
+		return in.undefined, true
+	}, func(in *Interp, reason layout.Value) (layout.Value, bool) {
+		in.asyncModuleRejected(m, reason)
+		return in.undefined, true
+	})
+}
+
+// asyncModuleFulfilled is the spec's AsyncModuleExecutionFulfilled: m
+// has run; the modules waiting only on it (and others now done) run, in
+// the order they were reached.
+func (in *Interp) asyncModuleFulfilled(m *module) {
+	if m.status == modEvaluated {
+		return
+	}
+	m.asyncEval = false
+	m.status = modEvaluated
+	if m.topPromise != in.undefined {
+		in.FulfillPromise(m.topPromise, in.undefined)
+	}
+	var ready []*module
+	in.gatherAvailableAncestors(m, &ready)
+	sort.Slice(ready, func(i, j int) bool { return ready[i].asyncEvalOrder < ready[j].asyncEvalOrder })
+	for _, r := range ready {
+		if r.hasErr {
+			continue
+		}
+		if r.hasTLA {
+			in.executeAsyncModule(r)
+			continue
+		}
+		if _, ok := in.Call(r.fn, in.undefined); !ok {
+			ex := in.exception
+			in.ClearException()
+			in.asyncModuleRejected(r, ex)
+			continue
+		}
+		r.asyncEval = false
+		r.status = modEvaluated
+		if r.topPromise != in.undefined {
+			in.FulfillPromise(r.topPromise, in.undefined)
+		}
+	}
+}
+
+func (in *Interp) gatherAvailableAncestors(m *module, out *[]*module) {
+	for _, p := range m.asyncParents {
+		root := p
+		if p.cycleRoot != nil {
+			root = p.cycleRoot
+		}
+		if root.hasErr || p.pendingAsyncDeps == 0 {
+			continue
+		}
+		already := false
+		for _, x := range *out {
+			if x == p {
+				already = true
+			}
+		}
+		if already {
+			continue
+		}
+		p.pendingAsyncDeps--
+		if p.pendingAsyncDeps == 0 {
+			*out = append(*out, p)
+			if !p.hasTLA {
+				in.gatherAvailableAncestors(p, out)
+			}
+		}
+	}
+}
+
+// asyncModuleRejected is AsyncModuleExecutionRejected: the error sticks
+// to m and everything waiting on it.
+func (in *Interp) asyncModuleRejected(m *module, reason layout.Value) {
+	if m.status == modEvaluated && m.hasErr {
+		return
+	}
+	m.hasErr, m.err = true, reason
+	m.status = modEvaluated
+	m.asyncEval = false
+	for _, p := range m.asyncParents {
+		in.asyncModuleRejected(p, reason)
+	}
+	if m.topPromise != in.undefined {
+		in.RejectPromise(m.topPromise, reason)
+	}
 }
 
 // importMeta returns (creating once) the import.meta object of module id:
@@ -856,6 +1217,8 @@ func (in *Interp) visitModuleRoots(visit func(*layout.Value)) {
 		visit(&m.meta)
 		visit(&m.fn)
 		visit(&m.err)
+		visit(&m.topPromise)
+		visit(&m.nsTarget)
 	}
 }
 
@@ -867,4 +1230,104 @@ func importMetaProperties(path string) [][2]string {
 		out = append(out, [2]string{"dirname", filepath.Dir(file)}, [2]string{"filename", file})
 	}
 	return append(out, [2]string{"url", path})
+}
+
+// dynamicImport is import(specifier) from the running script or module:
+// it returns a promise and loads, links and evaluates the module in a job,
+// resolving the promise with its namespace once it has run (its top-level
+// await settled), or rejecting it with the failure.
+func (in *Interp) dynamicImport(spec, options heap.Handle) (layout.Value, bool) {
+	h := in.h
+	referrer := ""
+	// The referrer is the script or module of the innermost frame that is
+	// not eval code (eval code imports as its caller does).
+	for i := len(in.frames) - 1; i >= 0; i-- {
+		fn := in.stack[int(in.frames[i].fp)+bytecode.FrameClosure]
+		if !in.IsCallable(fn) {
+			continue
+		}
+		if rec := in.scriptOf(in.f.FunctionShared(fn)); rec != nil && !rec.unit.Eval {
+			referrer = rec.name
+			break
+		}
+	}
+	p := in.NewPromise()
+	reject := func() (layout.Value, bool) {
+		ex := in.exception
+		in.ClearException()
+		in.RejectPromise(p.Value(), ex)
+		return p.Value(), true
+	}
+	s, ok := in.ToString(spec.Value())
+	if !ok {
+		return reject()
+	}
+	specifier := in.GoString(s)
+	if !in.importOptions(options) {
+		return reject()
+	}
+	pg := h.NewGlobal(p.Value())
+	start := in.NewPromise()
+	in.FulfillPromise(start.Value(), in.undefined)
+	in.PerformPromiseThenGo(start.Value(), func(in *Interp, _ layout.Value) (layout.Value, bool) {
+		in.finishDynamicImport(pg, specifier, referrer)
+		return in.undefined, true
+	}, nil)
+	return p.Value(), true
+}
+
+// importOptions checks import()'s second argument: undefined, or an
+// object whose with (import attributes) is undefined or an object of
+// string values.
+func (in *Interp) importOptions(options heap.Handle) bool {
+	if options.Value() == in.undefined {
+		return true
+	}
+	if !in.IsObject(options.Value()) {
+		in.ThrowError(TypeError, "The second argument to import() must be an object")
+		return false
+	}
+	with, ok := in.GetNamed(options.Value(), in.f.InternalizeGo("with").Value())
+	if !ok || with == in.undefined {
+		return ok
+	}
+	if !in.IsObject(with) {
+		in.ThrowError(TypeError, "The 'with' option must be an object")
+		return false
+	}
+	return true
+}
+
+// finishDynamicImport loads, links and evaluates the module of an
+// import() and settles its promise (held by pg, released here).
+func (in *Interp) finishDynamicImport(pg heap.Global, specifier, referrer string) {
+	reject := func() {
+		ex := in.exception
+		in.ClearException()
+		p, _ := pg.Value()
+		in.RejectPromise(p, ex)
+		pg.Release()
+	}
+	m, ok := in.loadImport(specifier, referrer)
+	if !ok || !in.loadRequested(m) || !in.link(m) {
+		reject()
+		return
+	}
+	ev, ok := in.evaluateModule(m)
+	if !ok {
+		reject()
+		return
+	}
+	in.PerformPromiseThenGo(ev, func(in *Interp, _ layout.Value) (layout.Value, bool) {
+		ns := in.namespaceOf(m)
+		p, _ := pg.Value()
+		in.ResolvePromise(p, ns)
+		pg.Release()
+		return in.undefined, true
+	}, func(in *Interp, reason layout.Value) (layout.Value, bool) {
+		p, _ := pg.Value()
+		in.RejectPromise(p, reason)
+		pg.Release()
+		return in.undefined, true
+	})
 }

@@ -86,6 +86,7 @@ func (in *Interp) setUpPromiseShared() {
 	mk(PromiseRejectShared, 1, func(in *Interp, a Args) (layout.Value, bool) { return in.resolvingFunction(a, true) })
 	mk(PromiseCapabilityExecutorShared, 2, capabilityExecutor)
 	mk(AsyncFromSyncUnwrapShared, 1, asyncFromSyncUnwrap)
+	mk(AsyncFromSyncCloseShared, 1, asyncFromSyncClose)
 }
 
 // newDataFunction creates a function of the shared info in intrinsic id

@@ -715,6 +715,9 @@ func (in *Interp) Delete(obj layout.Value, k Key, strict bool) (bool, bool) {
 	}
 	if in.typeOf(obj) == layout.JSProxyType {
 		done, ok := in.proxyDelete(obj, k)
+		if ok && !done && strict && in.IsModuleNamespace(obj) {
+			return in.failDelete(obj, k, true) // V8's words for a namespace
+		}
 		if ok && !done && strict {
 			in.proxyError("deleteProperty", &k, "trap returned falsish")
 			return false, false

@@ -865,6 +865,10 @@ func (in *Interp) proxySetStrict(p layout.Value, k Key, v, receiver layout.Value
 	}
 	if !done && strict {
 		k = kt.Key()
+		if in.IsModuleNamespace(p) {
+			in.failReadOnly(p, k, true) // V8's words for a namespace
+			return false
+		}
 		in.proxyError("set", &k, "trap returned falsish")
 		return false
 	}

@@ -106,6 +106,15 @@ const (
 	PromiseRejectShared
 	PromiseCapabilityExecutorShared
 	AsyncFromSyncUnwrapShared
+	AsyncFromSyncCloseShared
+	// The prototypes and maps of generator, async and async generator
+	// functions (createClosure picks the map by the function's kind).
+	GeneratorFunctionPrototype
+	AsyncFunctionPrototype
+	AsyncGeneratorFunctionPrototype
+	GeneratorFunctionMap
+	AsyncFunctionMap
+	AsyncGeneratorFunctionMap
 	// ProxyMap is the map every Proxy object shares.
 	ProxyMap
 	PrivateRevocableProxy
@@ -184,6 +193,15 @@ func (in *Interp) setUpRealm() {
 	newProto(AsyncIteratorPrototype, ObjectPrototype)
 	newProto(AsyncGeneratorPrototype, AsyncIteratorPrototype)
 	newProto(AsyncFromSyncIteratorPrototype, AsyncIteratorPrototype)
+	for _, k := range [][2]Intrinsic{{GeneratorFunctionPrototype, GeneratorFunctionMap},
+		{AsyncFunctionPrototype, AsyncFunctionMap}, {AsyncGeneratorFunctionPrototype, AsyncGeneratorFunctionMap}} {
+		newProto(k[0], FunctionPrototype)
+		s := h.OpenScope()
+		m := f.NewMap(layout.JSFunctionType, layout.JSFunctionSize, 0)
+		f.SetInitialMapPrototype(m.Value(), in.intrinsics[k[0]])
+		in.intrinsics[k[1]] = m.Value()
+		s.Close()
+	}
 	newProto(ErrorPrototype, ObjectPrototype)
 	for k := TypeError; k < numErrorKinds; k++ {
 		newProto(ErrorPrototype+Intrinsic(k), ErrorPrototype)

@@ -108,6 +108,13 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		return inst.Value(), true
 	case bytecode.RtAwait:
 		return in.await(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
+	case bytecode.RtAwaitYield:
+		gen := h.NewHandle(arg(0))
+		v, ok := in.await(gen, h.NewHandle(arg(1)))
+		if st, isGen := in.generatorState(gen.Value()); ok && isGen {
+			in.f.Set(st, genUncounted, layout.Smi(1))
+		}
+		return v, ok
 	case bytecode.RtAsyncFunctionResolve, bytecode.RtAsyncFunctionReject:
 		return in.asyncFunctionSettle(h.NewHandle(arg(0)), arg(1), id == bytecode.RtAsyncFunctionReject)
 	case bytecode.RtGetAsyncIterator:
@@ -120,6 +127,8 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		v := h.NewHandle(arg(0))
 		in.exportChanged(v, arg(1).SmiValue(), arg(2).SmiValue())
 		return v.Value(), true
+	case bytecode.RtDynamicImport:
+		return in.dynamicImport(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtImportMeta:
 		return in.importMeta(arg(0).SmiValue())
 	case bytecode.RtToObject:

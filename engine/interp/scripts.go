@@ -105,6 +105,7 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 				kind = RangeError
 			}
 			in.throwSyntaxError(kind, se.Msg, name, source, se.Line, se.Column)
+			in.parseFailed(name, source, false)
 		} else {
 			in.ThrowError(SyntaxError, err.Error())
 		}

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/layout"
 )
@@ -61,4 +62,31 @@ func (in *Interp) StackFunctions(dst []StackFrame, max int) []StackFrame {
 		dst = append(dst, sf)
 	}
 	return dst
+}
+
+// V8StartPosition returns a function's start as V8's
+// SharedFunctionInfo::StartPosition has it, the UTF-16 offset of the `(`
+// of its parameters (of the sole parameter of `x => …`; 0 for a script's
+// top level), which heap snapshots' allocation traces report; -1 for
+// builtins. (The SharedFunctionInfo's own start is the function token,
+// where coverage and toString start.)
+func (in *Interp) V8StartPosition(sfi layout.Value) int {
+	rec, lit := in.functionAST(sfi)
+	if lit == nil {
+		return -1
+	}
+	if lit.Kind == ast.FuncScript || lit.Kind == ast.FuncModule {
+		return 0
+	}
+	loc := lit.ParamsLoc
+	src := rec.unit.Source
+	if lit.Kind == ast.FuncArrow && int(loc) < len(src) && loc >= 0 && src[loc] == ')' {
+		// A parenthesized arrow's ParamsLoc is its ")": V8 starts at the
+		// arrow's first token, "(" or `async`.
+		loc = lit.Range.Start
+	}
+	if loc < 0 {
+		loc = lit.Range.Start
+	}
+	return rec.unit.Lines.UTF16(loc)
 }

@@ -675,8 +675,18 @@ func (p *parser) parseImportExpr() ast.Expr {
 		p.unexpected()
 	}
 	spec := p.parseAssign(false)
+	var options ast.Expr
+	if p.tok == TComma {
+		p.next()
+		if p.tok != TCloseParen {
+			options = p.parseAssign(false)
+			if p.tok == TComma {
+				p.next()
+			}
+		}
+	}
 	p.expect(TCloseParen)
-	return ast.Expr{Range: rng(start, p.prevEnd), Data: &ast.EImportCall{Specifier: spec}}
+	return ast.Expr{Range: rng(start, p.prevEnd), Data: &ast.EImportCall{Specifier: spec, Options: options}}
 }
 
 // checkIdentifierRef validates name as an IdentifierReference (or label).

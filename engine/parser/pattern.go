@@ -402,6 +402,7 @@ func walkExprShallow(e ast.Expr, fn func(ast.Expr)) {
 		walkExprShallow(d.Value, fn)
 	case *ast.EImportCall:
 		walkExprShallow(d.Specifier, fn)
+		walkExprShallow(d.Options, fn)
 	case *ast.EClass:
 		walkExprShallow(d.Class.Extends, fn)
 	case *ast.EFunction:

@@ -804,6 +804,7 @@ func (a *analyzer) expr(e ast.Expr) {
 		}
 	case *ast.EImportCall:
 		a.expr(d.Specifier)
+		a.expr(d.Options)
 	case *ast.EUnary:
 		a.expr(d.Value)
 	case *ast.EUpdate:

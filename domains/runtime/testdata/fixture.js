@@ -26,3 +26,6 @@ var longArr = Array.from({ length: 150 }, (_, i) => i);
 var holey = [1, , 3];
 let lexical = 'L';
 const constant = 7;
+var px = new Proxy({ a: 1 }, { get(t, k) { throw new Error('trap ' + String(k)); }, ownKeys() { throw new Error('ownKeys trap'); } });
+var revocable = Proxy.revocable({}, {});
+revocable.revoke();

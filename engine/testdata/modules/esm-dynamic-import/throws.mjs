@@ -1,0 +1,1 @@
+console.log("throws.mjs runs"); throw new Error("boom");

@@ -1,0 +1,3 @@
+console.log('x');
+await null;
+throw new TypeError('after await');

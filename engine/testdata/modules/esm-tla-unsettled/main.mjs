@@ -1,0 +1,3 @@
+console.log('x');
+await new Promise(() => {});
+console.log('never');

@@ -1,0 +1,31 @@
+// The stdout console methods' output, as node prints it (group
+// indentation, counters, tables).
+console.log('log', 1, { a: [1, 2] });
+console.info('info %s=%d', 'x', 42);
+console.debug('debug');
+console.dir({ nested: { deep: { deeper: { deepest: 1 } } } });
+console.dirxml('dirxml', 2);
+console.group('Group A');
+console.log('inside A');
+console.group();
+console.log('inside nested\nsecond line');
+console.groupEnd();
+console.groupCollapsed('Collapsed');
+console.info('inside collapsed');
+console.groupEnd();
+console.groupEnd();
+console.log('outside');
+console.count();
+console.count();
+console.count('x');
+console.countReset();
+console.count();
+console.table([1, 2]);
+console.table([{ a: 1, b: 'x' }, { a: 2, c: true }]);
+console.table({ r1: { x: 1 }, r2: { y: 'long value' } });
+console.table(['a', 'bb']);
+console.table(5);
+console.table([[1, 2], [3]]);
+console.assert(true, 'not printed');
+console.clear();
+console.log('end');
