@@ -739,6 +739,9 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 		if isError(in, v) {
 			return "Error"
 		}
+		if in.IsArgumentsObject(v) {
+			return "Arguments"
+		}
 		if _, _, ok := regexpSlots(in, v); ok {
 			return "RegExp"
 		}

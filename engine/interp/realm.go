@@ -118,6 +118,8 @@ const (
 	// ProxyMap is the map every Proxy object shares.
 	ProxyMap
 	PrivateRevocableProxy
+	// PrivateArguments marks arguments objects (their [object Arguments]).
+	PrivateArguments
 	// ArrayBuffer, DataView and the typed arrays: prototypes and the maps
 	// of their instances (one per typed array kind, in TypedArrayKind
 	// order).
@@ -282,6 +284,7 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
 	sym(PrivateDateValue, "date_value", true)
 	sym(PrivatePromiseState, "promise_state", true)
+	sym(PrivateArguments, "arguments_object", true)
 	sym(PrivateFunctionData, "function_data", true)
 	in.setUpPromiseShared()
 	sym(PrivateRevocableProxy, "revocable_proxy", true)
