@@ -2,11 +2,16 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sonde-js/sonde/internal/e2eenv"
 )
 
 // panelJS are page helpers for the panel tests: opening a view through the
@@ -146,16 +151,18 @@ func TestDevToolsMemorySnapshot(t *testing.T) {
 		t.Fatalf("Summary counts: LeakyThing %d (want 300), Other %d (want 7); all: %v", counts["LeakyThing"], counts["Other"], counts)
 	}
 	t.Logf("Summary: LeakyThing×%d, Other×%d (%d constructors)", counts["LeakyThing"], counts["Other"], len(counts))
-	if !strings.Contains(d.p.Stderr(), `HeapProfiler.takeHeapSnapshot`) {
+	if len(received(d.p.Stderr(), "HeapProfiler.takeHeapSnapshot")) == 0 {
 		t.Fatal("the binary's log has no HeapProfiler.takeHeapSnapshot")
 	}
 	d.checkAnswered()
 }
 
-// coverageUsed and coverageUnused are the functions of coverageDevToolsApp
-// that run, and do not run, after the recording starts.
+// coverageUsed, coverageTick and coverageUnused are the functions of
+// coverageDevToolsApp: used runs on the timer tick (but not its branch
+// coverageBranch), unused never runs.
 const (
-	coverageUsed   = "function used(n) { return n * 2; }"
+	coverageUsed   = "function used(n) { if (n < 0) { return -n; } return n * 2; }"
+	coverageBranch = "{ return -n; }"
 	coverageTick   = "() => used(3)"
 	coverageUnused = "function unused() { return 'never'; }"
 )
@@ -163,57 +170,186 @@ const (
 // coverageDevToolsApp calls used on a timer; unused never runs.
 const coverageDevToolsApp = coverageUsed + "\n" + coverageUnused + "\nconsole.log('ready');\nsetInterval(" + coverageTick + ", 20);\n"
 
-// TestDevToolsCoverage opens DevTools' Coverage panel against the binary,
-// clicks "Instrument coverage" (Profiler.startPreciseCoverage, then
-// takePreciseCoverage polled by the frontend) and waits for the script's
-// row: its URL, its size (the source's length) and its unused bytes, which
-// per function are everything but the two functions that ran after the
-// start (V8 reports no top-level code that ran before it). Stopping sends
-// stopPreciseCoverage and keeps the results.
+// TestDevToolsCoverage opens DevTools' Coverage panel against the binary in
+// each of its two modes, clicks "Instrument coverage"
+// (Profiler.startPreciseCoverage, then takePreciseCoverage polled by the
+// frontend) and waits for the script's row: its URL, its size (the source's
+// length) and its unused bytes. What is used is the two functions that run
+// after the start (no top-level code, which ran before it), and per block,
+// less used's branch that never runs; the node/ subtests check that node
+// reports exactly that for the same program recorded the same way.
+// Stopping sends stopPreciseCoverage and keeps the results.
 func TestDevToolsCoverage(t *testing.T) {
-	d := openDevTools(t, coverageDevToolsApp)
-	d.waitText("ready")
-	d.show("coverage")
-	d.click("Instrument coverage")
 	size := len(coverageDevToolsApp)
-	used := len(coverageUsed) + len(coverageTick)
-	var row map[string]string
-	d.waitRows("app.js in the Coverage list with its used functions", 40*time.Second, func(rows []map[string]string) bool {
-		for _, r := range rows {
-			if strings.HasPrefix(r["url-column"], "file://") && strings.HasSuffix(r["url-column"], "/app.js") {
-				row = r
-				return r["unused-size-column"] == "" || strings.HasPrefix(r["unused-size-column"], strconv.Itoa(size-used)+"|")
+	for _, mode := range []struct {
+		name, option, typ string
+		used              int
+	}{
+		{"function", "Per function", "JS (per function)", len(coverageUsed) + len(coverageTick)},
+		{"block", "Per block", "JS (per block)", len(coverageUsed) - len(coverageBranch) + len(coverageTick)},
+	} {
+		t.Run("node/"+mode.name, func(t *testing.T) {
+			if used := nodeCoverageUsed(t, mode.name == "block"); used != mode.used {
+				t.Fatalf("node reports %d used bytes per %s, the test expects %d", used, mode.name, mode.used)
 			}
-		}
-		return false
-	})
-	t.Logf("Coverage row: %v", row)
-	if got := row["size-column"]; got != strconv.Itoa(size) {
-		t.Errorf("size %q, want %d; row %v", got, size, row)
+		})
+		t.Run(mode.name, func(t *testing.T) {
+			d := openDevTools(t, coverageDevToolsApp)
+			d.waitText("ready")
+			d.show("coverage")
+			opt, _ := json.Marshal(mode.option)
+			d.waitFor("the coverage type "+mode.option, `(() => {
+  let sel = null;
+  const w = (r) => { for (const n of r.children || []) { if (!sel && n.tagName === 'SELECT' && [...n.options].some((o) => o.textContent.trim() === `+string(opt)+`)) sel = n; w(n); if (n.shadowRoot) w(n.shadowRoot); } };
+  w(document.documentElement);
+  if (!sel) return false;
+  const i = [...sel.options].findIndex((o) => o.textContent.trim() === `+string(opt)+`);
+  if (sel.selectedIndex !== i) { sel.selectedIndex = i; sel.dispatchEvent(new Event('change')); }
+  return true;
+})()`, 20*time.Second, "'no coverage type select'")
+			if mode.name == "block" {
+				// Chromium 148's frontend stores the select's index (1) in the
+				// coverage-type setting but starts per block only when it
+				// holds CoverageType.BLOCK_COVERAGE (2): the setting is set to
+				// that value, as the select did before.
+				d.waitFor("the per-block setting", `(async () => {
+  const common = await import('/devtools/core/common/common.js');
+  const s = common.Settings.Settings.instance().createSetting('coverage-view-coverage-type', 0);
+  s.set(2);
+  return s.get() === 2;
+})()`, 10*time.Second, "'no settings'")
+			}
+			d.click("Instrument coverage")
+			detailed, _ := json.Marshal(mode.name == "block")
+			unusedWant := size - mode.used
+			var row map[string]string
+			d.waitRows("app.js in the Coverage list with its used code", 40*time.Second, func(rows []map[string]string) bool {
+				for _, r := range rows {
+					if strings.HasPrefix(r["url-column"], "file://") && strings.HasSuffix(r["url-column"], "/app.js") {
+						row = r
+						return strings.HasPrefix(r["unused-size-column"], strconv.Itoa(unusedWant)+"|")
+					}
+				}
+				return false
+			})
+			t.Logf("Coverage row: %v", row)
+			if starts := received(d.p.Stderr(), "Profiler.startPreciseCoverage"); len(starts) != 1 || !strings.Contains(starts[0], `"detailed":`+string(detailed)) {
+				t.Errorf("DevTools started coverage with %v, want one start with detailed:%s", starts, detailed)
+			}
+			if got := row["size-column"]; got != strconv.Itoa(size) {
+				t.Errorf("size %q, want %d; row %v", got, size, row)
+			}
+			if got := row["type-column"]; got != mode.typ {
+				t.Errorf("type %q, want %q; row %v", got, mode.typ, row)
+			}
+			d.click("Stop instrumenting coverage and show results")
+			deadline := time.Now().Add(20 * time.Second)
+			for len(received(d.p.Stderr(), "Profiler.stopPreciseCoverage")) == 0 {
+				if time.Now().After(deadline) {
+					t.Fatal("DevTools never sent Profiler.stopPreciseCoverage")
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			d.waitRows("app.js still listed after stopping", 10*time.Second, func(rows []map[string]string) bool {
+				for _, r := range rows {
+					if strings.HasSuffix(r["url-column"], "/app.js") {
+						return true
+					}
+				}
+				return false
+			})
+			d.checkAnswered()
+		})
 	}
-	unused, err := strconv.Atoi(strings.Split(row["unused-size-column"], "|")[0])
-	if err != nil || unused != size-used {
-		t.Errorf("unused bytes %q, want %d (used %d > 0); row %v", row["unused-size-column"], size-used, used, row)
-	}
-	if !strings.Contains(row["type-column"], "JS") {
-		t.Errorf("type %q, want JS; row %v", row["type-column"], row)
-	}
+}
 
-	d.click("Stop instrumenting coverage and show results")
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(d.p.Stderr(), `"method":"Profiler.stopPreciseCoverage"`) {
-		if time.Now().After(deadline) {
-			t.Fatal("DevTools never sent Profiler.stopPreciseCoverage")
+// received returns the params of every command method the binary received,
+// from its JSON debug log, whose "recv" lines carry the protocol message
+// under a second "msg" key (the last one, which decoding keeps).
+func received(stderr, method string) []string {
+	var out []string
+	for _, line := range strings.Split(stderr, "\n") {
+		if !strings.Contains(line, `"msg":"recv"`) {
+			continue
 		}
-		time.Sleep(100 * time.Millisecond)
+		var e struct {
+			Msg string `json:"msg"`
+		}
+		var m struct {
+			Method string          `json:"method"`
+			Params json.RawMessage `json:"params"`
+		}
+		if json.Unmarshal([]byte(line), &e) != nil || json.Unmarshal([]byte(e.Msg), &m) != nil {
+			continue
+		}
+		if m.Method == method {
+			out = append(out, string(m.Params))
+		}
 	}
-	d.waitRows("app.js still listed after stopping", 10*time.Second, func(rows []map[string]string) bool {
-		for _, r := range rows {
-			if strings.HasSuffix(r["url-column"], "/app.js") {
-				return true
+	return out
+}
+
+// nodeCoverageDriver runs coverageDevToolsApp (app.js, next to it) in node
+// and records its coverage as the Coverage panel does, through node's
+// inspector: started after the program's top level, one take after the
+// timer has ticked. It prints the take's functions for app.js.
+const nodeCoverageDriver = `const inspector = require('inspector');
+const s = new inspector.Session();
+s.connect();
+const post = (m, p) => new Promise((res, rej) => s.post(m, p || {}, (e, r) => e ? rej(e) : res(r)));
+require('./app.js');
+(async () => {
+  await post('Profiler.enable');
+  await post('Profiler.startPreciseCoverage', { callCount: false, detailed: process.argv[2] === 'block', allowTriggeredUpdates: true });
+  await new Promise((r) => setTimeout(r, 200));
+  const r = await post('Profiler.takePreciseCoverage');
+  console.log(JSON.stringify(r.result.filter((x) => x.url.endsWith('/app.js')).flatMap((x) => x.functions)));
+  process.exit(0);
+})();
+`
+
+// nodeCoverageUsed is node's count of used bytes of coverageDevToolsApp, as
+// the Coverage panel counts them: each function's ranges in order, a nested
+// range overriding the outer one.
+func nodeCoverageUsed(t *testing.T, block bool) int {
+	node := e2eenv.Node(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "app.js"), []byte(coverageDevToolsApp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "driver.js"), []byte(nodeCoverageDriver), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mode := "function"
+	if block {
+		mode = "block"
+	}
+	out, err := exec.Command(node, filepath.Join(dir, "driver.js"), mode).Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var funcs []struct {
+		Ranges []struct {
+			StartOffset, EndOffset, Count int
+		} `json:"ranges"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &funcs); err != nil {
+		t.Fatalf("node's coverage %s: %v", out, err)
+	}
+	used := make([]bool, len(coverageDevToolsApp))
+	for _, f := range funcs {
+		for _, r := range f.Ranges {
+			for i := r.StartOffset; i < r.EndOffset && i < len(used); i++ {
+				used[i] = r.Count > 0
 			}
 		}
-		return false
-	})
-	d.checkAnswered()
+	}
+	n := 0
+	for _, u := range used {
+		if u {
+			n++
+		}
+	}
+	return n
 }
