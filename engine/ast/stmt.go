@@ -252,6 +252,9 @@ type SImport struct {
 	Specifiers []ImportSpecifier
 	// Source is the module specifier string.
 	Source string
+	// Attributes are the import attributes of a `with { type: "json" }`
+	// clause (nil without one).
+	Attributes map[string]string
 }
 
 // An ExportSpecifier is one `local as exported` of an export list.
@@ -272,6 +275,9 @@ type SExportNamed struct {
 	// false for a local export list.
 	Source    string
 	HasSource bool
+	// Attributes are the import attributes of the re-export's with
+	// clause.
+	Attributes map[string]string
 }
 
 // An SExportAll node represents `export * from "m"` and
@@ -280,6 +286,8 @@ type SExportAll struct {
 	// Exported is the namespace export name; nil for a plain `export *`.
 	Exported *Ident
 	Source   string
+	// Attributes are the import attributes of the with clause.
+	Attributes map[string]string
 }
 
 // An SExportDecl node represents `export var/let/const ...`,

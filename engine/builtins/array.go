@@ -908,7 +908,11 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 	if a.Len() > 1 {
 		acc.Set(a.Arg(1))
 	} else {
-		for ; i != end && !in.HasProperty(self(a), idx(in, i)); i += step {
+		for ; i != end; i += step {
+			k := idx(in, i) // before reading the receiver: it may allocate
+			if in.HasProperty(self(a), k) {
+				break
+			}
 			if i&pollMask == 0 && !in.Poll() {
 				return 0, false
 			}

@@ -64,7 +64,10 @@ type module struct {
 	// requests are the module specifiers the module imports from, in
 	// source order without repeats; deps the modules they resolve to.
 	requests []string
-	deps     []*module
+	// requestTypes are the requests' import attribute types ("" or
+	// "json").
+	requestTypes []string
+	deps         []*module
 	// imports are the import entries; exports map an export name to the
 	// context slot of a local binding, indirect re-exports of another
 	// module's name ("*" for `export * as ns`), stars the `export *`
@@ -264,13 +267,15 @@ func (in *Interp) collectEntries(m *module, prog *ast.Program) {
 	_, slots := u.ModuleSlots()
 	u.ImportSlots = map[*ast.Variable]int{}
 	u.Exported = map[*ast.Variable]bool{}
-	request := func(spec string) int {
+	request := func(spec string, attrs map[string]string) int {
+		typ := attrs["type"]
 		for i, r := range m.requests {
-			if r == spec {
+			if r == spec && m.requestTypes[i] == typ {
 				return i
 			}
 		}
 		m.requests = append(m.requests, spec)
+		m.requestTypes = append(m.requestTypes, typ)
 		return len(m.requests) - 1
 	}
 	export := func(name string, v *ast.Variable) {
@@ -286,13 +291,13 @@ func (in *Interp) collectEntries(m *module, prog *ast.Program) {
 	for _, s := range prog.Body {
 		switch x := s.Data.(type) {
 		case *ast.SImport:
-			r := request(x.Source)
+			r := request(x.Source, x.Attributes)
 			for _, sp := range x.Specifiers {
 				m.imports = append(m.imports, importEntry{request: r, name: sp.Imported, local: sp.Local.Var, pos: sp.Start})
 			}
 		case *ast.SExportNamed:
 			if x.HasSource {
-				r := request(x.Source)
+				r := request(x.Source, x.Attributes)
 				for _, sp := range x.Specifiers {
 					m.indirect[sp.Exported.Name] = indirectExport{request: r, name: sp.Local.Name, pos: sp.Start}
 					m.exportOrder = append(m.exportOrder, sp.Exported.Name)
@@ -315,7 +320,7 @@ func (in *Interp) collectEntries(m *module, prog *ast.Program) {
 				export(sp.Exported.Name, v)
 			}
 		case *ast.SExportAll:
-			r := request(x.Source)
+			r := request(x.Source, x.Attributes)
 			if x.Exported != nil {
 				m.indirect[x.Exported.Name] = indirectExport{request: r, name: "*", pos: s.Start}
 				m.exportOrder = append(m.exportOrder, x.Exported.Name)
@@ -378,7 +383,7 @@ func (in *Interp) loadRequested(m *module) bool {
 	}
 	m.deps = make([]*module, len(m.requests))
 	for i, spec := range m.requests {
-		dep, ok := in.loadImport(spec, m.path)
+		dep, ok := in.loadImportTyped(spec, m.path, m.requestTypes[i])
 		if !ok {
 			m.deps = nil
 			return false
@@ -391,6 +396,72 @@ func (in *Interp) loadRequested(m *module) bool {
 		}
 	}
 	return true
+}
+
+// loadImportTyped is loadImport with an import attribute type: "json"
+// makes a JSON module (its default export the parsed value); any other
+// type but "" is a SyntaxError.
+func (in *Interp) loadImportTyped(spec, referrer, typ string) (*module, bool) {
+	switch typ {
+	case "":
+		return in.loadImport(spec, referrer)
+	case "json":
+	default:
+		h := in.h
+		scope := h.OpenScope()
+		e := h.NewHandle(in.NewError(TypeError, "Import attribute type \""+typ+"\" is unsupported"))
+		in.SetErrorCode(e, "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED") // node 20's name
+		in.throwValue(e.Value(), true)
+		scope.Close()
+		return nil, false
+	}
+	if in.moduleLoader == nil {
+		in.ThrowError(Error, "Cannot find module '"+spec+"' imported from "+referrer)
+		return nil, false
+	}
+	path, source, err := in.moduleLoader(spec, referrer)
+	if err != nil {
+		in.throwLoaderError(err)
+		return nil, false
+	}
+	key := "\x00json:" + path
+	if m := in.moduleMap[key]; m != nil {
+		return m, true
+	}
+	m, ok := in.newSyntheticModule("json:"+path, func(in *Interp) ([]string, []heap.Handle, bool) {
+		v, ok := in.parseJSONText(source)
+		if !ok {
+			return nil, nil, false
+		}
+		return []string{"default"}, []heap.Handle{in.h.NewHandle(v)}, true
+	})
+	if ok {
+		in.moduleMap[key] = m
+	}
+	return m, ok
+}
+
+// parseJSONText parses source with the realm's JSON.parse.
+func (in *Interp) parseJSONText(source string) (layout.Value, bool) {
+	h := in.h
+	scope := h.OpenScope()
+	jsonName, parseName := in.f.InternalizeGo("JSON"), in.f.InternalizeGo("parse")
+	json, ok := in.GetNamed(in.intrinsics[GlobalObject], jsonName.Value())
+	if !ok {
+		scope.Close()
+		return 0, false
+	}
+	jh := h.NewHandle(json)
+	parse, ok := in.GetNamed(jh.Value(), parseName.Value())
+	if !ok {
+		scope.Close()
+		return 0, false
+	}
+	ph := h.NewHandle(parse)
+	text := in.NewString(source)
+	v, ok := in.Call(ph.Value(), jh.Value(), text.Value())
+	scope.Close() // v is returned at once, before any allocation
+	return v, ok
 }
 
 // loadImport finds or loads the module specifier names from referrer.
@@ -412,6 +483,15 @@ func (in *Interp) loadImport(spec, referrer string) (*module, bool) {
 	}
 	if m := in.moduleMap[path]; m != nil {
 		return m, true
+	}
+	if strings.HasSuffix(path, ".json") {
+		h := in.h
+		scope := h.OpenScope()
+		e := h.NewHandle(in.NewError(TypeError, "Module \""+path+"\" needs an import attribute of type \"json\""))
+		in.SetErrorCode(e, "ERR_IMPORT_ASSERTION_TYPE_MISSING") // node 20's name
+		in.throwValue(e.Value(), true)
+		scope.Close()
+		return nil, false
 	}
 	if in.commonJSHook != nil {
 		if mk, ok := in.commonJSHook(path); ok {
@@ -1263,14 +1343,15 @@ func (in *Interp) dynamicImport(spec, options heap.Handle) (layout.Value, bool) 
 		return reject()
 	}
 	specifier := in.GoString(s)
-	if !in.importOptions(options) {
+	typ, ok := in.importOptions(options)
+	if !ok {
 		return reject()
 	}
 	pg := h.NewGlobal(p.Value())
 	start := in.NewPromise()
 	in.FulfillPromise(start.Value(), in.undefined)
 	in.PerformPromiseThenGo(start.Value(), func(in *Interp, _ layout.Value) (layout.Value, bool) {
-		in.finishDynamicImport(pg, specifier, referrer)
+		in.finishDynamicImport(pg, specifier, referrer, typ)
 		return in.undefined, true
 	}, nil)
 	return p.Value(), true
@@ -1279,28 +1360,69 @@ func (in *Interp) dynamicImport(spec, options heap.Handle) (layout.Value, bool) 
 // importOptions checks import()'s second argument: undefined, or an
 // object whose with (import attributes) is undefined or an object of
 // string values.
-func (in *Interp) importOptions(options heap.Handle) bool {
+func (in *Interp) importOptions(options heap.Handle) (typ string, ok bool) {
 	if options.Value() == in.undefined {
-		return true
+		return "", true
 	}
 	if !in.IsObject(options.Value()) {
 		in.ThrowError(TypeError, "The second argument to import() must be an object")
-		return false
+		return "", false
 	}
-	with, ok := in.GetNamed(options.Value(), in.f.InternalizeGo("with").Value())
+	withName := in.f.InternalizeGo("with")
+	with, ok := in.GetNamed(options.Value(), withName.Value())
 	if !ok || with == in.undefined {
-		return ok
+		return "", ok
 	}
 	if !in.IsObject(with) {
 		in.ThrowError(TypeError, "The 'with' option must be an object")
-		return false
+		return "", false
 	}
-	return true
+	// Every enumerable own string key's value must be a string (the
+	// spec's EnumerableOwnProperties); "type" is the one we support.
+	h, f := in.h, in.f
+	wh := h.NewHandle(with)
+	keys, ok := in.OwnPropertyKeys(wh.Value())
+	if !ok {
+		return "", false
+	}
+	for i := 0; i < f.Length(keys.Value()); i++ {
+		s := h.OpenScope()
+		k := KeyOf(f.Get(keys.Value(), i))
+		if !k.IsIndex && in.IsSymbol(k.Name) {
+			s.Close()
+			continue
+		}
+		kh := in.HandleKey(k)
+		d, found, ok := in.GetOwnPropertyDescriptor(wh.Value(), kh.Key())
+		if !ok {
+			s.Close()
+			return "", false
+		}
+		if !found || !d.Enumerable {
+			s.Close()
+			continue
+		}
+		v, ok := in.Get(wh.Value(), kh.Key())
+		if !ok {
+			s.Close()
+			return "", false
+		}
+		if !in.IsString(v) {
+			s.Close()
+			in.ThrowError(TypeError, "Import attribute value must be a string")
+			return "", false
+		}
+		if !kh.Key().IsIndex && in.GoString(kh.Key().Name) == "type" {
+			typ = in.GoString(v)
+		}
+		s.Close()
+	}
+	return typ, true
 }
 
 // finishDynamicImport loads, links and evaluates the module of an
 // import() and settles its promise (held by pg, released here).
-func (in *Interp) finishDynamicImport(pg heap.Global, specifier, referrer string) {
+func (in *Interp) finishDynamicImport(pg heap.Global, specifier, referrer, typ string) {
 	reject := func() {
 		ex := in.exception
 		in.ClearException()
@@ -1308,7 +1430,7 @@ func (in *Interp) finishDynamicImport(pg heap.Global, specifier, referrer string
 		in.RejectPromise(p, ex)
 		pg.Release()
 	}
-	m, ok := in.loadImport(specifier, referrer)
+	m, ok := in.loadImportTyped(specifier, referrer, typ)
 	if !ok || !in.loadRequested(m) || !in.link(m) {
 		reject()
 		return

@@ -13,6 +13,7 @@ func (p *parser) parseImport() ast.Stmt {
 	s := &ast.SImport{}
 	if p.tok == TString {
 		s.Source = p.parseModuleSpecifier()
+		s.Attributes = p.parseWithClause()
 		p.semicolon()
 		return ast.Stmt{Range: rng(start, p.prevEnd), Data: s}
 	}
@@ -68,6 +69,7 @@ from:
 	}
 	p.next()
 	s.Source = p.parseModuleSpecifier()
+	s.Attributes = p.parseWithClause()
 	p.checkExportNames()
 	p.semicolon()
 	return ast.Stmt{Range: rng(start, p.prevEnd), Data: s}
@@ -83,6 +85,47 @@ func (p *parser) parseImportLocal() ast.Ident {
 	id := ast.Ident{Range: rng(p.start, p.end), Name: name}
 	p.next()
 	return id
+}
+
+// parseWithClause parses an optional `with { key: "value", … }` after a
+// module specifier (import attributes; keys are identifier names or
+// strings, values strings, no key twice).
+func (p *parser) parseWithClause() map[string]string {
+	if p.tok != TWith {
+		return nil
+	}
+	p.next()
+	p.expect(TOpenBrace)
+	attrs := map[string]string{}
+	for p.tok != TCloseBrace {
+		var key string
+		kstart, kend := p.start, p.end
+		switch {
+		case p.tok == TString:
+			key = utf16String(p.str)
+		case p.tok == TIdentifier:
+			key = p.name
+		case p.tok >= firstKeyword:
+			key = p.tok.String()
+		default:
+			p.unexpected()
+		}
+		p.next()
+		p.expect(TColon)
+		if p.tok != TString {
+			p.unexpected()
+		}
+		if _, dup := attrs[key]; dup {
+			p.fail(kstart, kend, "Import attribute has duplicate key '"+key+"'")
+		}
+		attrs[key] = utf16String(p.str)
+		p.next()
+		if p.tok != TCloseBrace {
+			p.expect(TComma)
+		}
+	}
+	p.next()
+	return attrs
 }
 
 // parseModuleSpecifier parses the string after `from`.
@@ -153,6 +196,7 @@ func (p *parser) parseExport() ast.Stmt {
 		}
 		p.next()
 		s.Source = p.parseModuleSpecifier()
+		s.Attributes = p.parseWithClause()
 		p.semicolon()
 		return ast.Stmt{Range: rng(start, p.prevEnd), Data: s}
 	case TOpenBrace:
@@ -185,6 +229,7 @@ func (p *parser) parseExport() ast.Stmt {
 		if p.isWord("from") {
 			p.next()
 			s.Source = p.parseModuleSpecifier()
+			s.Attributes = p.parseWithClause()
 			s.HasSource = true
 		} else {
 			if stringLocal >= 0 {
