@@ -82,7 +82,7 @@ func openDevTools(t *testing.T, script string) *devtools {
 	}
 	t.Cleanup(func() { os.RemoveAll(profile) })
 	cmd := exec.CommandContext(ctx, chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--remote-debugging-port=0", "--user-data-dir="+profile, "about:blank")
+		"--window-size=1280,1600", "--remote-debugging-port=0", "--user-data-dir="+profile, "about:blank")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	errPipe, err := cmd.StderrPipe()
 	if err != nil {
