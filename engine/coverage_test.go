@@ -22,6 +22,12 @@ const coverageDir = "../domains/profiler/coverage/testdata"
 
 // coverageSkip lists the corpus scripts that need what the engine does not
 // have yet.
+// coverageModeSkip lists corpus scripts checked in every mode but those
+// named, for the reasons given.
+var coverageModeSkip = map[string]map[string]string{
+	"module_top_level_await.mjs": {"bestEffortEagerFeedback": "our module context keeps the unexported async function compute alive after evaluation; V8 lets it be collected (best-effort then reports 0)"},
+}
+
 var coverageSkip = map[string]string{
 	"module_top_level_await.mjs": "runs (function counts match); block modes miss V8's continuation counter after a throwing await in a try block, best-effort counts compute where V8 reports 0",
 	"with_statement.js":          "the with statement",
@@ -98,6 +104,10 @@ func testCoverageCorpus(t *testing.T, opts Options, modes map[string]interp.Cove
 				t.Fatal(err)
 			}
 			for modeName, mode := range modes {
+				if why := coverageModeSkip[name][modeName]; why != "" {
+					t.Logf("%s not checked: %s", modeName, why)
+					continue
+				}
 				first, second, stdout := runCoverage(t, name, string(src), mode, opts)
 				if stdout != exp.Stdout {
 					t.Errorf("%s: stdout\n%s\nwant\n%s", modeName, stdout, exp.Stdout)

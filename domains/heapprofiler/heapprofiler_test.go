@@ -638,11 +638,14 @@ func TestClientThatStopsReading(t *testing.T) {
 	// The first client, reading now, finds its session closed before the
 	// answer (with a close frame, or torn down when the server's writer
 	// could not get one through).
+	// A fresh deadline: the wait above may be long on a loaded machine.
+	rctx, rcancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer rcancel()
 	answered := false
 	for {
-		_, b, err := c.Read(ctx)
+		_, b, err := c.Read(rctx)
 		if err != nil {
-			if ctx.Err() != nil {
+			if rctx.Err() != nil {
 				t.Errorf("first client still open: %v", err)
 			}
 			break
