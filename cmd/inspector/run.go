@@ -141,13 +141,3 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	return iso.ExitCode(), nil
 }
 
-// stripHashbang blanks a leading #! line, as node does for scripts.
-func stripHashbang(src string) string {
-	if !strings.HasPrefix(src, "#!") {
-		return src
-	}
-	if i := strings.IndexAny(src, "\r\n"); i >= 0 {
-		return strings.Repeat(" ", i) + src[i:]
-	}
-	return ""
-}

@@ -109,9 +109,6 @@ func (b *installer) value(obj heap.Handle, name string, v layout.Value, attrs ob
 // configurable.
 const frozen = objects.AttrReadOnly | objects.AttrDontEnum | objects.AttrDontDelete
 
-// undefinedResult is the usual return of a builtin that returns nothing.
-func undefinedResult(in *interp.Interp) (layout.Value, bool) { return in.Undefined(), true }
-
 // thisObject converts the receiver to an object (ToObject), throwing for
 // null and undefined with V8's message naming the method.
 func thisObject(in *interp.Interp, a interp.Args, method string) (layout.Value, bool) {

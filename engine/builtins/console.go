@@ -1,25 +1,11 @@
 package builtins
 
 import (
-	"io"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/jsnum"
-	"github.com/sonde-js/sonde/engine/layout"
 )
-
-// consoleWrite prints the arguments as console.log does (node's
-// formatWithOptions): a first string argument may hold %s %d %i %f %j %o %O
-// %c %% directives; other arguments are inspected; all joined by spaces.
-func consoleWrite(in *interp.Interp, a interp.Args, w io.Writer) (layout.Value, bool) {
-	s, ok := Format(in, a)
-	if !ok {
-		return 0, false
-	}
-	io.WriteString(w, s+"\n")
-	return in.Undefined(), true
-}
 
 // Format renders console arguments as node's util.format does.
 func Format(in *interp.Interp, a interp.Args) (string, bool) {

@@ -62,7 +62,6 @@ type allocationTracker struct {
 	s         *Snapshotter
 	src       StackSource
 	frames    []TraceFrame
-	path      []uint32
 	fnIndex   map[functionKey]uint32
 	functions []functionInfo
 	nodes     []traceNode

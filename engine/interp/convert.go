@@ -1,8 +1,6 @@
 package interp
 
 import (
-	"math"
-
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/jsnum"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -276,6 +274,3 @@ func (in *Interp) PrimitiveValue(obj layout.Value) (layout.Value, bool) {
 
 // TypeOfString returns typeof v as Go text.
 func (in *Interp) TypeOfString(v layout.Value) string { return in.f.StringToGo(in.TypeOf(v)) }
-
-// isInteger reports whether x is an integral number.
-func isInteger(x float64) bool { return x == math.Trunc(x) && !math.IsInf(x, 0) }

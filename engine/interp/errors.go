@@ -381,20 +381,15 @@ func (in *Interp) throwSetNullish(obj layout.Value, k Key) {
 // function": the callee's source text when the call site is known (V8's
 // CallPrinter), else the value.
 func (in *Interp) calleeText(fn layout.Value) string {
-	for i := len(in.frames) - 1; i >= 0; i-- {
-		fr := in.frames[i]
-		if fr.flags&frameNative != 0 {
-			break
-		}
+	// Only the innermost frame: a native frame has no call site.
+	if n := len(in.frames); n > 0 && in.frames[n-1].flags&frameNative == 0 {
+		fr := in.frames[n-1]
 		sfi := in.f.FunctionShared(in.stack[fr.fp+bytecode.FrameClosure])
-		rec, lit := in.functionAST(sfi)
-		if rec == nil || lit == nil {
-			break
+		if rec, lit := in.functionAST(sfi); rec != nil && lit != nil {
+			if text, ok := compiler.CalleeText(rec.unit, lit, in.framePosition(fr)); ok {
+				return text
+			}
 		}
-		if text, ok := compiler.CalleeText(rec.unit, lit, in.framePosition(fr)); ok {
-			return text
-		}
-		break
 	}
 	return in.displayValue(fn)
 }

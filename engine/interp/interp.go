@@ -246,8 +246,5 @@ func (in *Interp) pushTemp(v layout.Value) int {
 // temp returns the current value of temp i.
 func (in *Interp) temp(i int) layout.Value { return in.temps[i] }
 
-// setTemp replaces temp i.
-func (in *Interp) setTemp(i int, v layout.Value) { in.temps[i] = v }
-
 // popTemps drops the temps from index i on.
 func (in *Interp) popTemps(i int) { in.temps = in.temps[:i] }

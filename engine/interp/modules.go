@@ -110,11 +110,10 @@ type module struct {
 }
 
 type importEntry struct {
-	request  int
-	name     string // imported name, "*" for a namespace import
-	local    *ast.Variable
-	pos      ast.Pos
-	specText string
+	request int
+	name    string // imported name, "*" for a namespace import
+	local   *ast.Variable
+	pos     ast.Pos
 }
 
 type indirectExport struct {

@@ -3,7 +3,6 @@ package interp
 import (
 	"errors"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
@@ -363,9 +362,6 @@ func (in *Interp) functionAST(sfi layout.Value) (*script, *ast.Function) {
 	}
 	return rec, rec.unit.Prog.Functions[id]
 }
-
-// utf16String converts Go text to UTF-16 code units.
-func utf16String(s string) []uint16 { return utf16.Encode([]rune(s)) }
 
 // FunctionSource returns Function.prototype.toString of fn: the source text
 // of a function literal (of the whole class for a class constructor), or

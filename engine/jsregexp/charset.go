@@ -119,14 +119,6 @@ func (s charSet) subtract(t charSet) charSet {
 	return s.intersect(t.negate(maxCodePoint))
 }
 
-// single reports the set's only character, if it has exactly one.
-func (s charSet) single() (rune, bool) {
-	if len(s) == 1 && s[0].lo == s[0].hi {
-		return s[0].lo, true
-	}
-	return 0, false
-}
-
 // Character class escapes (ECMA-262 22.2.2.9 CharacterClassEscape).
 var (
 	digitSet = charSet{{'0', '9'}}

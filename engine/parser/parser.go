@@ -376,8 +376,6 @@ func (p *parser) enter() {
 	}
 }
 
-func (p *parser) leave() { p.depth-- }
-
 // pos converts an int offset.
 func pos(i int) ast.Pos { return ast.Pos(i) }
 
