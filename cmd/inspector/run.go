@@ -140,4 +140,3 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	return iso.ExitCode(), nil
 }
-
