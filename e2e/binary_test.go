@@ -68,7 +68,7 @@ type process struct {
 var listening = regexp.MustCompile(`Debugger listening on (ws://\S+)`)
 
 // start runs the binary on a script with the given flags and waits for
-// "Debugger listening on".
+// "Debugger listening on" and the "For help, see:" line that follows it.
 func start(t testing.TB, script string, flags ...string) *process {
 	t.Helper()
 	dir := t.TempDir()
@@ -92,13 +92,17 @@ func start(t testing.TB, script string, flags ...string) *process {
 	urlCh := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(errPipe)
+		url := ""
 		for sc.Scan() {
 			line := sc.Text()
 			p.mu.Lock()
 			p.stderr.WriteString(line + "\n")
 			p.mu.Unlock()
-			if m := listening.FindStringSubmatch(line); m != nil {
-				urlCh <- m[1]
+			if m := listening.FindStringSubmatch(line); m != nil && url == "" {
+				url = m[1]
+			} else if url != "" && url != "-" && strings.HasPrefix(line, "For help, see:") {
+				urlCh <- url // the announcement is complete
+				url = "-"
 			}
 		}
 	}()

@@ -90,25 +90,36 @@ const readableSource = `(function (next) {
   return stream;
 })`
 
+// snapshotOptions reads node's heap snapshot options object (undefined or
+// an object with exposeInternals and exposeNumericValues).
+func (iso *Isolate) snapshotOptions(in *interp.Interp, o layout.Value) (internals, numeric, ok bool) {
+	if o == in.Undefined() {
+		return false, false, true
+	}
+	if !in.IsObject(o) {
+		iso.throwTypeErrorCode("The \"options\" argument must be of type object. Received "+describeReceived(in, o), "ERR_INVALID_ARG_TYPE")
+		return false, false, false
+	}
+	oh := iso.Heap.NewHandle(o)
+	for _, opt := range []struct {
+		name string
+		to   *bool
+	}{{"exposeInternals", &internals}, {"exposeNumericValues", &numeric}} {
+		v, ok := iso.getProp(oh, opt.name)
+		if !ok {
+			return false, false, false
+		}
+		*opt.to = in.ToBoolean(v)
+	}
+	return internals, numeric, true
+}
+
 // v8GetHeapSnapshot is v8.getHeapSnapshot([options]).
 func (iso *Isolate) v8GetHeapSnapshot(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	h := iso.Heap
-	var internals, numeric bool
-	if o := a.Arg(0); o != in.Undefined() {
-		if !in.IsObject(o) {
-			return iso.throwTypeErrorCode("The \"options\" argument must be of type object. Received "+describeReceived(in, o), "ERR_INVALID_ARG_TYPE")
-		}
-		oh := h.NewHandle(o)
-		for _, opt := range []struct {
-			name string
-			to   *bool
-		}{{"exposeInternals", &internals}, {"exposeNumericValues", &numeric}} {
-			v, ok := iso.getProp(oh, opt.name)
-			if !ok {
-				return 0, false
-			}
-			*opt.to = in.ToBoolean(v)
-		}
+	internals, numeric, ok := iso.snapshotOptions(in, a.Arg(0))
+	if !ok {
+		return 0, false
 	}
 	var chunks [][]byte
 	err := iso.WriteHeapSnapshot(heapsnapshot.ChunkFunc(func(c []byte) error {

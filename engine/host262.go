@@ -32,9 +32,9 @@ func (iso *Isolate) installPrint() {
 //     SyntaxError.
 //   - gc() runs a full garbage collection.
 //   - global is the global object.
+//   - detachArrayBuffer(buffer) detaches an ArrayBuffer.
 //
-// createRealm (a second realm in one isolate), detachArrayBuffer (no
-// ArrayBuffer yet) and agent (no shared memory) are absent, so test262
+// createRealm (a second realm in one isolate) and agent (no shared memory) are absent, so test262
 // runners skip the tests needing them.
 func (iso *Isolate) install262() {
 	js := iso.js
@@ -58,6 +58,12 @@ func (iso *Isolate) install262() {
 	js.DefineFunction(host, "gc", 0, func(in *interp.Interp, _ interp.Args) (layout.Value, bool) {
 		in.Heap().CollectGarbage(true)
 		return in.Undefined(), true
+	})
+	js.DefineFunction(host, "detachArrayBuffer", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		if !in.DetachArrayBuffer(a.Arg(0)) {
+			return 0, false
+		}
+		return in.Null(), true
 	})
 	js.DefineValue(host, "global", global, objects.AttrDontEnum)
 	js.DefineValue(global, "$262", host, objects.AttrDontEnum)

@@ -348,7 +348,6 @@ func (iso *Isolate) pathModule() heap.Handle {
 // snapshot in node's default file name unless one is given, options
 // {exposeInternals, exposeNumericValues}; it returns the file name.
 func (iso *Isolate) v8WriteHeapSnapshot(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	h := iso.Heap
 	filename := ""
 	if v := a.Arg(0); v != in.Undefined() {
 		if !in.IsString(v) {
@@ -356,22 +355,9 @@ func (iso *Isolate) v8WriteHeapSnapshot(in *interp.Interp, a interp.Args) (layou
 		}
 		filename = in.GoString(v)
 	}
-	var internals, numeric bool
-	if o := a.Arg(1); o != in.Undefined() {
-		if !in.IsObject(o) {
-			return iso.throwTypeErrorCode("The \"options\" argument must be of type object. Received "+describeReceived(in, o), "ERR_INVALID_ARG_TYPE")
-		}
-		oh := h.NewHandle(o)
-		for _, opt := range []struct {
-			name string
-			to   *bool
-		}{{"exposeInternals", &internals}, {"exposeNumericValues", &numeric}} {
-			v, ok := iso.getProp(oh, opt.name)
-			if !ok {
-				return 0, false
-			}
-			*opt.to = in.ToBoolean(v)
-		}
+	internals, numeric, ok := iso.snapshotOptions(in, a.Arg(1))
+	if !ok {
+		return 0, false
 	}
 	name, err := iso.WriteHeapSnapshotFile(filename, NodeSnapshotOptions(internals, numeric))
 	if err != nil {

@@ -147,7 +147,7 @@ func (iso *Isolate) installProcess() {
 		set("heapTotal", st.TotalHeapSize)
 		set("heapUsed", st.UsedHeapSize)
 		set("external", st.ExternalMemory)
-		set("arrayBuffers", 0)
+		set("arrayBuffers", in.ArrayBufferMemory())
 		return o.Value(), true
 	})
 

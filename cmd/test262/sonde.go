@@ -17,8 +17,7 @@ import (
 // Modules run through the engine's module loader (RealmOptions.LoadModule),
 // async tests through its event loop (Drain). Not provided yet:
 // $262.createRealm (the interpreter has one realm per isolate),
-// $262.detachArrayBuffer, $262.agent; RealmEngine's runner skips the tests
-// needing them.
+// $262.agent; RealmEngine's runner skips the tests needing them.
 func newSondeEngine() (test262.Engine, error) {
 	return test262.NewRealmEngine("sonde", sondeHost{}), nil
 }
@@ -31,6 +30,7 @@ type sondeHost struct{}
 func (sondeHost) Capabilities() test262.Capabilities {
 	return test262.Capabilities{Host262: []string{
 		test262.Host262EvalScript, test262.Host262GC, test262.Host262Global,
+		test262.Host262DetachArrayBuffer,
 	}}
 }
 

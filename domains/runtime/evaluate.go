@@ -155,15 +155,18 @@ func (d *Domain) evaluate(ss *session, p *rt.EvaluateParams, r cdp.Reply) {
 	}
 	scope := d.iso.Heap.OpenScope()
 	defer scope.Close()
+	undo := func() {}
 	if optBool(p.IncludeCommandLineAPI) {
-		undo := d.installCommandLineAPI(ss)
-		defer undo()
+		undo = d.installCommandLineAPI(ss)
 	}
 	if p.Timeout != nil && *p.Timeout > 0 {
 		t := time.AfterFunc(time.Duration(float64(*p.Timeout)*float64(time.Millisecond)), d.iso.TerminateExecution)
 		defer t.Stop()
 	}
 	c := d.runScript(p.Expression, "")
+	// Remove the command-line API before replying: the undo function's
+	// entry is a safepoint where the client's next request may already run.
+	undo()
 	d.answerCompletion(ss, c, wrapOptions{group: optString(p.ObjectGroup), byValue: optBool(p.ReturnByValue), preview: optBool(p.GeneratePreview)}, optBool(p.AwaitPromise), r)
 }
 

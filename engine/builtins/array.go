@@ -83,6 +83,12 @@ func lengthOf(in *interp.Interp, obj layout.Value) (int, bool) {
 	if in.IsArray(obj) {
 		return int(in.ArrayLength(obj)), true
 	}
+	if in.IsTypedArray(obj) {
+		// The typed array methods share Array's: they use the internal
+		// length, never a length property.
+		n, _ := in.TypedArrayLength(obj)
+		return n, true
+	}
 	lv, ok := in.GetName(obj, interp.NameLength)
 	if !ok {
 		return 0, false

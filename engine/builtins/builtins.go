@@ -35,6 +35,8 @@ func Install(in *interp.Interp) {
 	b.collections()
 	b.reflect()
 	b.proxy()
+	b.arrayBuffer()
+	b.typedArrays()
 	b.string()
 	b.regexp()
 	b.date()
@@ -48,6 +50,7 @@ func Install(in *interp.Interp) {
 	b.json()
 	b.globals()
 	b.uri()
+	b.annexBAccessors()
 	b.console()
 }
 
@@ -58,6 +61,9 @@ type installer struct {
 	// joining holds the arrays Array.prototype.join is joining, innermost
 	// last, so that a cyclic array joins as "".
 	joining []heap.Global
+	// setProto is Set.prototype, the prototype of the sets the set
+	// methods return.
+	setProto heap.Global
 }
 
 // methods defines a table of builtin methods on obj.
@@ -83,6 +89,15 @@ func (b *installer) constructor(name string, length int, impl interp.Native, pro
 // intrinsic returns a handle for an intrinsic.
 func (b *installer) intrinsic(id interp.Intrinsic) heap.Handle {
 	return b.in.Handle(b.in.Intrinsic(id))
+}
+
+// primitiveValue makes obj a wrapper of v (its [[NumberData]],
+// [[BooleanData]] or [[StringData]]): Number.prototype, Boolean.prototype
+// and String.prototype are such wrappers.
+func (b *installer) primitiveValue(obj heap.Handle, v layout.Value) {
+	h := b.in.Heap()
+	vh := h.NewHandle(v)
+	b.in.Factory().DefineProperty(obj, h.NewHandle(b.in.Intrinsic(interp.PrivatePrimitiveValue)), vh, objects.AttrDontEnum)
 }
 
 // value defines a data property on obj with the given attributes.

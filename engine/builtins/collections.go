@@ -47,6 +47,9 @@ func (b *installer) collections() {
 	hashes := func() int { return int(rng.Uint32() & 0x3fffffff) }
 	mk := func(kind collection, weak bool, name string, methods []fn, iterKind int, iterProto interp.Intrinsic) {
 		proto := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
+		if kind == setKind && !weak {
+			b.setProto = in.Heap().NewGlobal(proto.Value())
+		}
 		c := b.constructor(name, 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return collectionConstructor(in, a, kind, weak, hashes)
 		}, proto)
@@ -113,6 +116,7 @@ func (b *installer) collections() {
 		{"keys", 0, collectionIterator(setKind, iterValues)},
 		{"entries", 0, collectionIterator(setKind, iterEntries)},
 	}
+	setMethods = append(setMethods, b.setAlgebra(hashes)...)
 	mk(setKind, false, "Set", setMethods, iterValues, interp.SetIteratorPrototype)
 	mk(mapKind, true, "WeakMap", mapMethods[:4], iterEntries, interp.MapIteratorPrototype)
 	mk(setKind, true, "WeakSet", []fn{setMethods[0], setMethods[1], setMethods[2]}, iterValues, interp.SetIteratorPrototype)

@@ -98,6 +98,7 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 	isArray := in.IsArray(val)
 	extrasArray := false
 	isCollection := false
+	buffers := false
 	isPromise := false
 	noProps := c.keyCount(keys, isArray) == 0
 	if isArray {
@@ -110,6 +111,24 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 		if in.ArrayLength(val) == 0 && noProps {
 			return braces[0] + "]"
 		}
+	} else if in.IsTypedArray(val) || in.IsArrayBuffer(val) || in.IsDataView(val) {
+		var n int
+		name := "ArrayBuffer"
+		switch {
+		case in.IsTypedArray(val):
+			n, _ = in.TypedArrayLength(val)
+			name = in.TypedArrayKindOf(val).Name()
+			extrasArray = true
+			braces = [2]string{c.prefix(constructor, name, "("+strconv.Itoa(n)+")") + "[", "]"}
+			if n == 0 && noProps {
+				return braces[0] + "]"
+			}
+		case in.IsDataView(val):
+			braces[0] = c.prefix(constructor, "DataView", "") + "{"
+		default:
+			braces[0] = c.prefix(constructor, name, "") + "{"
+		}
+		buffers = true
 	} else if in.IsCallable(val) {
 		base = c.functionBase(v.Value(), constructor)
 		if noProps {
@@ -221,6 +240,9 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 	}
 	if isCollection {
 		output = c.formatCollection(v, recurseTimes)
+	}
+	if buffers {
+		output = c.formatBufferish(v, recurseTimes)
 	}
 	if isPromise {
 		output = c.formatPromise(v, recurseTimes)
@@ -675,6 +697,54 @@ func (c *inspectCtx) formatCollection(v heap.Handle, recurseTimes int) []string 
 func isIndexString(s string) bool {
 	_, ok := jsnum.ArrayIndex(s)
 	return ok
+}
+
+// formatBufferish lists a typed array's elements, an ArrayBuffer's bytes
+// and length, or a DataView's fields, as node's formatTypedArray,
+// formatArrayBuffer and the DataView keys do.
+func (c *inspectCtx) formatBufferish(v heap.Handle, recurseTimes int) []string {
+	in := c.in
+	val := v.Value()
+	var out []string
+	switch {
+	case in.IsTypedArray(val):
+		n, _ := in.TypedArrayLength(val)
+		for i := 0; i < n && i < c.maxArrayLength; i++ {
+			e, _ := in.Get(v.Value(), interp.IndexKey(uint32(i)))
+			out = append(out, c.formatPrimitive(e))
+		}
+		if n > c.maxArrayLength {
+			out = append(out, "... "+strconv.Itoa(n-c.maxArrayLength)+" more item"+plural(n-c.maxArrayLength))
+		}
+	case in.IsArrayBuffer(val):
+		if in.BufferDetached(val) {
+			return []string{"(detached)"}
+		}
+		b := in.BufferBytes(val)
+		var sb strings.Builder
+		for i := 0; i < len(b) && i < 50; i++ {
+			if i > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(strconv.FormatUint(uint64(b[i])>>4, 16) + strconv.FormatUint(uint64(b[i])&15, 16))
+		}
+		if len(b) > 50 {
+			sb.WriteString(" ... " + strconv.Itoa(len(b)-50) + " more byte" + plural(len(b)-50))
+		}
+		out = append(out, "[Uint8Contents]: <"+sb.String()+">", "byteLength: "+strconv.Itoa(len(b)))
+	default:
+		off, n, _ := in.DataViewRange(val)
+		out = append(out, "byteLength: "+strconv.Itoa(n), "byteOffset: "+strconv.Itoa(off),
+			"buffer: "+c.formatValue(in.Handle(in.ViewBuffer(v.Value())), recurseTimes, false))
+	}
+	return out
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // formatPromise is node's formatPromise: the state and result.

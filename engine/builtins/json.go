@@ -226,7 +226,10 @@ func (w *jsonWriter) object(obj heap.Handle) bool {
 			keys = append(keys, in.Element(arr.Value(), i))
 		}
 	} else {
-		kh = f.OwnKeys(obj, objects.OnlyEnumerable|objects.SkipSymbols)
+		var ok bool
+		if kh, ok = keysOf(in, obj, objects.OnlyEnumerable|objects.SkipSymbols); !ok {
+			return false
+		}
 		for i := 0; i < f.Length(kh.Value()); i++ {
 			keys = append(keys, f.Get(kh.Value(), i))
 		}

@@ -12,6 +12,7 @@ import (
 func (b *installer) number() {
 	in := b.in
 	proto := b.intrinsic(interp.NumberPrototype)
+	b.primitiveValue(proto, in.NewNumber(0))
 	c := b.constructor("Number", 1, numberConstructor, proto)
 	b.methods(c, []fn{
 		{"isInteger", 1, numberIsInteger},
@@ -187,6 +188,7 @@ func numberToPrecision(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 
 func (b *installer) boolean() {
 	proto := b.intrinsic(interp.BooleanPrototype)
+	b.primitiveValue(proto, b.in.Bool(false))
 	b.constructor("Boolean", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		v := in.Bool(in.ToBoolean(a.Arg(0)))
 		if !a.IsConstruct() {

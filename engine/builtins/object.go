@@ -76,6 +76,9 @@ func toObjectArg(in *interp.Interp, a interp.Args, i int) (layout.Value, bool) {
 func ownKeys(in *interp.Interp, obj heap.Handle, filter objects.PropertyFilter) heap.Handle {
 	f := in.Factory()
 	keys := f.OwnKeys(obj, filter)
+	if filter&objects.SkipStrings == 0 {
+		keys = in.WithTypedArrayIndices(obj, keys)
+	}
 	if filter&objects.OnlyEnumerable != 0 || filter&objects.SkipStrings != 0 {
 		return keys
 	}
@@ -735,6 +738,9 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 		}
 		if isError(in, v) {
 			return "Error"
+		}
+		if in.IsArgumentsObject(v) {
+			return "Arguments"
 		}
 		if _, _, ok := regexpSlots(in, v); ok {
 			return "RegExp"

@@ -14,6 +14,7 @@ import (
 func (b *installer) string() {
 	in := b.in
 	proto := b.intrinsic(interp.StringPrototype)
+	b.primitiveValue(proto, in.EmptyString())
 	c := b.constructor("String", 1, stringConstructor, proto)
 	b.methods(c, []fn{
 		{"fromCharCode", 1, stringFromCharCode},
@@ -27,6 +28,8 @@ func (b *installer) string() {
 		{"charCodeAt", 1, stringCharCodeAt},
 		{"codePointAt", 1, stringCodePointAt},
 		{"at", 1, stringAt},
+		{"isWellFormed", 0, stringIsWellFormed},
+		{"toWellFormed", 0, stringToWellFormed},
 		{"indexOf", 1, stringIndexOf},
 		{"lastIndexOf", 1, stringLastIndexOf},
 		{"includes", 1, stringIncludes},
@@ -749,4 +752,47 @@ func stringReplaceAll(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return v, ok
 	}
 	return stringReplace(in, a, true)
+}
+
+// loneSurrogate returns the index of the first lone surrogate in u, or -1.
+func loneSurrogate(u []uint16, from int) int {
+	for i := from; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case c >= 0xD800 && c <= 0xDBFF:
+			if i+1 < len(u) && u[i+1] >= 0xDC00 && u[i+1] <= 0xDFFF {
+				i++
+				continue
+			}
+			return i
+		case c >= 0xDC00 && c <= 0xDFFF:
+			return i
+		}
+	}
+	return -1
+}
+
+func stringIsWellFormed(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	u, ok := thisString(in, a, "isWellFormed")
+	if !ok {
+		return 0, false
+	}
+	return in.Bool(loneSurrogate(u, 0) < 0), true
+}
+
+// stringToWellFormed replaces each lone surrogate with U+FFFD.
+func stringToWellFormed(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	u, ok := thisString(in, a, "toWellFormed")
+	if !ok {
+		return 0, false
+	}
+	i := loneSurrogate(u, 0)
+	if i < 0 {
+		return newUTF16(in, u), true
+	}
+	out := append([]uint16(nil), u...)
+	for ; i >= 0; i = loneSurrogate(out, i+1) {
+		out[i] = 0xFFFD
+	}
+	return newUTF16(in, out), true
 }

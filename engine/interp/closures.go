@@ -110,7 +110,21 @@ func (in *Interp) createArguments(fp int, rest bool) layout.Value {
 	if it, kind := in.lookup(in.intrinsics[ArrayPrototype], NameKey(in.intrinsics[SymbolIterator])); kind == propData {
 		f.DefineProperty(obj, h.NewHandle(in.intrinsics[SymbolIterator]), h.NewHandle(it), objects.AttrDontEnum)
 	}
+	if !in.isStrict(fp) {
+		// Sloppy functions' arguments.callee is the function itself.
+		f.DefineProperty(obj, h.NewHandle(f.InternalizeGo("callee").Value()), h.NewHandle(in.stack[fp+bytecode.FrameClosure]), objects.AttrDontEnum)
+	}
+	f.DefineProperty(obj, h.NewHandle(in.intrinsics[PrivateArguments]), h.NewHandle(in.trueV), objects.AttrDontEnum)
 	return obj.Value()
+}
+
+// IsArgumentsObject reports whether v is an arguments object.
+func (in *Interp) IsArgumentsObject(v layout.Value) bool {
+	if !in.IsObject(v) {
+		return false
+	}
+	_, ok := in.f.GetProperty(v, in.intrinsics[PrivateArguments])
+	return ok
 }
 
 // setFunctionName gives fn the name property key (SetFunctionName):

@@ -1,8 +1,6 @@
 package interp
 
 import (
-	"errors"
-
 	"github.com/sonde-js/sonde/engine/compiler"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -18,19 +16,8 @@ import (
 // syntax error is thrown as a SyntaxError (false, exception pending).
 func (in *Interp) CompileCommonJS(source, name string, params [5]heap.Handle) (heap.Handle, bool) {
 	h, f := in.h, in.f
-	prog, err := parser.Parse(source, parser.Options{Filename: name, CommonJS: true})
-	if err != nil {
-		var se *parser.SyntaxError
-		if errors.As(err, &se) {
-			kind := SyntaxError
-			if se.RangeError {
-				kind = RangeError
-			}
-			in.throwSyntaxError(kind, se.Msg, name, source, se.Line, se.Column)
-			in.parseFailed(name, source, false)
-		} else {
-			in.ThrowError(SyntaxError, err.Error())
-		}
+	prog, ok := in.parse(source, name, parser.Options{Filename: name, CommonJS: true}, false)
+	if !ok {
 		return heap.Handle{}, false
 	}
 	rec := in.newScript(prog, source, name)

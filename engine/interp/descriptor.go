@@ -193,6 +193,17 @@ func (in *Interp) DefineOwnProperty(obj heap.Handle, kh KeyHandle, d *PropertyDe
 	h, f := in.h, in.f
 	scope := h.OpenScope()
 	defer scope.Close()
+	if k := kh.Key(); k.IsIndex && in.IsTypedArray(obj.Value()) {
+		// An element of a typed array: writable, enumerable, configurable.
+		if n, _ := in.TypedArrayLength(obj.Value()); int64(k.Index) >= int64(n) ||
+			d.IsAccessor() || d.HasConfigurable && !d.Configurable || d.HasEnumerable && !d.Enumerable || d.HasWritable && !d.Writable {
+			return false, true
+		}
+		if d.HasValue {
+			return in.typedArraySetElement(obj, k.Index, d.Value.Value()), !in.hasException
+		}
+		return true, true
+	}
 	cur, found, _ := in.GetOwnPropertyDescriptor(obj.Value(), kh.Key())
 	if !in.validateDescriptor(f.IsExtensible(obj.Value()), d, &cur, found) {
 		return false, true
@@ -276,7 +287,7 @@ func (in *Interp) OwnPropertyKeys(obj layout.Value) (heap.Handle, bool) {
 // names and symbols in creation order.
 func (in *Interp) ordinaryOwnKeys(obj heap.Handle) heap.Handle {
 	f := in.f
-	keys := f.OwnKeys(obj, objects.AllProperties)
+	keys := in.WithTypedArrayIndices(obj, f.OwnKeys(obj, objects.AllProperties))
 	var extra []Name
 	if in.IsArray(obj.Value()) {
 		extra = []Name{NameLength}

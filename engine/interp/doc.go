@@ -25,8 +25,17 @@
 // evaluation) and dynamic import() (modules.go); CommonJS files compile
 // as the body of node's wrapper function (commonjs.go). Namespace objects
 // are proxies with native traps over a target kept in sync with the
-// bindings. Not yet: JSON modules and import attributes in static imports,
-// typed arrays, direct eval of local variables, with.
+// bindings. Proxy objects (proxy.go) run all thirteen traps with the
+// specification's invariant checks, through the spec's object operations
+// (descriptor.go: [[GetOwnProperty]], [[DefineOwnProperty]], [[Set]] with
+// a receiver...); the property slow paths meet a proxy as propProxy, and
+// the inline caches never cache one, so the monomorphic paths are
+// unchanged. ArrayBuffers (fixed and resizable, detachable), the typed
+// arrays (integer-indexed exotic objects) and DataView keep their bytes
+// off-heap (typedarray.go: a weak table of backing stores, accounted as
+// external memory). Not yet: JSON modules and import attributes in static
+// imports, BigInt (and BigInt64Array), direct eval of local variables,
+// with, dictionary elements for very sparse arrays.
 //
 // # Promises and async functions
 //

@@ -19,6 +19,9 @@ type Interp struct {
 	h *heap.Heap
 	f *objects.Factory
 
+	// buffers are the ArrayBuffer backing stores (see typedarray.go).
+	buffers bufferTable
+
 	// Read-only roots, cached: they never move.
 	undefined, null, trueV, falseV, hole layout.Value
 	emptyString, heapNumberMap           layout.Value
@@ -177,6 +180,7 @@ func New(f *objects.Factory, cfg Config) *Interp {
 		in.numberStrings[i] = r.Undefined
 	}
 	f.H.AddRoots(in.visitRoots)
+	f.H.AddWeakRoots(in.sweepBuffers)
 	in.setUpNames()
 	in.setUpRealm()
 	return in

@@ -218,19 +218,8 @@ func (in *Interp) moduleFromSource(source, path string) (*module, bool) {
 	if m := in.moduleMap[path]; m != nil {
 		return m, true
 	}
-	prog, err := parser.Parse(source, parser.Options{Filename: path, Module: true})
-	if err != nil {
-		var se *parser.SyntaxError
-		if errors.As(err, &se) {
-			kind := SyntaxError
-			if se.RangeError {
-				kind = RangeError
-			}
-			in.throwSyntaxError(kind, se.Msg, path, source, se.Line, se.Column)
-			in.parseFailed(path, source, true)
-		} else {
-			in.ThrowError(SyntaxError, err.Error())
-		}
+	prog, ok := in.parse(source, path, parser.Options{Filename: path, Module: true}, true)
+	if !ok {
 		return nil, false
 	}
 	if compiler.HasTopLevelAwait(prog) {

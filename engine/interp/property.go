@@ -178,6 +178,17 @@ func (in *Interp) ownProperty(holder layout.Value, k Key) (layout.Value, propKin
 	if t == layout.JSProxyType {
 		return holder, propProxy, 0
 	}
+	if t == layout.JSTypedArrayType {
+		if k.IsIndex {
+			if v, ok := in.typedArrayElement(holder, k.Index); ok {
+				return v, propData, objects.AttrNone
+			}
+			return 0, propNone, 0
+		}
+		if in.isCanonicalNumericKey(k) {
+			return 0, propNone, 0
+		}
+	}
 	if k.IsIndex {
 		if v, ok := f.GetElement(holder, k.Index); ok {
 			return v, propData, objects.AttrNone
@@ -354,6 +365,10 @@ func (in *Interp) lookup(obj layout.Value, k Key) (layout.Value, propKind) {
 		if kind != propNone {
 			return v, kind
 		}
+		if in.typeOf(holder) == layout.JSTypedArrayType && (k.IsIndex || in.isCanonicalNumericKey(k)) {
+			// Integer-indexed exotic: no lookup past a typed array.
+			return 0, propNone
+		}
 		holder = in.prototypeOf(holder)
 	}
 	return 0, propNone
@@ -457,12 +472,26 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 	if in.typeOf(obj) == layout.JSProxyType {
 		return in.proxySetStrict(obj, k, v, obj, strict)
 	}
+	if in.typeOf(obj) == layout.JSTypedArrayType && (k.IsIndex || in.isCanonicalNumericKey(k)) {
+		scope := h.OpenScope()
+		defer scope.Close()
+		if !k.IsIndex {
+			// "-0", "1.5", "-1": never an element, but the value is
+			// still converted.
+			if in.TypedArrayKindOf(obj).IsBigInt() {
+				return true
+			}
+			_, ok := in.ToFloat(v)
+			return ok
+		}
+		return in.typedArraySetElement(h.NewHandle(obj), k.Index, v)
+	}
 	scope := h.OpenScope()
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
 	if k.IsIndex {
 		if !in.mayHaveSparseIndex(obj) || !in.hasSparse(oh, k.Index) {
-			if p := in.proxyOnChain(obj); p != 0 {
+			if p := in.proxyOnChain(oh.Value()); p != 0 {
 				return in.setThroughProxy(p, k, vh, oh, strict)
 			}
 			return in.setElement(oh, k.Index, vh, strict)
@@ -680,6 +709,12 @@ func (in *Interp) DefineOwn(obj layout.Value, k Key, v layout.Value, attrs objec
 	scope := h.OpenScope()
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
+	if k.IsIndex && in.typeOf(obj) == layout.JSTypedArrayType {
+		if n, _ := in.TypedArrayLength(obj); attrs != objects.AttrNone || int64(k.Index) >= int64(n) {
+			return false
+		}
+		return in.typedArraySetElement(oh, k.Index, vh.Value())
+	}
 	if in.typeOf(obj) == layout.JSProxyType {
 		kh := in.HandleKey(k)
 		d := in.NewDescriptor()
@@ -711,6 +746,12 @@ func (in *Interp) DefineOwn(obj layout.Value, k Key, v layout.Value, attrs objec
 func (in *Interp) Delete(obj layout.Value, k Key, strict bool) (bool, bool) {
 	h, f := in.h, in.f
 	if !in.IsObject(obj) {
+		return true, true
+	}
+	if k.IsIndex && in.typeOf(obj) == layout.JSTypedArrayType {
+		if n, _ := in.TypedArrayLength(obj); int64(k.Index) < int64(n) {
+			return in.failDelete(obj, k, strict)
+		}
 		return true, true
 	}
 	if in.typeOf(obj) == layout.JSProxyType {

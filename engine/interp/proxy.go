@@ -280,7 +280,8 @@ func (in *Interp) proxyGetOwnProperty(p layout.Value, k Key) (PropertyDescriptor
 	if trap.Value() == in.undefined {
 		return in.GetOwnPropertyDescriptor(target.Value(), kh.Key())
 	}
-	r, ok := in.Call(trap.Value(), handler.Value(), target.Value(), in.KeyString(kh.Key()))
+	key := in.KeyString(kh.Key()) // allocates: before reading the handles
+	r, ok := in.Call(trap.Value(), handler.Value(), target.Value(), key)
 	if !ok {
 		return PropertyDescriptor{}, false, false
 	}
@@ -411,7 +412,8 @@ func (in *Interp) proxyHas(p layout.Value, k Key) (bool, bool) {
 	if trap.Value() == in.undefined {
 		return in.HasPropertyOK(target.Value(), kh.Key())
 	}
-	r, ok := in.Call(trap.Value(), handler.Value(), target.Value(), in.KeyString(kh.Key()))
+	key := in.KeyString(kh.Key()) // allocates: before reading the handles
+	r, ok := in.Call(trap.Value(), handler.Value(), target.Value(), key)
 	if !ok {
 		return false, false
 	}
@@ -588,7 +590,8 @@ func (in *Interp) proxyDelete(p layout.Value, k Key) (bool, bool) {
 	if trap.Value() == in.undefined {
 		return in.Delete(target.Value(), kh.Key(), false)
 	}
-	r, ok := in.Call(trap.Value(), handler.Value(), target.Value(), in.KeyString(kh.Key()))
+	key := in.KeyString(kh.Key()) // allocates: before reading the handles
+	r, ok := in.Call(trap.Value(), handler.Value(), target.Value(), key)
 	if !ok {
 		return false, false
 	}

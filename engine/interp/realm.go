@@ -118,7 +118,22 @@ const (
 	// ProxyMap is the map every Proxy object shares.
 	ProxyMap
 	PrivateRevocableProxy
-	numIntrinsics
+	// PrivateArguments marks arguments objects (their [object Arguments]).
+	PrivateArguments
+	// ArrayBuffer, DataView and the typed arrays: prototypes and the maps
+	// of their instances (one per typed array kind, in TypedArrayKind
+	// order).
+	ArrayBufferPrototype
+	ArrayBufferMap
+	DataViewPrototype
+	DataViewMap
+	TypedArrayPrototype
+	TypedArrayFunction
+	FirstTypedArrayPrototype
+	FirstTypedArrayMap      = FirstTypedArrayPrototype + Intrinsic(numTypedArrayKinds)
+	FirstTypedArrayFunction = FirstTypedArrayMap + Intrinsic(numTypedArrayKinds)
+	ArrayBufferFunction     = FirstTypedArrayFunction + Intrinsic(numTypedArrayKinds)
+	numIntrinsics           = ArrayBufferFunction + 1
 )
 
 // ErrorKind selects one of the native error constructors.
@@ -221,6 +236,7 @@ func (in *Interp) setUpRealm() {
 	in.intrinsics[GlobalObject] = f.NewJSObject(gm).Value()
 
 	in.intrinsics[ProxyMap] = f.NewMap(layout.JSProxyType, layout.JSProxySize, 0).Value()
+	in.setUpTypedArrayRealm()
 	in.intrinsics[NativeContext] = f.NewNativeContext(0).Value()
 	in.intrinsics[NoFeedbackCell] = f.NewFeedbackCell(heap.Handle{}).Value()
 
@@ -268,6 +284,7 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateRegExpIterator, "regexp_string_iterator", true)
 	sym(PrivateDateValue, "date_value", true)
 	sym(PrivatePromiseState, "promise_state", true)
+	sym(PrivateArguments, "arguments_object", true)
 	sym(PrivateFunctionData, "function_data", true)
 	in.setUpPromiseShared()
 	sym(PrivateRevocableProxy, "revocable_proxy", true)

@@ -95,20 +95,31 @@ func (in *Interp) EvalFunctionSource(source string) (layout.Value, bool) {
 	return in.RunFunction(fn)
 }
 
-func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Handle, bool) {
-	prog, err := parser.Parse(source, parser.Options{Filename: name, Strict: strict})
-	if err != nil {
-		var se *parser.SyntaxError
-		if errors.As(err, &se) {
-			kind := SyntaxError
-			if se.RangeError {
-				kind = RangeError
-			}
-			in.throwSyntaxError(kind, se.Msg, name, source, se.Line, se.Column)
-			in.parseFailed(name, source, false)
-		} else {
-			in.ThrowError(SyntaxError, err.Error())
+// parse parses source with opts; a syntax error is thrown as V8 throws
+// it (SyntaxError, or RangeError for limits) and reported to the script
+// hooks as a script that failed to parse.
+func (in *Interp) parse(source, name string, opts parser.Options, module bool) (*ast.Program, bool) {
+	prog, err := parser.Parse(source, opts)
+	if err == nil {
+		return prog, true
+	}
+	var se *parser.SyntaxError
+	if errors.As(err, &se) {
+		kind := SyntaxError
+		if se.RangeError {
+			kind = RangeError
 		}
+		in.throwSyntaxError(kind, se.Msg, name, source, se.Line, se.Column)
+		in.parseFailed(name, source, module)
+	} else {
+		in.ThrowError(SyntaxError, err.Error())
+	}
+	return nil, false
+}
+
+func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Handle, bool) {
+	prog, ok := in.parse(source, name, parser.Options{Filename: name, Strict: strict}, false)
+	if !ok {
 		return heap.Handle{}, false
 	}
 	h, f := in.h, in.f

@@ -128,6 +128,27 @@ const (
 	JSProxySize          = 24
 )
 
+// ArrayBuffer, typed arrays and DataView. A buffer's bytes live outside
+// the heap (as V8's backing stores do); the object holds the Smi id of its
+// backing store in the isolate's table. Views hold their buffer, a Smi
+// byte offset and a Smi length (elements for typed arrays, bytes for
+// DataView; -1 when the view tracks a resizable buffer's length).
+const (
+	JSArrayBufferStoreOffset = 12
+	JSArrayBufferSize        = 16
+
+	JSTypedArrayBufferOffset     = 12
+	JSTypedArrayKindOffset       = 16
+	JSTypedArrayByteOffsetOffset = 20
+	JSTypedArrayLengthOffset     = 24
+	JSTypedArraySize             = 28
+
+	JSDataViewBufferOffset     = 12
+	JSDataViewByteOffsetOffset = 16
+	JSDataViewByteLengthOffset = 20
+	JSDataViewSize             = 24
+)
+
 // JSProxy flags: what the target could do when the proxy was made.
 const (
 	JSProxyCallable    = 1

@@ -42,7 +42,10 @@ const (
 	JSGlobalObjectType
 	JSGlobalProxyType
 	JSProxyType
-	LastInstanceType = JSProxyType
+	JSArrayBufferType
+	JSTypedArrayType
+	JSDataViewType
+	LastInstanceType = JSDataViewType
 )
 
 // FirstJSObjectType starts the range of JavaScript-visible object types.
@@ -83,6 +86,9 @@ var instanceTypeNames = [...]string{
 	JSGlobalObjectType:            "JS_GLOBAL_OBJECT_TYPE",
 	JSGlobalProxyType:             "JS_GLOBAL_PROXY_TYPE",
 	JSProxyType:                   "JS_PROXY_TYPE",
+	JSArrayBufferType:             "JS_ARRAY_BUFFER_TYPE",
+	JSTypedArrayType:              "JS_TYPED_ARRAY_TYPE",
+	JSDataViewType:                "JS_DATA_VIEW_TYPE",
 }
 
 // String returns V8's name for the instance type.

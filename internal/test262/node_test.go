@@ -65,7 +65,7 @@ assert.sameValue(r, 'hi 1');
 	if !strings.HasPrefix(eng.Version(), "v") || eng.Name() != "node" || !eng.Capabilities().Has(Host262Agent) {
 		t.Errorf("version %q name %q caps %+v", eng.Version(), eng.Name(), eng.Capabilities())
 	}
-	results, err := Run(context.Background(), eng, Config{Root: root, Paths: []string{"test"}, Workers: 2, Timeout: 3 * time.Second})
+	results, err := Run(context.Background(), eng, Config{Root: root, Paths: []string{"test"}, Workers: 2, Timeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
