@@ -40,9 +40,6 @@ type oracleAnswer struct {
 // with the reason. The test fails when one of them starts to match, so the
 // list stays true.
 var knownDiffs = map[string]string{
-	"props function":      "engine: sloppy functions have no own arguments/caller properties",
-	"function scopes":     "engine: sloppy functions have no own arguments/caller properties",
-	"closure scopes":      "engine: sloppy functions have no own arguments/caller properties",
 	"missing expression":  "protocol decoder's -32602 data text differs from V8's BINDINGS message",
 	"console table":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
 	"console group":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
