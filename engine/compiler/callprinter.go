@@ -22,7 +22,7 @@ func CalleeText(u *Unit, fn *ast.Function, pos int) (string, bool) {
 		}
 		switch x := e.Data.(type) {
 		case *ast.ECall:
-			if u.Lines.UTF16(callPosition(x.Target)) == pos {
+			if u.Lines.UTF16(x.Pos) == pos {
 				found = x.Target
 				return false
 			}
@@ -32,7 +32,7 @@ func CalleeText(u *Unit, fn *ast.Function, pos int) (string, bool) {
 				return false
 			}
 		case *ast.ETemplate:
-			if x.Tag.Data != nil && u.Lines.UTF16(e.Start) == pos {
+			if x.Tag.Data != nil && u.Lines.UTF16(x.Parts[0].Start) == pos {
 				found = x.Tag
 				return false
 			}
