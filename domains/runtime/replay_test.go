@@ -40,9 +40,6 @@ type oracleAnswer struct {
 // with the reason. The test fails when one of them starts to match, so the
 // list stays true.
 var knownDiffs = map[string]string{
-	"props function":      "engine: sloppy functions have no own arguments/caller properties",
-	"function scopes":     "engine: sloppy functions have no own arguments/caller properties",
-	"closure scopes":      "engine: sloppy functions have no own arguments/caller properties",
 	"missing expression":  "protocol decoder's -32602 data text differs from V8's BINDINGS message",
 	"console table":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
 	"console group":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
@@ -50,7 +47,7 @@ var knownDiffs = map[string]string{
 	"console assert":      "node's second message comes from its internal console (frames in node:internal/console/constructor)",
 	"console assert bare": "node's second message comes from its internal console (frames in node:internal/console/constructor)",
 	"console timeEnd":     "elapsed times differ; node's second message has node-internal frames",
-	"console trace":       "engine: the source position of an IIFE call is the statement start (V8: the call's parenthesis); node's second message has node-internal frames",
+	"console trace":       "node's second message comes from its internal console (frames in node:internal/console/constructor)",
 }
 
 // TestReplayNodeOracle sends every request node answered in

@@ -64,7 +64,7 @@
 //	ESequence      Exprs: a, b, c
 //	EDot           Target, Name, NameLoc, Private (a.#x), Optional (a?.b)
 //	EIndex         Target, Index, Optional (a?.[b])
-//	ECall          Target, Args, Optional (f?.()), CloseParen
+//	ECall          Target, Args, Optional (f?.()), CloseParen, Pos (V8's call position)
 //	ENew           Target, Args, HasArgs
 //	EOptionalChain Chain: the whole chain a?.b.c, short-circuit boundary
 //	EYield         Value (or none), Delegate (yield*)

@@ -246,6 +246,11 @@ type ECall struct {
 	Optional bool // `?.` written directly before `(`
 	// CloseParen is the offset of `)`.
 	CloseParen Pos
+	// Pos is where V8 reports the call in stack traces and errors: the
+	// name right before `(` when that token is an identifier (`f()`,
+	// `o.m()`, `o?.m()`), else the `(` itself (`(function () {})()`,
+	// `o[k]()`, `f()()`, `o.default()`, `o.m?.()`).
+	Pos Pos
 }
 
 // An ENew node represents `new C(args)`; `new C` has no Args and

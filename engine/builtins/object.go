@@ -86,7 +86,7 @@ func ownKeys(in *interp.Interp, obj heap.Handle, filter objects.PropertyFilter) 
 	if in.IsArray(obj.Value()) {
 		extra = []interp.Name{interp.NameLength}
 	} else if in.IsCallable(obj.Value()) {
-		for _, n := range []interp.Name{interp.NameLength, interp.NameName, interp.NamePrototype} {
+		for _, n := range []interp.Name{interp.NameLength, interp.NameName, interp.NameArguments, interp.NameCaller, interp.NamePrototype} {
 			if _, _, _, found := in.OwnProperty(obj.Value(), interp.NameKey(in.Name(n))); found && !f.HasOwnProperty(obj.Value(), in.Name(n)) {
 				extra = append(extra, n)
 			}

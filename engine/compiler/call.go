@@ -155,7 +155,7 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 	if x.Optional {
 		c.optionalCheck(true, callee, e, x.Target)
 	}
-	pos := callPosition(x.Target)
+	pos := x.Pos
 	switch {
 	case spread:
 		if !isMethod {
@@ -178,18 +178,6 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 		c.exprPos(pos)
 		b.Emit(bytecode.CallUndefinedReceiver, callee, block+1, n, b.FeedbackSlots(1))
 	}
-}
-
-// callPosition is the source position of a call, as V8 reports it in stack
-// traces: the property name of a method call, else the callee's start.
-func callPosition(target ast.Expr) ast.Pos {
-	switch t := target.Data.(type) {
-	case *ast.EDot:
-		return t.NameLoc
-	case *ast.EOptionalChain:
-		return callPosition(t.Chain)
-	}
-	return target.Start
 }
 
 func (c *funcCompiler) newExpr(e ast.Expr, x *ast.ENew) {

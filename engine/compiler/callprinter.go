@@ -22,7 +22,7 @@ func CalleeText(u *Unit, fn *ast.Function, pos int) (string, bool) {
 		}
 		switch x := e.Data.(type) {
 		case *ast.ECall:
-			if u.Lines.UTF16(callPosition(x.Target)) == pos {
+			if u.Lines.UTF16(x.Pos) == pos {
 				found = x.Target
 				return false
 			}
@@ -32,7 +32,7 @@ func CalleeText(u *Unit, fn *ast.Function, pos int) (string, bool) {
 				return false
 			}
 		case *ast.ETemplate:
-			if x.Tag.Data != nil && u.Lines.UTF16(e.Start) == pos {
+			if x.Tag.Data != nil && u.Lines.UTF16(x.Parts[0].Start) == pos {
 				found = x.Tag
 				return false
 			}
@@ -83,6 +83,14 @@ func printCallee(sb *strings.Builder, e ast.Expr) {
 		if x.Optional {
 			sb.WriteString("?.")
 		}
+		if key, ok := literalKey(x.Index); ok {
+			// V8 prints a string key as a name: o["a b"] as o.a b.
+			if !x.Optional {
+				sb.WriteByte('.')
+			}
+			sb.WriteString(key)
+			return
+		}
 		sb.WriteByte('[')
 		printCallee(sb, x.Index)
 		sb.WriteByte(']')
@@ -113,6 +121,15 @@ func printCallee(sb *strings.Builder, e ast.Expr) {
 		sb.WriteString(" " + x.Op.String() + " ")
 		printCallee(sb, x.Right)
 		sb.WriteByte(')')
+	case *ast.ESequence:
+		sb.WriteByte('(')
+		for i, item := range x.Exprs {
+			if i > 0 {
+				sb.WriteString(" , ")
+			}
+			printCallee(sb, item)
+		}
+		sb.WriteByte(')')
 	case *ast.EBoolean:
 		if x.Value {
 			sb.WriteString("true")
@@ -122,4 +139,18 @@ func printCallee(sb *strings.Builder, e ast.Expr) {
 	default:
 		sb.WriteString("(intermediate value)")
 	}
+}
+
+// literalKey returns the text of a string-literal key: a string or a
+// template without substitutions or tag.
+func literalKey(e ast.Expr) (string, bool) {
+	switch k := e.Data.(type) {
+	case *ast.EString:
+		return string(utf16Decode(k.Value)), true
+	case *ast.ETemplate:
+		if k.Tag.Data == nil && len(k.Exprs) == 0 && !k.Parts[0].CookedInvalid {
+			return string(utf16Decode(k.Parts[0].Cooked)), true
+		}
+	}
+	return "", false
 }

@@ -879,7 +879,7 @@ func (c *funcCompiler) taggedTemplate(e ast.Expr, x *ast.ETemplate) {
 	for i, s := range x.Exprs {
 		c.exprInto(s, args+1+i)
 	}
-	c.exprPos(e.Start)
+	c.exprPos(x.Parts[0].Start) // V8 reports a tagged call at its template
 	if isMethod {
 		b.Emit(bytecode.CallProperty, callee, block, 1+len(x.Exprs), b.FeedbackSlots(1))
 		return

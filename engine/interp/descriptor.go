@@ -292,7 +292,7 @@ func (in *Interp) ordinaryOwnKeys(obj heap.Handle) heap.Handle {
 	if in.IsArray(obj.Value()) {
 		extra = []Name{NameLength}
 	} else if in.isFunction(obj.Value()) {
-		for _, n := range []Name{NameLength, NameName, NamePrototype} {
+		for _, n := range []Name{NameLength, NameName, NameArguments, NameCaller, NamePrototype} {
 			if _, _, _, found := in.OwnProperty(obj.Value(), NameKey(in.names[n])); found && !f.HasOwnProperty(obj.Value(), in.names[n]) {
 				extra = append(extra, n)
 			}

@@ -150,7 +150,8 @@ func (in *Interp) loadHandlerFor(obj, name layout.Value) heap.Handle {
 			return h.NewHandle(layout.Smi(specialStringLen<<handlerShift | handlerSpecial))
 		}
 	}
-	if name == in.names[NameLength] || name == in.names[NameName] || name == in.names[NamePrototype] {
+	if name == in.names[NameLength] || name == in.names[NameName] || name == in.names[NamePrototype] ||
+		name == in.names[NameArguments] || name == in.names[NameCaller] {
 		return heap.Handle{} // functions serve these virtually
 	}
 	holder := obj

@@ -70,6 +70,8 @@ const (
 	NameSticky
 	NameThen
 	NameResolve
+	NameArguments
+	NameCaller
 	numNames
 )
 
@@ -134,6 +136,8 @@ var nameTexts = [numNames]string{
 	NameSticky:        "sticky",
 	NameThen:          "then",
 	NameResolve:       "resolve",
+	NameArguments:     "arguments",
+	NameCaller:        "caller",
 }
 
 func (in *Interp) setUpNames() {

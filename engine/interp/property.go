@@ -257,8 +257,22 @@ func (in *Interp) functionVirtual(fn, name layout.Value) (layout.Value, propKind
 		return f.SharedName(sfi), propData, objects.AttrReadOnly | objects.AttrDontEnum
 	case in.names[NameLength]:
 		return layout.Smi(in.functionLength(sfi)), propData, objects.AttrReadOnly | objects.AttrDontEnum
+	case in.names[NameArguments], in.names[NameCaller]:
+		if hasLegacyCallerAndArguments(f.SharedFlags(sfi)) {
+			// V8's own legacy properties of sloppy functions: null, frozen.
+			return in.null, propData, objects.AttrReadOnly | objects.AttrDontEnum | objects.AttrDontDelete
+		}
 	}
 	return 0, propNone, 0
+}
+
+// hasLegacyCallerAndArguments reports whether a function with these SFI
+// flags has V8's own `arguments` and `caller` properties: ordinary sloppy
+// functions do; strict, arrow, method, generator, async, class and builtin
+// functions (builtins are strict) do not.
+func hasLegacyCallerAndArguments(flags int) bool {
+	return flags&(objects.SharedIsStrict|objects.SharedIsArrow|objects.SharedIsGenerator|objects.SharedIsAsync|
+		objects.SharedIsClassConstructor|sharedNotConstructor|sharedMethod|sharedTopLevel) == 0
 }
 
 // virtualBit is the bit of a function's deleted-builtin-properties marker
@@ -795,7 +809,7 @@ func (in *Interp) Delete(obj layout.Value, k Key, strict bool) (bool, bool) {
 				bits |= del.SmiValue()
 			}
 			f.DefineProperty(oh, h.NewHandle(in.intrinsics[PrivateDeletedVirtual]), h.NewHandle(layout.Smi(bits)), objects.AttrDontEnum)
-		case in.names[NamePrototype]:
+		case in.names[NamePrototype], in.names[NameArguments], in.names[NameCaller]:
 			if _, kind, _ := in.ownProperty(oh.Value(), k); kind != propNone {
 				return in.failDelete(oh.Value(), k, strict)
 			}

@@ -126,7 +126,7 @@ func (p *parser) parseAsyncPrimary() ast.Expr {
 		p.reportCoverInit()
 		p.coverInit, p.coverMsg = saved, savedMsg
 		p.checkIdentifierRef("async", start, end)
-		return ast.Expr{Range: rng(start, p.prevEnd), Data: p.calls.set(ast.ECall{Target: callee, Args: items, CloseParen: pos(closeParen)})}
+		return ast.Expr{Range: rng(start, p.prevEnd), Data: p.calls.set(ast.ECall{Target: callee, Args: items, CloseParen: pos(closeParen), Pos: callee.Start})}
 	}
 	return p.parseIdentifierPrimary()
 }

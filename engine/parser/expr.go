@@ -475,8 +475,9 @@ func (p *parser) parseSuffixes(start int, e ast.Expr, noCalls bool) ast.Expr {
 			p.next()
 			switch p.tok {
 			case TOpenParen:
+				callPos := p.callPos(e)
 				args, closeParen := p.parseArguments()
-				e = ast.Expr{Range: rng(start, p.prevEnd), Data: p.calls.set(ast.ECall{Target: e, Args: args, Optional: true, CloseParen: pos(closeParen)})}
+				e = ast.Expr{Range: rng(start, p.prevEnd), Data: p.calls.set(ast.ECall{Target: e, Args: args, Optional: true, CloseParen: pos(closeParen), Pos: callPos})}
 			case TOpenBracket:
 				p.next()
 				index := p.parseExpression(false)
@@ -497,8 +498,9 @@ func (p *parser) parseSuffixes(start int, e ast.Expr, noCalls bool) ast.Expr {
 				p.depth -= levels
 				return e
 			}
+			callPos := p.callPos(e)
 			args, closeParen := p.parseArguments()
-			e = ast.Expr{Range: rng(start, p.prevEnd), Data: p.calls.set(ast.ECall{Target: e, Args: args, CloseParen: pos(closeParen)})}
+			e = ast.Expr{Range: rng(start, p.prevEnd), Data: p.calls.set(ast.ECall{Target: e, Args: args, CloseParen: pos(closeParen), Pos: callPos})}
 		case TNoSubstTemplate, TTemplateHead:
 			if chain {
 				p.fail(p.start, p.end, "Invalid tagged template on optional chain")
@@ -536,6 +538,19 @@ func (p *parser) parseDotName(start int, target ast.Expr, optional bool) ast.Exp
 	}
 	p.unexpected()
 	return ast.Expr{}
+}
+
+// callPos returns the position V8 gives the call of target whose `(` is the
+// current token: the name just before it when that token is an identifier
+// (V8's callable tokens), else the `(`.
+func (p *parser) callPos(target ast.Expr) ast.Pos {
+	if p.prevTok != TIdentifier && p.prevTok != TSuper {
+		return pos(p.start)
+	}
+	if d, ok := target.Data.(*ast.EDot); ok {
+		return d.NameLoc
+	}
+	return target.Start
 }
 
 // parseArguments parses `( args )` and returns them and the offset of `)`.

@@ -42,6 +42,7 @@ type lexer struct {
 	start    int  // offset of the token's first byte
 	end      int  // offset just past the token
 	prevEnd  int  // end of the previous token
+	prevTok  T    // the previous token's kind
 	nlBefore bool // a line terminator precedes the token
 	hadToken bool // some token was scanned before this one
 
@@ -169,6 +170,7 @@ func (l *lexer) skipHashbang() string {
 // see BenchmarkParse.
 func (l *lexer) next() {
 	l.prevEnd = l.end
+	l.prevTok = l.tok
 	l.nlBefore = false
 	if l.tok != TEOF || l.end != 0 {
 		l.hadToken = true
