@@ -134,7 +134,8 @@ func TestTerminateExecution(t *testing.T) {
 	// node ends a terminated main script silently with status 0 (checked
 	// with node 20 --inspect and chrome-remote-interface).
 	code := p.wait(t)
-	if code != 0 || strings.Contains(p.Stderr(), "Script execution was terminated") {
+	if code != 0 || strings.Contains(p.Stderr(), "Script execution was terminated") ||
+		!strings.Contains(p.Stderr(), "Waiting for the debugger to disconnect...\n") {
 		t.Fatalf("exit %d, stderr:\n%s", code, p.Stderr())
 	}
 }

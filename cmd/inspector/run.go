@@ -104,7 +104,8 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	var jsErr *engine.JSError
 	if exited, _ := iso.Exited(); !exited && errors.As(err, &jsErr) && jsErr.Terminated {
 		// Runtime.terminateExecution stopped the main script: node ends
-		// it silently with status 0.
+		// it silently with status 0, once the client has gone.
+		ins.afterScript()
 		return 0, nil
 	}
 	if err == nil {
