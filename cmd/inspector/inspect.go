@@ -110,7 +110,6 @@ func (ins *inspector) waitForDebugger() {
 
 // afterScript keeps serving while a client is attached once the script has
 // ended, as node does ("Waiting for the debugger to disconnect...").
-// TODO(h-async): run the event loop here once engine has one.
 func (ins *inspector) afterScript() {
 	if ins == nil || ins.srv.SessionCount() == 0 {
 		return

@@ -33,9 +33,9 @@
 // unchanged. ArrayBuffers (fixed and resizable, detachable), the typed
 // arrays (integer-indexed exotic objects) and DataView keep their bytes
 // off-heap (typedarray.go: a weak table of backing stores, accounted as
-// external memory). Not yet: JSON modules and import attributes in static
-// imports, BigInt (and BigInt64Array), direct eval of local variables,
-// with, dictionary elements for very sparse arrays.
+// external memory). Not yet: import attributes other than type "json",
+// BigInt (and BigInt64Array), direct eval of local variables, with,
+// dictionary elements for very sparse arrays.
 //
 // # Promises and async functions
 //
