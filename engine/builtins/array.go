@@ -391,9 +391,9 @@ func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		s := h.OpenScope()
-		k := idx(in, start+i)
-		if in.HasProperty(self(a), k) {
-			v, ok := in.Get(self(a), k)
+		kh := in.HandleKey(idx(in, start+i)) // the name of an index past 2^32-2 may move
+		if in.HasProperty(self(a), kh.Key()) {
+			v, ok := in.Get(self(a), kh.Key())
 			if !ok {
 				s.Close()
 				return 0, false
@@ -453,9 +453,9 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		s := h.OpenScope()
-		k := idx(in, start+i)
-		if in.HasProperty(self(a), k) {
-			v, ok := in.Get(self(a), k)
+		kh := in.HandleKey(idx(in, start+i)) // the name of an index past 2^32-2 may move
+		if in.HasProperty(self(a), kh.Key()) {
+			v, ok := in.Get(self(a), kh.Key())
 			if !ok {
 				s.Close()
 				return 0, false
@@ -664,11 +664,11 @@ func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		k := idx(in, i)
-		if !in.HasProperty(self(a), k) {
+		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+		if !in.HasProperty(self(a), kh.Key()) {
 			continue
 		}
-		v, ok := in.Get(self(a), k)
+		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
 			return 0, false
 		}
@@ -699,11 +699,11 @@ func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}
-		k := idx(in, i)
-		if !in.HasProperty(self(a), k) {
+		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+		if !in.HasProperty(self(a), kh.Key()) {
 			continue
 		}
-		v, ok := in.Get(self(a), k)
+		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
 			return 0, false
 		}
@@ -757,12 +757,12 @@ func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i 
 			return false
 		}
 		s := h.OpenScope()
-		k := idx(in, i)
-		if skipHoles && !in.HasProperty(self(a), k) {
+		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+		if skipHoles && !in.HasProperty(self(a), kh.Key()) {
 			s.Close()
 			continue
 		}
-		v, ok := in.Get(self(a), k)
+		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
 			s.Close()
 			return false
@@ -915,8 +915,8 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		acc.Set(a.Arg(1))
 	} else {
 		for ; i != end; i += step {
-			k := idx(in, i) // before reading the receiver: it may allocate
-			if in.HasProperty(self(a), k) {
+			kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+			if in.HasProperty(self(a), kh.Key()) {
 				break
 			}
 			if i&pollMask == 0 && !in.Poll() {
@@ -939,12 +939,12 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 			return 0, false
 		}
 		s := h.OpenScope()
-		k := idx(in, i)
-		if !in.HasProperty(self(a), k) {
+		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+		if !in.HasProperty(self(a), kh.Key()) {
 			s.Close()
 			continue
 		}
-		v, ok := in.Get(self(a), k)
+		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
 			s.Close()
 			return 0, false
@@ -978,9 +978,9 @@ func arraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		s := h.OpenScope()
-		k := idx(in, i)
-		if in.HasProperty(self(a), k) {
-			v, ok := in.Get(self(a), k)
+		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+		if in.HasProperty(self(a), kh.Key()) {
+			v, ok := in.Get(self(a), kh.Key())
 			if !ok {
 				s.Close()
 				return 0, false
@@ -1108,12 +1108,12 @@ func flatten(in *interp.Interp, out heap.Handle, src layout.Value, depth float64
 			return false
 		}
 		s := h.OpenScope()
-		k := idx(in, i)
-		if !in.HasProperty(sh.Value(), k) {
+		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+		if !in.HasProperty(sh.Value(), kh.Key()) {
 			s.Close()
 			continue
 		}
-		v, ok := in.Get(sh.Value(), k)
+		v, ok := in.Get(sh.Value(), kh.Key())
 		if !ok {
 			s.Close()
 			return false
