@@ -236,15 +236,19 @@ func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	}
 	n += a.Len()
 	if !in.IsArray(self(a)) {
-		if !in.Set(self(a), interp.NameKey(in.Name(interp.NameLength)), in.NewInt(n), true) {
+		if !setLength(in, a, n) {
 			return 0, false
 		}
 	}
 	return in.NewInt(n), true
 }
 
-func setLength(in *interp.Interp, obj layout.Value, n int) bool {
-	return in.Set(obj, interp.NameKey(in.Name(interp.NameLength)), in.NewInt(n), true)
+// setLength sets the receiver's length to n. The length is made first: a
+// length past the Smi range allocates a HeapNumber, which may move the
+// receiver.
+func setLength(in *interp.Interp, a interp.Args, n int) bool {
+	length := in.NewInt(n)
+	return in.Set(self(a), interp.NameKey(in.Name(interp.NameLength)), length, true)
 }
 
 func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -253,7 +257,7 @@ func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	if n == 0 {
-		if !setLength(in, self(a), 0) {
+		if !setLength(in, a, 0) {
 			return 0, false
 		}
 		return in.Undefined(), true
@@ -268,7 +272,7 @@ func arrayPop(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if _, ok := in.Delete(self(a), key, true); !ok {
 		return 0, false
 	}
-	if !setLength(in, self(a), n-1) {
+	if !setLength(in, a, n-1) {
 		return 0, false
 	}
 	return a.Slot(interp.Scratch1), true
@@ -280,7 +284,7 @@ func arrayShift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	if n == 0 {
-		return in.Undefined(), setLength(in, self(a), 0)
+		return in.Undefined(), setLength(in, a, 0)
 	}
 	first, ok := in.Get(self(a), interp.IndexKey(0))
 	if !ok {
@@ -294,7 +298,7 @@ func arrayShift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if _, ok := in.Delete(self(a), key, true); !ok {
 		return 0, false
 	}
-	if !setLength(in, self(a), n-1) {
+	if !setLength(in, a, n-1) {
 		return 0, false
 	}
 	return a.Slot(interp.Scratch1), true
@@ -361,7 +365,7 @@ func arrayUnshift(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			}
 		}
 	}
-	if !setLength(in, self(a), n+k) {
+	if !setLength(in, a, n+k) {
 		return 0, false
 	}
 	return in.NewInt(n + k), true
@@ -486,7 +490,7 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 	}
-	if !setLength(in, self(a), n-del+items) {
+	if !setLength(in, a, n-del+items) {
 		return 0, false
 	}
 	return removed.Value(), true
