@@ -384,15 +384,25 @@ func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	h := in.Heap()
-	cnt := max(end-start, 0)
-	if cnt > jsnum.MaxArrayIndex+1 {
-		return in.ThrowError(interp.RangeError, "Invalid array length")
+	out, ok := copyRange(in, a, start, max(end-start, 0))
+	if !ok {
+		return 0, false
 	}
+	return out.Value(), true
+}
+
+// copyRange returns a new array of the receiver's count elements from
+// start on, holes kept (slice, and the deleted part of splice).
+func copyRange(in *interp.Interp, a interp.Args, start, count int) (heap.Handle, bool) {
+	if count > jsnum.MaxArrayIndex+1 {
+		in.ThrowError(interp.RangeError, "Invalid array length")
+		return heap.Handle{}, false
+	}
+	h := in.Heap()
 	out := in.NewArray(nil)
-	for i := 0; i < cnt; i++ {
+	for i := 0; i < count; i++ {
 		if i&pollMask == 0 && !in.Poll() {
-			return 0, false
+			return heap.Handle{}, false
 		}
 		s := h.OpenScope()
 		kh := in.HandleKey(idx(in, start+i)) // the name of an index past 2^32-2 may move
@@ -400,15 +410,15 @@ func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			v, ok := in.Get(self(a), kh.Key())
 			if !ok {
 				s.Close()
-				return 0, false
+				return heap.Handle{}, false
 			}
-			key := idx(in, i) // before reading the receiver: it may allocate
-			in.DefineOwn(out.Value(), key, v, objects.AttrNone)
+			// i is below 2^32-1: an index key, no allocation to move v.
+			in.DefineOwn(out.Value(), interp.IndexKey(uint32(i)), v, objects.AttrNone)
 		}
 		s.Close()
 	}
-	in.Factory().SetArrayLength(out, uint32(cnt))
-	return out.Value(), true
+	in.Factory().SetArrayLength(out, uint32(count))
+	return out, true
 }
 
 // spliceCounts reads splice's start and deleteCount arguments for a
@@ -443,33 +453,14 @@ func arraySplice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	h := in.Heap()
 	start, del, items, ok := spliceCounts(in, a, n)
 	if !ok {
 		return 0, false
 	}
-	if del > jsnum.MaxArrayIndex+1 {
-		return in.ThrowError(interp.RangeError, "Invalid array length")
+	removed, ok := copyRange(in, a, start, del)
+	if !ok {
+		return 0, false
 	}
-	removed := in.NewArray(nil)
-	for i := 0; i < del; i++ {
-		if i&pollMask == 0 && !in.Poll() {
-			return 0, false
-		}
-		s := h.OpenScope()
-		kh := in.HandleKey(idx(in, start+i)) // the name of an index past 2^32-2 may move
-		if in.HasProperty(self(a), kh.Key()) {
-			v, ok := in.Get(self(a), kh.Key())
-			if !ok {
-				s.Close()
-				return 0, false
-			}
-			key := idx(in, i) // before reading the receiver: it may allocate
-			in.DefineOwn(removed.Value(), key, v, objects.AttrNone)
-		}
-		s.Close()
-	}
-	in.Factory().SetArrayLength(removed, uint32(del))
 	if items != del {
 		if !moveElements(in, self(a), start+del, start+items, n-start-del) {
 			return 0, false
