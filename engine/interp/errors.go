@@ -361,6 +361,8 @@ func (in *Interp) displayValue(v layout.Value) string {
 		return in.f.StringToGo(v)
 	case in.IsSymbol(v):
 		return in.symbolText(v)
+	case in.IsBigInt(v):
+		return in.BigIntValue(v).String()
 	case v == in.hole:
 		return "undefined"
 	case in.IsObject(v):

@@ -146,6 +146,8 @@ func (in *Interp) prototypeOf(v layout.Value) layout.Value {
 		return in.intrinsics[StringPrototype]
 	case t == layout.SymbolType:
 		return in.intrinsics[SymbolPrototype]
+	case t == layout.BigIntType:
+		return in.intrinsics[BigIntPrototype]
 	case v == in.trueV || v == in.falseV:
 		return in.intrinsics[BooleanPrototype]
 	}

@@ -67,6 +67,19 @@ const (
 	HeapNumberSize        = 12
 )
 
+// BigInt: an immutable arbitrary-precision integer, as V8's: a bitfield
+// (a Smi here: the digit count shifted left once, the sign in bit 0) and
+// the magnitude's 64-bit digits, least significant first, unaligned. Zero
+// has no digits and no sign; the top digit is never zero.
+const (
+	BigIntBitfieldOffset = 4 // Smi
+	BigIntDigitsOffset   = 8
+	BigIntHeaderSize     = 8
+	// BigIntMaxBits is V8's kMaxLengthBits: larger results throw
+	// RangeError "Maximum BigInt size exceeded".
+	BigIntMaxBits = 1 << 30
+)
+
 // Oddball: undefined, null, true, false, the hole and their kin.
 const (
 	OddballToStringOffset    = 4
