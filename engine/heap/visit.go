@@ -38,7 +38,7 @@ func (h *Heap) body(a layout.Addr) (size, taggedEnd uint32) {
 		return layout.FillerSize, layout.HeaderSize
 	case layout.VisitBigInt:
 		n := uint32(h.Field(a, layout.BigIntBitfieldOffset).SmiValue()) >> 1
-		return layout.BigIntHeaderSize + 8*n, layout.BigIntHeaderSize
+		return layout.BigIntHeaderSize + 8*n, layout.BigIntTaggedEnd
 	}
 	panic("heap: bad visitor id in map")
 }

@@ -29,6 +29,7 @@ func (f *Factory) NewBigInt(x *big.Int) heap.Handle {
 		sign = 1
 	}
 	h.SetField(a, layout.BigIntBitfieldOffset, layout.Smi(n<<1|sign))
+	clear(h.Bytes(a, layout.BigIntTaggedEnd, layout.BigIntDigitsOffset-layout.BigIntTaggedEnd))
 	if n > 0 {
 		body := h.Bytes(a, layout.BigIntDigitsOffset, 8*uint32(n))
 		for i := 0; i < n; i++ {

@@ -88,7 +88,7 @@ func (f *Factory) bootstrap() {
 	r.FixedArrayMap = arr(layout.FixedArrayType)
 	r.ByteArrayMap = m(layout.ByteArrayType, layout.VisitByteArray, 0, 0)
 	r.HeapNumberMap = m(layout.HeapNumberType, layout.VisitTaggedRawTail, layout.HeapNumberSize, layout.HeaderSize)
-	r.BigIntMap = m(layout.BigIntType, layout.VisitBigInt, 0, layout.BigIntHeaderSize)
+	r.BigIntMap = m(layout.BigIntType, layout.VisitBigInt, 0, layout.BigIntTaggedEnd)
 	oddball := func() layout.Value {
 		return m(layout.OddballType, layout.VisitTaggedRawTail, layout.OddballSize, layout.OddballTaggedEnd)
 	}
