@@ -495,7 +495,8 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 			// "-0", "1.5", "-1": never an element, but the value is
 			// still converted.
 			if in.TypedArrayKindOf(obj).IsBigInt() {
-				return true
+				_, ok := in.ToBigInt(v)
+				return ok
 			}
 			_, ok := in.ToFloat(v)
 			return ok
