@@ -82,3 +82,9 @@ console.log(1n, -1n, 0n, -0n, 2n ** 100n, [1n, { a: -5n }], { b: [Object(3n)] })
 console.log('%s %d %i %f %o %O %j', 1n, 2n, 3n, 4n, 5n, 6n, 7);
 console.log(Object(3n), [Object(-1n)], new Map([[1n, 2n]]), new Set([3n]));
 console.log(String(10n ** 30n), `${-5n}`);
+
+// Large values, size limits and shifts past the width.
+t(() => { const x = 2n ** 100000n; const y = x * 3n; return [String(y % 1000000007n), y >> 99990n, String(x).length]; });
+t(() => { const arr = []; for (let i = 0; i < 300; i++) arr.push(BigInt(i) ** 20n); let s = 0n; for (const v of arr) s += v; return s % 997n; });
+t(() => 2n ** (2n ** 40n)); t(() => 1n << (2n ** 31n)); t(() => BigInt.asUintN(2 ** 40, 5n)); t(() => BigInt.asUintN(2 ** 40, -5n));
+t(() => [0n << (2n ** 70n), 5n >> (2n ** 70n), -5n >> (2n ** 70n), 0n ** (2n ** 70n), (-1n) ** (2n ** 70n)]);
