@@ -124,7 +124,7 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 			c.labeled(labels, func() { c.stmt(x.Body, nil) })
 		}
 	case *ast.SWith:
-		c.unsupported("the with statement", s.Start)
+		c.withStmt(x)
 	case *ast.SImport, *ast.SExportNamed, *ast.SExportAll:
 		// Bound by the linker.
 	case *ast.SExportDecl:

@@ -20,6 +20,27 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		return in.undefined
 	}
 	switch id {
+	case bytecode.RtResolveDirectEval:
+		return in.resolveDirectEval(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue())
+	case bytecode.RtLookupLoad, bytecode.RtLookupLoadTypeof:
+		v, _, ok := in.lookupLoad(h.NewHandle(arg(0)), id == bytecode.RtLookupLoadTypeof)
+		return v, ok
+	case bytecode.RtLookupCall:
+		v, recv, ok := in.lookupLoad(h.NewHandle(arg(0)), false)
+		if ok {
+			in.stack[first+1] = recv
+		}
+		return v, ok
+	case bytecode.RtLookupStore:
+		return in.lookupStore(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue() != 0)
+	case bytecode.RtLookupDelete:
+		return in.lookupDelete(h.NewHandle(arg(0)))
+	case bytecode.RtDeclareEvalVar:
+		return in.declareEvalVar(h.NewHandle(arg(0)), heap.Handle{}, arg(1).SmiValue())
+	case bytecode.RtDeclareEvalFunction:
+		return in.declareEvalVar(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue())
+	case bytecode.RtCreateWithContext:
+		return in.createWithContext(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtNewScriptContext:
 		return in.newScriptContext(h.NewHandle(arg(0)))
 	case bytecode.RtDefineGlobalVar:

@@ -28,6 +28,9 @@ type script struct {
 	// dynamicFunction marks the source of a Function constructor call,
 	// whose function V8's coverage reports without a name.
 	dynamicFunction bool
+	// evalFrom, for direct eval code, is V8's eval origin of its frames:
+	// "eval at f (file:line:col)".
+	evalFrom string
 }
 
 // SFI flag bits the interpreter adds to those of package objects.
@@ -306,6 +309,9 @@ func (in *Interp) constant(c bytecode.Constant, rec *script, outer heap.Handle) 
 		names := make([]heap.Handle, len(c.Names))
 		for i, n := range c.Names {
 			names[i] = f.InternalizeGo(n)
+		}
+		if c.Modes != nil {
+			return f.NewScopeInfoWithModes(objects.ScopeKind(c.Int), names, c.Modes)
 		}
 		return f.NewScopeInfo(objects.ScopeKind(c.Int), names)
 	case bytecode.ConstUndefined:
