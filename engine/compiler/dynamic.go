@@ -157,6 +157,16 @@ func (c *funcCompiler) callDynamic(name string, callee, recv int) {
 func (c *funcCompiler) withStmt(x *ast.SWith) {
 	b := c.b
 	c.expr(x.Object)
+	if c.completion >= 0 {
+		// UpdateEmpty(C, undefined): `1; with (o) {}` completes with undefined.
+		mark := c.tempMark()
+		t := c.newTemp()
+		b.Emit(bytecode.Star, t)
+		b.Emit(bytecode.LdaUndefined)
+		b.Emit(bytecode.Star, c.completion)
+		b.Emit(bytecode.Ldar, t)
+		c.freeTemps(mark)
+	}
 	mark := c.tempMark()
 	r := c.newTemps(2)
 	b.Emit(bytecode.Star, r)
@@ -177,13 +187,21 @@ func (c *funcCompiler) withStmt(x *ast.SWith) {
 	c.popScope()
 }
 
+// EvalSite is the caller's side of one direct eval call.
+type EvalSite struct {
+	// Scope is the innermost scope at the call.
+	Scope *ast.Scope
+	// InParams marks a call in a parameter list.
+	InParams bool
+}
+
 // resolveDirectEval replaces the callee in register callee of a direct
 // eval call `eval(args…)` (first argument in register arg, or none) by
 // what RtResolveDirectEval gives: the eval code's closure, or the callee.
-func (c *funcCompiler) resolveDirectEval(callee, arg int, hasArg bool) {
+func (c *funcCompiler) resolveDirectEval(callee, arg int, hasArg, inParams bool) {
 	b := c.b
 	site := len(c.u.EvalSites)
-	c.u.EvalSites = append(c.u.EvalSites, c.currentScope())
+	c.u.EvalSites = append(c.u.EvalSites, EvalSite{c.currentScope(), inParams})
 	mark := c.tempMark()
 	r := c.newTemps(3)
 	b.Emit(bytecode.Mov, callee, r)
@@ -197,5 +215,27 @@ func (c *funcCompiler) resolveDirectEval(callee, arg int, hasArg bool) {
 	b.Emit(bytecode.Star, r+2)
 	b.Emit(bytecode.CallRuntime, int(bytecode.RtResolveDirectEval), r, 3)
 	b.Emit(bytecode.Star, callee)
+	c.freeTemps(mark)
+}
+
+// evalAnnexBStore stores the accumulator, a block function of sloppy eval
+// code, to its var binding in the eval's variable environment (Annex B.3.3.3:
+// the caller's var scope, or the global object), not to the first binding
+// of the name on the scope chain (the block's own).
+func (c *funcCompiler) evalAnnexBStore(name string) {
+	vs := c.u.evalCallerVars()
+	if vs == nil {
+		c.storeVar(varLoc{kind: locGlobal, name: name}, false)
+		return
+	}
+	b := c.b
+	mark := c.tempMark()
+	r := c.newTemps(3)
+	b.Emit(bytecode.Star, r+1)
+	b.Emit(bytecode.LdaConstant, b.NameConstant(name))
+	b.Emit(bytecode.Star, r)
+	b.Emit(bytecode.LdaSmi, c.contextDepth(vs))
+	b.Emit(bytecode.Star, r+2)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtDeclareEvalFunction), r, 3)
 	c.freeTemps(mark)
 }

@@ -216,6 +216,10 @@ func (c *funcCompiler) annexBFunction(fn *ast.Function) {
 		return
 	}
 	c.loadVar(c.resolve(v.Name, v))
+	if vs.EvalTop && !vs.Strict {
+		c.evalAnnexBStore(outer.Name)
+		return
+	}
 	c.storeVar(c.resolve(outer.Name, outer), false)
 }
 

@@ -42,7 +42,7 @@ type Unit struct {
 	Outer *Unit
 	// EvalSites lists the scopes of the unit's direct eval calls; a call's
 	// RtResolveDirectEval names its index.
-	EvalSites   []*ast.Scope
+	EvalSites   []EvalSite
 	outerScopes map[*ast.Scope]bool
 
 	layouts map[*ast.Scope]*scopeLayout

@@ -332,10 +332,10 @@ func (in *Interp) resolveDirectEval(callee, source heap.Handle, site int) (layou
 	if caller == nil || site < 0 || site >= len(caller.unit.EvalSites) {
 		return in.ThrowError(TypeError, "direct eval: unknown call site")
 	}
-	scope := caller.unit.EvalSites[site]
+	es := caller.unit.EvalSites[site]
 	src := f.StringToGo(source.Value())
 	name := "<anonymous>"
-	prog, ok := in.parse(src, name, parser.Options{Filename: name, Strict: scope.Strict, Outer: scope}, false)
+	prog, ok := in.parse(src, name, parser.Options{Filename: name, Strict: es.Scope.Strict, Outer: es.Scope, EvalInParams: es.InParams}, false)
 	if !ok {
 		return 0, false
 	}

@@ -270,7 +270,7 @@ func (in *Interp) defineGlobalVar(name heap.Handle) (layout.Value, bool) {
 	}
 	g := in.h.NewHandle(in.intrinsics[GlobalObject])
 	if !f.HasOwnProperty(g.Value(), name.Value()) {
-		f.DefineProperty(g, name, in.h.NewHandle(in.undefined), objects.AttrDontDelete)
+		f.DefineProperty(g, name, in.h.NewHandle(in.undefined), in.globalDeclAttrs())
 	}
 	return in.undefined, true
 }
@@ -284,9 +284,19 @@ func (in *Interp) defineGlobalFunction(name, fn heap.Handle) (layout.Value, bool
 	if _, det, ok := f.GetOwnProperty(g.Value(), name.Value()); ok && !det.Attributes().Configurable() {
 		f.SetProperty(g, name, fn)
 	} else {
-		f.DefineProperty(g, name, fn, objects.AttrDontDelete)
+		f.DefineProperty(g, name, fn, in.globalDeclAttrs())
 	}
 	return in.undefined, true
+}
+
+// globalDeclAttrs are the attributes of a global var or function a
+// declaration creates: not deletable, unless eval code declares it.
+func (in *Interp) globalDeclAttrs() objects.PropertyAttributes {
+	fn := in.stack[int(in.top().fp)+bytecode.FrameClosure]
+	if rec := in.scriptOf(in.f.FunctionShared(fn)); rec != nil && rec.unit.Eval {
+		return objects.AttrNone
+	}
+	return objects.AttrDontDelete
 }
 
 // defineAccessor defines (or merges into) an accessor property.

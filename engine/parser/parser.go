@@ -58,6 +58,8 @@ type Options struct {
 	// variables), and new.target, super and arguments are allowed as in
 	// the caller. Analysis reads the outer scopes; it does not add to them.
 	Outer *ast.Scope
+	// EvalInParams marks direct eval code called from a parameter list.
+	EvalInParams bool
 }
 
 // SyntaxError is an early error: a message in V8's words and where it is.

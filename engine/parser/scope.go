@@ -859,6 +859,7 @@ func (a *analyzer) expr(e ast.Expr) {
 		}
 		if id, ok := d.Target.Data.(*ast.EIdentifier); ok && id.Name == "eval" && !d.Optional && a.pass == passResolve {
 			a.directEval()
+			d.EvalInParams = len(a.paramScopes) > 0 && a.paramScopes[len(a.paramScopes)-1].Func == a.scope.Func && a.scope.Func.Kind != ast.FuncArrow
 		}
 	case *ast.ENew:
 		a.expr(d.Target)
@@ -1081,6 +1082,9 @@ func (a *analyzer) checkEvalVars(top *ast.Scope) {
 	for _, v := range top.Vars {
 		if v.Kind != ast.DeclVar && v.Kind != ast.DeclFunction {
 			continue
+		}
+		if v.Name == "arguments" && a.p.opts.EvalInParams {
+			a.fail(ast.Range{Start: v.Loc, End: v.Loc + ast.Pos(len(v.Name))}, "Identifier 'arguments' has already been declared")
 		}
 		for s := top.Parent; s != nil; s = s.Parent {
 			if w := s.Lookup(v.Name); w != nil && s.Kind != ast.ScopeCatch && s.Kind != ast.ScopeFunctionName && (w.Kind.Lexical() || w.Kind == ast.DeclFunction && !s.IsVarScope()) {
