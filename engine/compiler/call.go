@@ -179,6 +179,7 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 	case isMethod:
 		c.argsInto(x.Args, block+1)
 		if directEval {
+			c.exprPos(pos)
 			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams)
 		}
 		c.exprPos(pos)
@@ -186,6 +187,7 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 	default:
 		c.argsInto(x.Args, block+1)
 		if directEval {
+			c.exprPos(pos)
 			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams)
 		}
 		c.exprPos(pos)

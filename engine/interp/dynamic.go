@@ -1,6 +1,9 @@
 package interp
 
 import (
+	"errors"
+	"strconv"
+
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/compiler"
 	"github.com/sonde-js/sonde/engine/heap"
@@ -335,13 +338,13 @@ func (in *Interp) resolveDirectEval(callee, source heap.Handle, site int) (layou
 	es := caller.unit.EvalSites[site]
 	src := f.StringToGo(source.Value())
 	name := "<anonymous>"
-	prog, ok := in.parse(src, name, parser.Options{Filename: name, Strict: es.Scope.Strict, Outer: es.Scope, EvalInParams: es.InParams}, false)
-	if !ok {
-		return 0, false
+	prog, err := parser.Parse(src, parser.Options{Filename: name, Strict: es.Scope.Strict, Outer: es.Scope, EvalInParams: es.InParams})
+	if err != nil {
+		return in.evalSyntaxError(err, name, src)
 	}
 	rec := in.newScript(prog, src, name)
 	rec.unit = compiler.NewEvalUnit(prog, src, caller.unit)
-	rec.evalFrom = in.evalOrigin(fp)
+	rec.evalFrom = in.evalOrigin(*in.top())
 	if in.scriptHook != nil {
 		in.scriptHook(rec.id)
 	}
@@ -354,8 +357,54 @@ func (in *Interp) resolveDirectEval(callee, source heap.Handle, site int) (layou
 	return f.NewJSFunction(sfi, ctx, cell).Value(), true
 }
 
-// evalOrigin describes the direct eval call of the frame at fp for stack
-// traces, as V8 does: "eval at f (file:line:col)".
-func (in *Interp) evalOrigin(fp int) string {
-	return ""
+// evalOrigin describes, for stack traces, the eval call the frame fr is
+// making, as V8 does: "eval at f (file:line:col)", or for a caller that
+// is eval code itself "eval at <anonymous> (eval at f (file:line:col))".
+func (in *Interp) evalOrigin(fr frame) string {
+	f := in.f
+	sfi := f.FunctionShared(in.stack[int(fr.fp)+bytecode.FrameClosure])
+	name := in.DebugName(sfi)
+	if name == "" {
+		name = "<anonymous>"
+	}
+	rec := in.scriptOf(sfi)
+	switch {
+	case rec == nil:
+		return "eval at " + name
+	case rec.evalFrom != "":
+		return "eval at " + name + " (" + rec.evalFrom + ")"
+	}
+	loc := rec.name
+	if pos := in.framePosition(fr); pos >= 0 {
+		l, c := rec.unit.Lines.LineCol(rec.unit.Lines.ByteOffset(pos))
+		loc += ":" + strconv.Itoa(l+1) + ":" + strconv.Itoa(c+1)
+	}
+	return "eval at " + name + " (" + loc + ")"
+}
+
+// callerFrame returns the innermost JavaScript frame below the running
+// native (the caller of indirect eval), or false.
+func (in *Interp) callerFrame() (frame, bool) {
+	for i := len(in.frames) - 1; i >= 0; i-- {
+		if in.frames[i].flags&frameNative == 0 {
+			return in.frames[i], true
+		}
+	}
+	return frame{}, false
+}
+
+// evalSyntaxError throws the early error of eval code as V8 does: an
+// error made at the eval call (its stack is the caller's), the code
+// reported to the script hooks as failed to parse.
+func (in *Interp) evalSyntaxError(err error, name, src string) (layout.Value, bool) {
+	var se *parser.SyntaxError
+	if !errors.As(err, &se) {
+		return in.ThrowError(SyntaxError, err.Error())
+	}
+	kind := SyntaxError
+	if se.RangeError {
+		kind = RangeError
+	}
+	in.parseFailed(name, src, false)
+	return in.ThrowError(kind, se.Msg)
 }

@@ -80,6 +80,9 @@ func (in *Interp) EvalScript(source string, strict bool) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if fr, ok := in.callerFrame(); ok {
+		in.scripts[len(in.scripts)-1].evalFrom = in.evalOrigin(fr)
+	}
 	return in.RunFunction(fn)
 }
 
