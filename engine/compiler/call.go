@@ -179,16 +179,16 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 	case isMethod:
 		c.argsInto(x.Args, block+1)
 		if directEval {
-			c.exprPos(pos)
-			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams)
+			c.evalArgPos(x.Args)
+			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams, x.Pos)
 		}
 		c.exprPos(pos)
 		b.Emit(bytecode.CallProperty, callee, block, n, b.FeedbackSlots(1))
 	default:
 		c.argsInto(x.Args, block+1)
 		if directEval {
-			c.exprPos(pos)
-			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams)
+			c.evalArgPos(x.Args)
+			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams, x.Pos)
 		}
 		c.exprPos(pos)
 		b.Emit(bytecode.CallUndefinedReceiver, callee, block+1, n, b.FeedbackSlots(1))

@@ -193,15 +193,18 @@ type EvalSite struct {
 	Scope *ast.Scope
 	// InParams marks a call in a parameter list.
 	InParams bool
+	// Pos is the call's position (a UTF-16 offset), for the eval origin
+	// stack traces show.
+	Pos int
 }
 
 // resolveDirectEval replaces the callee in register callee of a direct
 // eval call `eval(args…)` (first argument in register arg, or none) by
 // what RtResolveDirectEval gives: the eval code's closure, or the callee.
-func (c *funcCompiler) resolveDirectEval(callee, arg int, hasArg, inParams bool) {
+func (c *funcCompiler) resolveDirectEval(callee, arg int, hasArg, inParams bool, pos ast.Pos) {
 	b := c.b
 	site := len(c.u.EvalSites)
-	c.u.EvalSites = append(c.u.EvalSites, EvalSite{c.currentScope(), inParams})
+	c.u.EvalSites = append(c.u.EvalSites, EvalSite{c.currentScope(), inParams, c.pos(pos)})
 	mark := c.tempMark()
 	r := c.newTemps(3)
 	b.Emit(bytecode.Mov, callee, r)
@@ -238,4 +241,16 @@ func (c *funcCompiler) evalAnnexBStore(name string) {
 	b.Emit(bytecode.Star, r+2)
 	b.Emit(bytecode.CallRuntime, int(bytecode.RtDeclareEvalFunction), r, 3)
 	c.freeTemps(mark)
+}
+
+// evalArgPos gives RtResolveDirectEval the position V8's frames show while
+// it runs (an early error of the eval code is thrown there): that of the
+// last variable the arguments read, the first argument when it is a name
+// (otherwise the callee's, already set).
+func (c *funcCompiler) evalArgPos(args []ast.Expr) {
+	if len(args) > 0 {
+		if _, ok := args[0].Data.(*ast.EIdentifier); ok {
+			c.exprPos(args[0].Start)
+		}
+	}
 }

@@ -182,7 +182,7 @@ func (c *funcCompiler) operandReg(e ast.Expr, later ...ast.Expr) int {
 			return loc.reg
 		}
 	}
-	if _, ok := e.Data.(*ast.EThis); ok && (c.fn.Kind != ast.FuncArrow) && !c.fn.Derived {
+	if _, ok := e.Data.(*ast.EThis); ok && c.fn.Kind != ast.FuncArrow && !c.fn.Scope.EvalTop && !c.fn.Derived {
 		return bytecode.FrameReceiver
 	}
 	r := c.newTemp()

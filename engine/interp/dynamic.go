@@ -344,7 +344,7 @@ func (in *Interp) resolveDirectEval(callee, source heap.Handle, site int) (layou
 	}
 	rec := in.newScript(prog, src, name)
 	rec.unit = compiler.NewEvalUnit(prog, src, caller.unit)
-	rec.evalFrom = in.evalOrigin(*in.top())
+	rec.evalFrom = in.evalOrigin(*in.top(), es.Pos)
 	if in.scriptHook != nil {
 		in.scriptHook(rec.id)
 	}
@@ -360,7 +360,8 @@ func (in *Interp) resolveDirectEval(callee, source heap.Handle, site int) (layou
 // evalOrigin describes, for stack traces, the eval call the frame fr is
 // making, as V8 does: "eval at f (file:line:col)", or for a caller that
 // is eval code itself "eval at <anonymous> (eval at f (file:line:col))".
-func (in *Interp) evalOrigin(fr frame) string {
+// pos is the call's position, or -1 for the frame's current one.
+func (in *Interp) evalOrigin(fr frame, pos int) string {
 	f := in.f
 	sfi := f.FunctionShared(in.stack[int(fr.fp)+bytecode.FrameClosure])
 	name := in.DebugName(sfi)
@@ -375,7 +376,10 @@ func (in *Interp) evalOrigin(fr frame) string {
 		return "eval at " + name + " (" + rec.evalFrom + ")"
 	}
 	loc := rec.name
-	if pos := in.framePosition(fr); pos >= 0 {
+	if pos < 0 {
+		pos = in.framePosition(fr)
+	}
+	if pos >= 0 {
 		l, c := rec.unit.Lines.LineCol(rec.unit.Lines.ByteOffset(pos))
 		loc += ":" + strconv.Itoa(l+1) + ":" + strconv.Itoa(c+1)
 	}

@@ -211,8 +211,8 @@ func (in *Interp) frameText(fr frame) string {
 		if rec.evalFrom != "" {
 			// Eval code: "eval (eval at f (file:1:2), <anonymous>:1:1)".
 			loc = rec.evalFrom + ", " + loc
-			if f.SharedFunctionLiteralID(sfi) == 0 {
-				name = "eval"
+			if f.SharedFunctionLiteralID(sfi) == 0 || name == "" {
+				name = "eval" // V8 names anonymous functions of eval code so
 			}
 		}
 	}

@@ -81,7 +81,7 @@ func (in *Interp) EvalScript(source string, strict bool) (layout.Value, bool) {
 		return 0, false
 	}
 	if fr, ok := in.callerFrame(); ok {
-		in.scripts[len(in.scripts)-1].evalFrom = in.evalOrigin(fr)
+		in.scripts[len(in.scripts)-1].evalFrom = in.evalOrigin(fr, -1)
 	}
 	return in.RunFunction(fn)
 }

@@ -1108,6 +1108,9 @@ func evalContext(st *funcState, outer *ast.Scope) {
 		return
 	}
 	switch fn := s.Func; fn.Kind {
+	case ast.FuncScript:
+		// A CommonJS module's top level is a function body.
+		st.newTarget = s.Func.Scope.Kind == ast.ScopeFunction
 	case ast.FuncNormal:
 		st.newTarget = true
 	case ast.FuncMethod, ast.FuncGetter, ast.FuncSetter:
