@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/compiler"
 	"github.com/sonde-js/sonde/engine/heap"
@@ -337,6 +338,16 @@ func (in *Interp) resolveDirectEval(callee, source heap.Handle, site int) (layou
 	}
 	es := caller.unit.EvalSites[site]
 	src := f.StringToGo(source.Value())
+	key := evalKey{source: src, caller: caller.id, pos: es.Pos, scope: es.Scope}
+	cached, seen := in.evalCache[key]
+	if cached != nil {
+		sfi := in.sharedFor(cached, 0)
+		if !in.compile(sfi) {
+			return 0, false
+		}
+		ctx := h.NewHandle(in.stack[int(in.top().fp)+bytecode.FrameContext])
+		return f.NewJSFunction(sfi, ctx, h.NewHandle(cached.evalCell)).Value(), true
+	}
 	name := "<anonymous>"
 	prog, err := parser.Parse(src, parser.Options{Filename: name, Strict: es.Scope.Strict, Outer: es.Scope, EvalInParams: es.InParams})
 	if err != nil {
@@ -354,7 +365,37 @@ func (in *Interp) resolveDirectEval(callee, source heap.Handle, site int) (layou
 	}
 	ctx := h.NewHandle(in.stack[int(in.top().fp)+bytecode.FrameContext])
 	cell := f.NewFeedbackCell(heap.Handle{})
+	in.cacheEval(key, seen, rec, cell)
 	return f.NewJSFunction(sfi, ctx, cell).Value(), true
+}
+
+// evalKey identifies direct eval code for the compilation cache, as V8's
+// does: its source, and the call site (caller script, position, scope).
+type evalKey struct {
+	source string
+	caller int
+	pos    int
+	scope  *ast.Scope
+}
+
+// maxEvalCache bounds the cache; past it, it starts again empty.
+const maxEvalCache = 1024
+
+// cacheEval records a compilation of direct eval code. As V8's eval
+// cache, an eval site's code is cached the second time it is compiled
+// (not the first: one-off evals do not fill the cache), and from then on
+// every call reuses that script, function and feedback cell: coverage and
+// the debugger see one script for a loop's eval, as in node.
+func (in *Interp) cacheEval(key evalKey, seen bool, rec *script, cell heap.Handle) {
+	if in.evalCache == nil || len(in.evalCache) >= maxEvalCache {
+		in.evalCache = map[evalKey]*script{}
+	}
+	if !seen {
+		in.evalCache[key] = nil
+		return
+	}
+	rec.evalCell = cell.Value()
+	in.evalCache[key] = rec
 }
 
 // evalOrigin describes, for stack traces, the eval call the frame fr is

@@ -31,6 +31,9 @@ type script struct {
 	// evalFrom, for direct eval code, is V8's eval origin of its frames:
 	// "eval at f (file:line:col)".
 	evalFrom string
+	// evalCell is the FeedbackCell the closures of cached direct eval
+	// code share (a GC root; undefined when not cached).
+	evalCell layout.Value
 }
 
 // SFI flag bits the interpreter adds to those of package objects.
@@ -148,7 +151,7 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 func (in *Interp) newScript(prog *ast.Program, source, name string) *script {
 	f := in.f
 	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
-		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
+		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined, evalCell: in.undefined,
 		cov: make([]literalCoverage, len(prog.Functions))}
 	for i := range rec.cov {
 		rec.cov[i].countersConst = -1
