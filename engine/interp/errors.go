@@ -208,6 +208,13 @@ func (in *Interp) frameText(fr frame) string {
 			l, c := rec.unit.Lines.LineCol(rec.unit.Lines.ByteOffset(pos))
 			loc += ":" + strconv.Itoa(l+1) + ":" + strconv.Itoa(c+1)
 		}
+		if rec.evalFrom != "" {
+			// Eval code: "eval (eval at f (file:1:2), <anonymous>:1:1)".
+			loc = rec.evalFrom + ", " + loc
+			if f.SharedFunctionLiteralID(sfi) == 0 || name == "" {
+				name = "eval" // V8 names anonymous functions of eval code so
+			}
+		}
 	}
 	construct := fr.flags&frameConstruct != 0
 	topLevel := f.SharedFlags(sfi)&sharedTopLevel != 0 || recv == in.undefined || recv == in.null ||
