@@ -71,6 +71,12 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		add(m.propertyPreview("[[PromiseState]]", in.Handle(in.StringValue(promiseStateName(state)))))
 		add(m.propertyPreview("[[PromiseResult]]", rh))
 	}
+	if g, ok := in.GeneratorInfo(obj.Value()); ok {
+		add(m.propertyPreview("[[GeneratorState]]", in.Handle(in.StringValue(g.State))))
+	}
+	if t, ok := in.WeakRefTarget(obj.Value()); ok {
+		add(m.propertyPreview("[[WeakRefTarget]]", in.Handle(t)))
+	}
 	kind := builtins.KindOf(in, obj.Value())
 	if kind.Subtype == "map" || kind.Subtype == "set" {
 		add(m.propertyPreview("size", in.Handle(in.NewNumber(float64(kind.Size)))))

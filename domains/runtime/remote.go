@@ -236,6 +236,16 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 	if in.IsArgumentsObject(v) {
 		cls = "Arguments"
 	}
+	if v == in.GlobalObject() {
+		cls = "global" // node's global object template's class name
+	}
+	if g, ok := in.GeneratorInfo(v); ok {
+		// V8 names a generator object after its function.
+		fn := in.Handle(g.Function)
+		if n, ok := in.DataProperty(fn.Value(), "name"); ok && in.IsString(n) && in.GoString(n) != "" {
+			cls = in.GoString(n)
+		}
+	}
 	r := rt.RemoteObject{Type: rt.RemoteObjectTypeObject, ClassName: &cls, Description: strp(cls)}
 	sub, desc := m.subtype(v, cls)
 	if sub != "" {
@@ -263,6 +273,9 @@ func (m mirror) subtype(v layout.Value, cls string) (string, string) {
 	}
 	if sub, desc := m.viewSubtype(v, cls); sub != "" {
 		return sub, desc
+	}
+	if _, ok := in.GeneratorInfo(v); ok {
+		return "generator", cls
 	}
 	if k := builtins.KindOf(in, v); k.Subtype != "" {
 		return k.Subtype, k.Description

@@ -118,6 +118,8 @@ type Interp struct {
 	// (asyncframes.go).
 	awaitResumes    []awaitResume
 	combinatorFrame AsyncCombinatorFrame
+	// weakRefMirror is the host's WeakRef test (asyncframes.go).
+	weakRefMirror WeakRefMirror
 }
 
 // Config configures an interpreter.
