@@ -41,8 +41,8 @@ func TestAsyncParentIDRoundTrip(t *testing.T) {
 		var ev struct {
 			StackTrace struct {
 				CallFrames []struct{ FunctionName string } `json:"callFrames"`
-				Parent     any                           `json:"parent"`
-				ParentID   struct{ ID string }           `json:"parentId"`
+				Parent     any                             `json:"parent"`
+				ParentID   struct{ ID string }             `json:"parentId"`
 			} `json:"stackTrace"`
 		}
 		json.Unmarshal(e.Params, &ev)
