@@ -343,6 +343,9 @@ func (b *installer) globals() {
 			return in.Bool(x == x && !math.IsInf(x, 0)), ok
 		}},
 	})
+	evalKey := in.InternalizeGo("eval")
+	evalFn, _, _ := in.Lookup(g.Value(), interp.NameKey(evalKey.Value()))
+	in.SetIntrinsic(interp.EvalFunction, evalFn)
 	// Number.parseFloat and Number.parseInt are the same functions.
 	numKey := in.InternalizeGo("Number")
 	num, _, _ := in.Lookup(g.Value(), interp.NameKey(numKey.Value()))

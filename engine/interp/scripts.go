@@ -29,6 +29,12 @@ type script struct {
 	// dynamicFunction marks the source of a Function constructor call,
 	// whose function V8's coverage reports without a name.
 	dynamicFunction bool
+	// evalFrom, for direct eval code, is V8's eval origin of its frames:
+	// "eval at f (file:line:col)".
+	evalFrom string
+	// evalCell is the FeedbackCell the closures of cached direct eval
+	// code share (a GC root; undefined when not cached).
+	evalCell layout.Value
 }
 
 // SFI flag bits the interpreter adds to those of package objects.
@@ -77,6 +83,9 @@ func (in *Interp) EvalScript(source string, strict bool) (layout.Value, bool) {
 	fn, ok := in.compileScript(source, "<anonymous>", true, strict)
 	if !ok {
 		return 0, false
+	}
+	if fr, ok := in.callerFrame(); ok {
+		in.scripts[len(in.scripts)-1].evalFrom = in.evalOrigin(fr, -1)
 	}
 	return in.RunFunction(fn)
 }
@@ -143,7 +152,7 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 func (in *Interp) newScript(prog *ast.Program, source, name string) *script {
 	f := in.f
 	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
-		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
+		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined, evalCell: in.undefined,
 		cov: make([]literalCoverage, len(prog.Functions))}
 	for i := range rec.cov {
 		rec.cov[i].countersConst = -1
@@ -310,6 +319,9 @@ func (in *Interp) constant(c bytecode.Constant, rec *script, outer heap.Handle) 
 		names := make([]heap.Handle, len(c.Names))
 		for i, n := range c.Names {
 			names[i] = f.InternalizeGo(n)
+		}
+		if c.Modes != nil {
+			return f.NewScopeInfoWithModes(objects.ScopeKind(c.Int), names, c.Modes)
 		}
 		return f.NewScopeInfo(objects.ScopeKind(c.Int), names)
 	case bytecode.ConstUndefined:
