@@ -127,7 +127,7 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		// A nested collection's entries are not shown.
 		p.Overflow = true
 	}
-	if top && (kind.Subtype == "map" || kind.Subtype == "set") {
+	if top && isCollection(kind.Subtype) {
 		keys, values := builtins.CollectionEntries(in, obj.Value())
 		p.Entries = []rt.EntryPreview{}
 		for i := range values {
@@ -136,7 +136,7 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 				break
 			}
 			e := rt.EntryPreview{Value: m.valuePreview(values[i])}
-			if kind.Subtype == "map" {
+			if kind.Subtype == "map" || kind.Subtype == "weakmap" {
 				k := m.valuePreview(keys[i])
 				e.Key = &k
 			}
@@ -144,6 +144,16 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		}
 	}
 	return p
+}
+
+// isCollection reports whether a subtype has [[Entries]]: Map, Set and
+// their weak kinds.
+func isCollection(subtype string) bool {
+	switch subtype {
+	case "map", "set", "weakmap", "weakset":
+		return true
+	}
+	return false
 }
 
 // entryPreview is the preview of an [[Entries]] item: its key and value.

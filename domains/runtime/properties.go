@@ -135,8 +135,8 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 		res := m.wrap(result, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PromiseResult]]", Value: &res})
 	}
-	if k := builtins.KindOf(in, obj.Value()); k.Subtype == "map" || k.Subtype == "set" {
-		entries := d.entriesArray(ss, obj, k.Subtype == "map", group)
+	if k := builtins.KindOf(in, obj.Value()); isCollection(k.Subtype) {
+		entries := d.entriesArray(ss, obj, k.Subtype == "map" || k.Subtype == "weakmap", group)
 		r := m.wrap(entries.Value(), ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[Entries]]", Value: &r})
 	}
