@@ -127,6 +127,21 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		// A nested collection's entries are not shown.
 		p.Overflow = true
 	}
+	if it, ok := builtins.CollectionIterator(in, obj.Value()); ok && top {
+		p.Entries = []rt.EntryPreview{}
+		for i := range it.Values {
+			if i >= previewEntries {
+				p.Overflow = true
+				break
+			}
+			e := rt.EntryPreview{Value: m.valuePreview(it.Values[i])}
+			if it.IsMap && it.Kind == "entries" {
+				k := m.valuePreview(it.Keys[i])
+				e.Key = &k
+			}
+			p.Entries = append(p.Entries, e)
+		}
+	}
 	if top && isCollection(kind.Subtype) {
 		keys, values := builtins.CollectionEntries(in, obj.Value())
 		p.Entries = []rt.EntryPreview{}

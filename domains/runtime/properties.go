@@ -152,9 +152,14 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 // objects ({key, value}, or {value} for a Set) tagged internal#entry with
 // V8's description ({"k" => 1}).
 func (d *Domain) entriesArray(ss *session, coll heap.Handle, isMap bool, group string) heap.Handle {
+	keys, values := builtins.CollectionEntries(d.in, coll.Value())
+	return d.entriesArrayOf(ss, keys, values, isMap, group)
+}
+
+// entriesArrayOf is entriesArray of given entries.
+func (d *Domain) entriesArrayOf(ss *session, keys, values []heap.Handle, isMap bool, group string) heap.Handle {
 	in := d.in
 	m := mirror{in}
-	keys, values := builtins.CollectionEntries(in, coll.Value())
 	arr := in.NewArray(nil)
 	for i := range values {
 		e := in.NewObject(in.Null())
@@ -284,6 +289,12 @@ func (d *Domain) kindInternals(ss *session, obj heap.Handle, group string) []rt.
 	}
 	if t, ok := in.WeakRefTarget(obj.Value()); ok {
 		prop("[[WeakRefTarget]]", t)
+	}
+	if it, ok := builtins.CollectionIterator(in, obj.Value()); ok {
+		prop("[[IteratorHasMore]]", in.Bool(it.HasMore))
+		prop("[[IteratorIndex]]", in.NewNumber(float64(it.Index)))
+		prop("[[IteratorKind]]", in.StringValue(it.Kind))
+		prop("[[Entries]]", d.entriesArrayOf(ss, it.Keys, it.Values, it.IsMap && it.Kind == "entries", group).Value())
 	}
 	return out
 }
