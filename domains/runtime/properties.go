@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"encoding/json"
+	"unicode/utf16"
 
 	"github.com/mailru/easyjson"
 	"github.com/mailru/easyjson/jwriter"
@@ -54,6 +55,11 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 	}
 	for depth := 0; in.IsObject(holder.Value()) && depth < 1000; depth++ {
 		isOwn := depth == 0
+		if pv, ok := in.PrimitiveValue(holder.Value()); ok && in.IsString(pv) && !accessorsOnly {
+			// A String wrapper's own indices and length (string exotic
+			// properties the property mirrors do not list).
+			res.Result = append(res.Result, d.stringWrapperProperties(ss, in.GoString(pv), isOwn, nonIndexed, seen, o)...)
+		}
 		for _, prop := range builtins.OwnPropertyMirrors(in, holder) {
 			if accessorsOnly && !prop.Accessor || nonIndexed && isIndex(prop.Name) {
 				continue
@@ -91,6 +97,32 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 		res.InternalProperties = d.internalProperties(ss, obj, group)
 	}
 	return res, nil
+}
+
+// stringWrapperProperties are the indices (read-only, enumerable) and the
+// length of a String wrapper whose value is s, as V8 lists them.
+func (d *Domain) stringWrapperProperties(ss *session, s string, isOwn, nonIndexed bool, seen map[string]bool, o wrapOptions) []rt.PropertyDescriptor {
+	in := d.in
+	m := mirror{in}
+	units := utf16.Encode([]rune(s))
+	var out []rt.PropertyDescriptor
+	f := false
+	add := func(name string, v layout.Value, enumerable bool) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		val := m.wrap(v, ss.store, o)
+		own := isOwn
+		out = append(out, rt.PropertyDescriptor{Name: name, Value: &val, Writable: &f, Configurable: false, Enumerable: enumerable, IsOwn: &own})
+	}
+	if !nonIndexed {
+		for i, u := range units {
+			add(itoa(i), in.StringValue(string(utf16.Decode([]uint16{u}))), true)
+		}
+	}
+	add("length", in.NewNumber(float64(len(units))), false)
+	return out
 }
 
 // internalProperties lists V8's [[FunctionLocation]], [[Prototype]] and

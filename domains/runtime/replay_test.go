@@ -49,7 +49,6 @@ var knownDiffs = map[string]string{
 	"props class":               "V8 lists a class's static fields before length/name/prototype; ours follow definition order",
 	"preview error no stack":    "an error without its own stack is not recognized as an error (no [[ErrorData]] mark)",
 	"props array not own":       "Array.prototype's method order differs from V8's (builtins install order)",
-	"props string":              "a String wrapper's index properties are not listed",
 	"props typed accessor only": "V8 reports native accessors (buffer, byteLength…) by value under accessorPropertiesOnly",
 }
 
