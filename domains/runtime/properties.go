@@ -322,6 +322,17 @@ func (d *Domain) kindInternals(ss *session, obj heap.Handle, group string) []rt.
 	if t, ok := in.WeakRefTarget(obj.Value()); ok {
 		prop("[[WeakRefTarget]]", t)
 	}
+	if in.IsArrayBuffer(obj.Value()) && !in.BufferDetached(obj.Value()) {
+		// V8's views of a buffer's bytes, those its length allows.
+		n := len(in.BufferBytes(obj.Value()))
+		for _, k := range []interp.TypedArrayKind{interp.Int8Kind, interp.Uint8Kind, interp.Int16Kind, interp.Int32Kind} {
+			if n%k.Size() == 0 {
+				prop("[["+k.Name()+"]]", in.NewTypedArrayView(k, obj.Value()))
+			}
+		}
+		prop("[[ArrayBufferByteLength]]", in.NewNumber(float64(n)))
+		prop("[[ArrayBufferData]]", layout.Smi(in.ArrayBufferStoreID(obj.Value())))
+	}
 	if it, ok := builtins.CollectionIterator(in, obj.Value()); ok {
 		prop("[[IteratorHasMore]]", in.Bool(it.HasMore))
 		prop("[[IteratorIndex]]", in.NewNumber(float64(it.Index)))
