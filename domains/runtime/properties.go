@@ -53,6 +53,14 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 		// only [[Handler]], [[Target]] and [[IsRevoked]].
 		holder.Set(in.Null())
 	}
+	// Native getters up the chain that V8 evaluates (typed arrays'
+	// buffer, length…) are reported by value.
+	native := map[string]heap.Handle{}
+	if !own || accessorsOnly {
+		for _, na := range m.nativeAccessors(obj) {
+			native[na.name] = na.value
+		}
+	}
 	for depth := 0; in.IsObject(holder.Value()) && depth < 1000; depth++ {
 		isOwn := depth == 0
 		if pv, ok := in.PrimitiveValue(holder.Value()); ok && in.IsString(pv) && !accessorsOnly {
@@ -73,7 +81,11 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 			}
 			seen[key] = true
 			pd := rt.PropertyDescriptor{Name: prop.Name, Configurable: prop.Configurable, Enumerable: prop.Enumerable, IsOwn: &isOwn}
-			if prop.Accessor {
+			if nv, ok := native[prop.Name]; ok && prop.Accessor && !isOwn {
+				val := m.wrap(nv.Value(), ss.store, o)
+				f := false
+				pd.Value, pd.Writable = &val, &f
+			} else if prop.Accessor {
 				g := m.wrap(prop.Getter.Value(), ss.store, wrapOptions{group: group})
 				s := m.wrap(prop.Setter.Value(), ss.store, wrapOptions{group: group})
 				pd.Get, pd.Set = &g, &s
