@@ -254,3 +254,25 @@ func (c *funcCompiler) evalArgPos(args []ast.Expr) {
 		}
 	}
 }
+
+// importSlot returns the exporter's slot of import binding v, looked up
+// in the unit that declares it (a module whose direct eval code reads it).
+func (u *Unit) importSlot(v *ast.Variable) (int, bool) {
+	for ; u != nil; u = u.Outer {
+		if target, ok := u.ImportSlots[v]; ok {
+			return target, true
+		}
+	}
+	return 0, false
+}
+
+// exported reports whether a module variable is exported (by the unit
+// declaring it).
+func (u *Unit) exported(v *ast.Variable) bool {
+	for ; u != nil; u = u.Outer {
+		if u.Exported[v] {
+			return true
+		}
+	}
+	return false
+}

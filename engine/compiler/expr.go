@@ -305,7 +305,7 @@ func (c *funcCompiler) storeVar(loc varLoc, init bool) {
 		} else {
 			b.Emit(bytecode.StaContextSlot, loc.depth, loc.slot)
 		}
-		if loc.v != nil && c.u.Exported[loc.v] {
+		if loc.v != nil && c.u.exported(loc.v) {
 			c.exportChanged(loc)
 		}
 	case locGlobal:

@@ -169,7 +169,7 @@ func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 	}
 	l := c.u.layout(v.Scope)
 	if slot, ok := l.slots[v]; ok {
-		if target, ok := c.u.ImportSlots[v]; ok {
+		if target, ok := c.u.importSlot(v); ok {
 			loc.kind, loc.slot, loc.target = locImport, slot, target
 			loc.depth = c.contextDepth(v.Scope)
 			loc.holeCheck = true

@@ -7,7 +7,9 @@
 // (extends/super, fields, private members), generators (yield, yield*),
 // destructuring, spread, for-in/of, try/catch/finally, labeled control
 // flow, getters/setters, global eval and new Function, Map/Set/WeakMap/
-// WeakSet, Reflect, JSON, and V8-style errors and stack traces; console
+// WeakSet, Reflect, JSON, direct eval seeing and declaring local
+// variables and the with statement (dynamic.go: lookups by name along the
+// context chain), and V8-style errors and stack traces; console
 // output matches node's on the test corpus, also under GC stress (with
 // compaction and a paranoid per-instruction value check). Code coverage
 // in V8's five modes (invocation counts, pinned vectors, block counters
@@ -34,8 +36,7 @@
 // arrays (integer-indexed exotic objects) and DataView keep their bytes
 // off-heap (typedarray.go: a weak table of backing stores, accounted as
 // external memory). Not yet: import attributes other than type "json",
-// BigInt (and BigInt64Array), direct eval of local variables, with,
-// dictionary elements for very sparse arrays.
+// BigInt (and BigInt64Array), dictionary elements for very sparse arrays.
 //
 // # Promises and async functions
 //
