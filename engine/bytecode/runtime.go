@@ -146,6 +146,14 @@ const (
 	// RtCreateWithContext(object, scopeInfo): the context of `with
 	// (object)` (ToObject applied), chained to the current context.
 	RtCreateWithContext
+	// RtLookupRef(name): resolve a dynamically resolved name to its
+	// reference base before an assignment evaluates its right-hand side:
+	// the context or object holding the binding, or undefined (global).
+	// RtLookupRefLoad(base, name) and RtLookupRefStore(base, name, value,
+	// strict) then read and write the binding through that base.
+	RtLookupRef
+	RtLookupRefLoad
+	RtLookupRefStore
 
 	numRuntime
 )
@@ -201,6 +209,9 @@ var runtimeNames = [numRuntime]string{
 	RtDeclareEvalVar:         "DeclareEvalVar",
 	RtDeclareEvalFunction:    "DeclareEvalFunction",
 	RtCreateWithContext:      "CreateWithContext",
+	RtLookupRef:              "LookupRef",
+	RtLookupRefLoad:          "LookupRefLoad",
+	RtLookupRefStore:         "LookupRefStore",
 }
 
 // NumRuntime is the number of runtime functions.

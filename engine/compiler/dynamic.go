@@ -276,3 +276,36 @@ func (u *Unit) exported(v *ast.Variable) bool {
 	}
 	return false
 }
+
+// dynamicRef resolves a dynamically resolved name's reference base into a
+// new temporary (RtLookupRef) so that the loads and stores of an
+// assignment or update go to the binding found before its right-hand side
+// ran, as References do: `with (o) x = (delete o.x, 1)` still writes o.x.
+func (c *funcCompiler) dynamicRef(loc *varLoc) {
+	if loc.kind != locDynamic {
+		return
+	}
+	r := c.newTemp()
+	c.lookupRuntime(bytecode.RtLookupRef, loc.name, 1, nil)
+	c.b.Emit(bytecode.Star, r)
+	loc.hasRef, loc.ref = true, r
+}
+
+// refRuntime calls RtLookupRefLoad or RtLookupRefStore with the
+// reference base, the name, and what fill stores from register first+2.
+func (c *funcCompiler) refRuntime(id bytecode.RuntimeID, loc varLoc, fill func(first int), n int) {
+	b := c.b
+	mark := c.tempMark()
+	r := c.newTemps(n)
+	if fill != nil {
+		fill(r)
+	}
+	b.Emit(bytecode.Mov, loc.ref, r)
+	b.Emit(bytecode.LdaConstant, b.NameConstant(loc.name))
+	b.Emit(bytecode.Star, r+1)
+	if id == bytecode.RtLookupRefStore {
+		b.Emit(bytecode.Ldar, r+2)
+	}
+	b.Emit(bytecode.CallRuntime, int(id), r, n)
+	c.freeTemps(mark)
+}

@@ -140,6 +140,10 @@ type varLoc struct {
 	holeCheck  bool // a let/const/class read that may hit the TDZ
 	immutable  bool
 	sloppyName bool // a sloppy function-expression name: assignment is ignored
+	// hasRef, for locDynamic, says register ref holds the binding's
+	// reference base (RtLookupRef), resolved before a right-hand side.
+	hasRef bool
+	ref    int
 }
 
 // scopeEntry is one scope active at the current point of the function being

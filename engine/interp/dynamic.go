@@ -152,6 +152,13 @@ func (in *Interp) lookupLoad(name heap.Handle, typeof bool) (layout.Value, layou
 		v, ok := in.Get(b.obj.Value(), NameKey(name.Value()))
 		return v, in.undefined, ok
 	}
+	return in.lookupGlobal(name, typeof)
+}
+
+// lookupGlobal is lookupLoad's global scope: script-context bindings, then
+// the global object.
+func (in *Interp) lookupGlobal(name heap.Handle, typeof bool) (layout.Value, layout.Value, bool) {
+	f := in.f
 	if ctx, i := in.lookupScriptContext(name.Value()); i >= 0 {
 		v := f.ContextSlot(ctx, i)
 		if v == in.hole {
@@ -218,8 +225,6 @@ func (in *Interp) lookupStore(name, v heap.Handle, strict bool) (layout.Value, b
 		}
 		return v.Value(), true
 	}
-	fp := int(in.top().fp)
-	_ = fp
 	if !in.storeGlobalStrict(name.Value(), v.Value(), strict) {
 		return 0, false
 	}
@@ -452,4 +457,89 @@ func (in *Interp) evalSyntaxError(err error, name, src string) (layout.Value, bo
 	}
 	in.parseFailed(name, src, false)
 	return in.ThrowError(kind, se.Msg)
+}
+
+// lookupRef is RtLookupRef: the base of the reference a dynamically
+// resolved name makes (the context or object holding its binding, or
+// undefined for the global scope).
+func (in *Interp) lookupRef(name heap.Handle) (layout.Value, bool) {
+	b, ok := in.resolveDynamic(name)
+	if !ok {
+		return 0, false
+	}
+	switch b.kind {
+	case dynSlot:
+		return b.ctx.Value(), true
+	case dynWith, dynExtension:
+		return b.obj.Value(), true
+	}
+	return in.undefined, true
+}
+
+// refLoad is RtLookupRefLoad: GetValue of the reference lookupRef made.
+func (in *Interp) refLoad(base, name heap.Handle) (layout.Value, bool) {
+	f := in.f
+	switch {
+	case base.Value() == in.undefined:
+		v, _, ok := in.lookupGlobal(name, false)
+		return v, ok
+	case in.IsContext(base.Value()):
+		i := f.ScopeInfoContextSlotIndex(f.ContextScopeInfo(base.Value()), name.Value())
+		v := f.ContextSlot(base.Value(), i)
+		if v == in.hole {
+			return in.ThrowError(ReferenceError, "Cannot access '"+f.StringToGo(name.Value())+"' before initialization")
+		}
+		return v, true
+	}
+	// An object environment's GetBindingValue: the binding may be gone.
+	found, ok := in.HasPropertyOK(base.Value(), NameKey(name.Value()))
+	if !ok {
+		return 0, false
+	}
+	if !found {
+		return in.undefined, true
+	}
+	return in.Get(base.Value(), NameKey(name.Value()))
+}
+
+// refStore is RtLookupRefStore: PutValue through the reference lookupRef
+// made.
+func (in *Interp) refStore(base, name, v heap.Handle, strict bool) (layout.Value, bool) {
+	f := in.f
+	switch {
+	case base.Value() == in.undefined:
+		if !in.storeGlobalStrict(name.Value(), v.Value(), strict) {
+			return 0, false
+		}
+		return v.Value(), true
+	case in.IsContext(base.Value()):
+		si := f.ContextScopeInfo(base.Value())
+		i := f.ScopeInfoContextSlotIndex(si, name.Value())
+		if f.ContextSlot(base.Value(), i) == in.hole {
+			return in.ThrowError(ReferenceError, "Cannot access '"+f.StringToGo(name.Value())+"' before initialization")
+		}
+		switch f.ScopeInfoContextLocalMode(si, i-layout.ContextMinSlots) {
+		case int(bytecode.ModeConst):
+			return in.ThrowError(TypeError, "Assignment to constant variable.")
+		case int(bytecode.ModeSloppyConst):
+			if strict {
+				return in.ThrowError(TypeError, "Assignment to constant variable.")
+			}
+			return v.Value(), true
+		}
+		f.SetContextSlot(base.Value(), i, v.Value())
+		return v.Value(), true
+	}
+	// An object environment's SetMutableBinding.
+	found, ok := in.HasPropertyOK(base.Value(), NameKey(name.Value()))
+	if !ok {
+		return 0, false
+	}
+	if !found && strict {
+		return in.ThrowError(ReferenceError, f.StringToGo(name.Value())+" is not defined")
+	}
+	if !in.Set(base.Value(), NameKey(name.Value()), v.Value(), strict) {
+		return 0, false
+	}
+	return v.Value(), true
 }
