@@ -16,6 +16,9 @@ type funcCompiler struct {
 	info FuncInfo
 	// cov is the block-coverage plan, nil when coverage is off.
 	cov *covPlan
+	// noDynamic makes resolve ignore with and sloppy eval (a store to a
+	// known binding).
+	noDynamic bool
 
 	// Registers: frame slot regBase+i is register i.
 	regBase                    int

@@ -164,7 +164,7 @@ func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 			return varLoc{kind: locGlobal, name: name}
 		}
 	}
-	if c.u.Prog.Dynamic && c.dynamic(v) {
+	if c.u.Prog.Dynamic && !c.noDynamic && c.dynamic(v) {
 		return varLoc{kind: locDynamic, name: name, v: v}
 	}
 	loc := varLoc{v: v, name: name, immutable: v.Immutable()}
