@@ -52,7 +52,6 @@ func (in *Interp) resolveDynamic(name heap.Handle) (dynBinding, bool) {
 	h, f := in.h, in.f
 	fp := int(in.top().fp)
 	ctx := h.NewHandle(in.stack[fp+bytecode.FrameContext])
-	key := NameKey(name.Value())
 	for {
 		c := ctx.Value()
 		if c == in.undefined || !in.IsContext(c) {
@@ -79,7 +78,7 @@ func (in *Interp) resolveDynamic(name heap.Handle) (dynBinding, bool) {
 			if i := f.ScopeInfoContextSlotIndex(si, name.Value()); i >= 0 {
 				return dynBinding{kind: dynSlot, ctx: ctx, slot: i, mode: f.ScopeInfoContextLocalMode(si, i-layout.ContextMinSlots)}, true
 			}
-			if ext := f.ContextExtension(c); ext != in.undefined && in.IsObject(ext) && in.HasOwnProperty(ext, key) {
+			if ext := f.ContextExtension(c); ext != in.undefined && in.IsObject(ext) && in.HasOwnProperty(ext, NameKey(name.Value())) {
 				return dynBinding{kind: dynExtension, obj: h.NewHandle(ext)}, true
 			}
 		}
@@ -190,7 +189,6 @@ func (in *Interp) lookupStore(name, v heap.Handle, strict bool) (layout.Value, b
 	if !ok {
 		return 0, false
 	}
-	key := NameKey(name.Value())
 	switch b.kind {
 	case dynSlot:
 		if f.ContextSlot(b.ctx.Value(), b.slot) == in.hole {
@@ -208,7 +206,7 @@ func (in *Interp) lookupStore(name, v heap.Handle, strict bool) (layout.Value, b
 		f.SetContextSlot(b.ctx.Value(), b.slot, v.Value())
 		return v.Value(), true
 	case dynWith:
-		found, ok := in.HasPropertyOK(b.obj.Value(), key)
+		found, ok := in.HasPropertyOK(b.obj.Value(), NameKey(name.Value()))
 		if !ok {
 			return 0, false
 		}
@@ -220,7 +218,7 @@ func (in *Interp) lookupStore(name, v heap.Handle, strict bool) (layout.Value, b
 		}
 		return v.Value(), true
 	case dynExtension:
-		if !in.Set(b.obj.Value(), key, v.Value(), strict) {
+		if !in.Set(b.obj.Value(), NameKey(name.Value()), v.Value(), strict) {
 			return 0, false
 		}
 		return v.Value(), true
@@ -302,11 +300,10 @@ func (in *Interp) declareEvalVar(name heap.Handle, fn heap.Handle, depth int) (l
 		ext = obj.Value()
 	}
 	eh := h.NewHandle(ext)
-	key := NameKey(name.Value())
 	if fn != (heap.Handle{}) {
-		in.DefineOwn(eh.Value(), key, fn.Value(), objects.AttrNone)
-	} else if !in.HasOwnProperty(eh.Value(), key) {
-		in.DefineOwn(eh.Value(), key, in.undefined, objects.AttrNone)
+		in.DefineOwn(eh.Value(), NameKey(name.Value()), fn.Value(), objects.AttrNone)
+	} else if !in.HasOwnProperty(eh.Value(), NameKey(name.Value())) {
+		in.DefineOwn(eh.Value(), NameKey(name.Value()), in.undefined, objects.AttrNone)
 	}
 	return in.undefined, true
 }
