@@ -859,7 +859,13 @@ func (a *analyzer) expr(e ast.Expr) {
 		}
 		if id, ok := d.Target.Data.(*ast.EIdentifier); ok && id.Name == "eval" && !d.Optional && a.pass == passResolve {
 			a.directEval()
-			d.EvalInParams = len(a.paramScopes) > 0 && a.paramScopes[len(a.paramScopes)-1].Func == a.scope.Func && a.scope.Func.Kind != ast.FuncArrow
+			if n := len(a.paramScopes); n > 0 && a.paramScopes[n-1].Func == a.scope.Func {
+				// In a parameter list, the eval code may not declare a var
+				// `arguments` where that name is bound: the arguments
+				// object of a non-arrow function, or a parameter.
+				v := a.paramScopes[n-1].Lookup("arguments")
+				d.EvalInParams = a.scope.Func.Kind != ast.FuncArrow || v != nil && v.Kind == ast.DeclParam
+			}
 		}
 	case *ast.ENew:
 		a.expr(d.Target)
