@@ -37,7 +37,12 @@ func NewEvalUnit(prog *ast.Program, source string, outer *Unit) *Unit {
 // evalLocalVars reports whether s is the top scope of strict eval code,
 // whose var and function declarations are its own (in its context).
 func (u *Unit) evalLocalVars(s *ast.Scope) bool {
-	return u.Eval && s == u.Prog.Top.Scope && s.Strict && s.Kind == ast.ScopeScript
+	for ; u != nil; u = u.Outer {
+		if u.Eval && s == u.Prog.Top.Scope {
+			return s.Strict && s.Kind == ast.ScopeScript
+		}
+	}
+	return false
 }
 
 // evalCallerVars reports whether the unit is sloppy direct eval code
