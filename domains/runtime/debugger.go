@@ -40,8 +40,13 @@ func (d *Domain) registerDebugger(reg *cdp.Registry) {
 		return empty{}, nil
 	}))
 	reg.Handle(dbg.CommandSetAsyncCallStackDepth, handle(d, func(ss *session, p *dbg.SetAsyncCallStackDepthParams) (easyjson.Marshaler, *cdp.Error) {
+		if !ss.debuggerEnabled && !ss.runtimeEnabled {
+			return nil, cdp.ServerError("Debugger agent is not enabled")
+		}
+		d.setAsyncDepth(ss, true, p.MaxDepth)
 		return empty{}, nil
 	}))
+	reg.Handle(dbg.CommandGetStackTrace, handle(d, d.getStackTrace))
 	reg.Handle(dbg.CommandSetBlackboxPatterns, handle(d, func(ss *session, p *dbg.SetBlackboxPatternsParams) (easyjson.Marshaler, *cdp.Error) {
 		return empty{}, nil
 	}))

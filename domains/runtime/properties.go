@@ -9,6 +9,7 @@ import (
 	"github.com/sonde-js/sonde/cdp"
 	"github.com/sonde-js/sonde/engine/builtins"
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/layout"
 	rt "github.com/sonde-js/sonde/protocol/runtime"
 )
@@ -110,17 +111,18 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 	}
 	if in.IsCallable(obj.Value()) {
 		if loc, ok := in.FunctionLocation(obj.Value()); ok {
-			sub := rt.RemoteObjectSubtype(internalLocation)
-			val, _ := easyjson.Marshal(locationValue{ScriptID: itoa(loc.ScriptID), Line: loc.Line, Column: loc.Column})
-			desc := "Object"
-			out = append(out, rt.InternalPropertyDescriptor{Name: "[[FunctionLocation]]",
-				Value: &rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, Value: val, Description: &desc}})
+			out = append(out, locationProperty("[[FunctionLocation]]", loc))
 		}
+	}
+	gen, isGen := in.GeneratorInfo(obj.Value())
+	if isGen && gen.HasLocation {
+		out = append(out, locationProperty("[[GeneratorLocation]]", gen.Location))
 	}
 	if proto := in.Prototype(obj.Value()); proto != in.Null() {
 		r := m.wrap(proto, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[Prototype]]", Value: &r})
 	}
+	out = append(out, d.kindInternals(ss, obj, group)...)
 	if pv, ok := in.PrimitiveValue(obj.Value()); ok {
 		r := m.wrap(pv, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PrimitiveValue]]", Value: &r})
@@ -239,6 +241,53 @@ func scopeDescription(typ string) string {
 		return "With Block"
 	}
 	return "Global"
+}
+
+// locationProperty is an internal property whose value is a location
+// ([[FunctionLocation]], [[GeneratorLocation]]).
+func locationProperty(name string, loc interp.Location) rt.InternalPropertyDescriptor {
+	sub := rt.RemoteObjectSubtype(internalLocation)
+	val, _ := easyjson.Marshal(locationValue{ScriptID: itoa(loc.ScriptID), Line: loc.Line, Column: loc.Column})
+	desc := "Object"
+	return rt.InternalPropertyDescriptor{Name: name,
+		Value: &rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, Value: val, Description: &desc}}
+}
+
+// kindInternals are the internal properties V8 lists after [[Prototype]]
+// for generators, bound functions and WeakRefs.
+func (d *Domain) kindInternals(ss *session, obj heap.Handle, group string) []rt.InternalPropertyDescriptor {
+	in := d.in
+	m := mirror{in}
+	var out []rt.InternalPropertyDescriptor
+	prop := func(name string, v layout.Value) {
+		r := m.wrap(v, ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: name, Value: &r})
+	}
+	if g, ok := in.GeneratorInfo(obj.Value()); ok {
+		fn, recv := in.Handle(g.Function), in.Handle(g.Receiver)
+		prop("[[GeneratorState]]", in.StringValue(g.State))
+		prop("[[GeneratorFunction]]", fn.Value())
+		prop("[[GeneratorReceiver]]", recv.Value())
+		if g.State != "closed" && in.IsCallable(fn.Value()) && !in.IsNativeFunction(fn.Value()) {
+			prop("[[Scopes]]", d.scopeList(ss, fn, group).Value())
+		}
+		return out
+	}
+	if target, this, args, ok := in.BoundFunctionParts(obj.Value()); ok {
+		th, bh, ah := in.Handle(target), in.Handle(this), in.Handle(args)
+		copied := in.NewArray(nil) // a copy: the client must not change the bound arguments
+		for i := uint32(0); i < in.ArrayLength(ah.Value()); i++ {
+			in.PushValue(copied, in.Element(ah.Value(), i))
+		}
+		prop("[[TargetFunction]]", th.Value())
+		prop("[[BoundThis]]", bh.Value())
+		prop("[[BoundArgs]]", copied.Value())
+		return out
+	}
+	if t, ok := in.WeakRefTarget(obj.Value()); ok {
+		prop("[[WeakRefTarget]]", t)
+	}
+	return out
 }
 
 // locationValue is the value of [[FunctionLocation]].

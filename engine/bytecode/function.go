@@ -92,6 +92,8 @@ const (
 	// ConstCounters is the function's block-coverage counters: a ByteArray
 	// of Int little-endian uint32 counts, zeroed.
 	ConstCounters
+	// ConstBigInt is a BigInt literal (Names[0]: its value in decimal).
+	ConstBigInt
 )
 
 // Constant is one constant pool entry, described in Go terms.

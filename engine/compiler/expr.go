@@ -100,7 +100,7 @@ func (c *funcCompiler) expr(e ast.Expr) {
 		b.Emit(bytecode.LdaUndefined)
 		b.Bind(end)
 	case *ast.EBigInt:
-		c.unsupported("BigInt", e.Start)
+		c.b.Emit(bytecode.LdaConstant, c.b.BigIntConstant(x.Digits))
 	case *ast.EYield:
 		c.yieldExpr(e, x)
 	case *ast.EAwait:
@@ -620,7 +620,7 @@ func (c *funcCompiler) unary(e ast.Expr, x *ast.EUnary) {
 	case ast.UnaryPlus:
 		c.expr(x.Value)
 		c.exprPos(e.Start)
-		b.Emit(bytecode.ToNumeric)
+		b.Emit(bytecode.ToNumber)
 	case ast.UnaryNot:
 		c.expr(x.Value)
 		if isBooleanExpr(x.Value) {

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/ast"
@@ -298,6 +299,9 @@ func (in *Interp) constant(c bytecode.Constant, rec *script, outer heap.Handle) 
 	case bytecode.ConstNumber:
 		n := f.NewHeapNumber(c.Num)
 		return n
+	case bytecode.ConstBigInt:
+		x, _ := new(big.Int).SetString(c.Names[0], 10)
+		return f.NewBigInt(x)
 	case bytecode.ConstFunction:
 		sfi := in.sharedFor(rec, c.Int)
 		if c.Eager && !f.SharedIsCompiled(sfi.Value()) {
