@@ -1,6 +1,9 @@
 package protocol
 
-import "testing"
+import (
+	"encoding/json"
+	"testing"
+)
 
 // TestCheckParamsPositions checks V8's -32602 texts as node 20 answered
 // them (recorded by domains/runtime/testdata/record.mjs; the replay test
@@ -41,4 +44,21 @@ func TestCheckParamsPositions(t *testing.T) {
 			t.Errorf("%s %s: %v", ok.method, ok.params, e.Data)
 		}
 	}
+}
+
+// FuzzCheckParams: any valid JSON as the params of a method with
+// parameters gives nil or a -32602 error, never a panic.
+func FuzzCheckParams(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `null`, `{"expression":"x","a":[1,{"b":"é\u00e9"}]}`, `{"functionDeclaration":"f","arguments":[{"value":1e400},{"objectId":"1"}]}`, ` { "expression" : 1 } `} {
+		f.Add("Runtime.evaluate", s)
+		f.Add("Runtime.callFunctionOn", s)
+	}
+	f.Fuzz(func(t *testing.T, method, params string) {
+		if !json.Valid([]byte(params)) {
+			return
+		}
+		if e := CheckParams(method, []byte(params)); e != nil && e.Code != CodeInvalidParams {
+			t.Fatalf("%s %s: %+v", method, params, e)
+		}
+	})
 }

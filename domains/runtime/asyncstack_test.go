@@ -216,3 +216,46 @@ func (s *rtStack) String() string {
 	}
 	return out
 }
+
+// TestAsyncDepthAgents: Debugger.disable drops the Debugger agent's depth,
+// Runtime.disable keeps the Runtime agent's, as node 20 answers
+// (testdata/record_debugger_disable.mjs prints node's three answers: true,
+// false, true).
+func TestAsyncDepthAgents(t *testing.T) {
+	tt := startTarget(t, nil)
+	c := tt.dial(t)
+	ctx := ctxT(t)
+	call := func(method string, params any) {
+		t.Helper()
+		if _, err := c.Call(ctx, method, params); err != nil {
+			t.Fatalf("%s: %v", method, err)
+		}
+	}
+	warnHasParent := func() bool {
+		t.Helper()
+		c.Events()
+		call("Runtime.evaluate", map[string]any{"expression": "Promise.resolve().then(function h() { console.warn('w'); })", "awaitPromise": true})
+		for _, e := range c.Events() {
+			if e.Method == "Runtime.consoleAPICalled" && strings.Contains(string(e.Params), `"parent":`) {
+				return true
+			}
+		}
+		return false
+	}
+	call("Runtime.enable", nil)
+	call("Debugger.enable", nil)
+	call("Debugger.setAsyncCallStackDepth", map[string]any{"maxDepth": 32})
+	if !warnHasParent() {
+		t.Fatal("debugger depth 32: no parent")
+	}
+	call("Debugger.disable", nil)
+	if warnHasParent() {
+		t.Fatal("after Debugger.disable: parent still reported")
+	}
+	call("Runtime.setAsyncCallStackDepth", map[string]any{"maxDepth": 32})
+	call("Runtime.disable", nil)
+	call("Runtime.enable", nil)
+	if !warnHasParent() {
+		t.Fatal("runtime depth 32 after Runtime.disable + enable: no parent")
+	}
+}

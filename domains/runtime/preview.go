@@ -127,7 +127,22 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		// A nested collection's entries are not shown.
 		p.Overflow = true
 	}
-	if top && (kind.Subtype == "map" || kind.Subtype == "set") {
+	if it, ok := builtins.CollectionIterator(in, obj.Value()); ok && top {
+		p.Entries = []rt.EntryPreview{}
+		for i := range it.Values {
+			if i >= previewEntries {
+				p.Overflow = true
+				break
+			}
+			e := rt.EntryPreview{Value: m.valuePreview(it.Values[i])}
+			if it.IsMap && it.Kind == "entries" {
+				k := m.valuePreview(it.Keys[i])
+				e.Key = &k
+			}
+			p.Entries = append(p.Entries, e)
+		}
+	}
+	if top && isCollection(kind.Subtype) {
 		keys, values := builtins.CollectionEntries(in, obj.Value())
 		p.Entries = []rt.EntryPreview{}
 		for i := range values {
@@ -136,7 +151,7 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 				break
 			}
 			e := rt.EntryPreview{Value: m.valuePreview(values[i])}
-			if kind.Subtype == "map" {
+			if kind.Subtype == "map" || kind.Subtype == "weakmap" {
 				k := m.valuePreview(keys[i])
 				e.Key = &k
 			}
@@ -144,6 +159,16 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		}
 	}
 	return p
+}
+
+// isCollection reports whether a subtype has [[Entries]]: Map, Set and
+// their weak kinds.
+func isCollection(subtype string) bool {
+	switch subtype {
+	case "map", "set", "weakmap", "weakset":
+		return true
+	}
+	return false
 }
 
 // entryPreview is the preview of an [[Entries]] item: its key and value.

@@ -241,6 +241,14 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 	if in.IsArgumentsObject(v) {
 		cls = "Arguments"
 	}
+	if it, ok := builtins.CollectionIterator(in, v); ok {
+		// V8's class of collection iterators (their toStringTag has a
+		// space).
+		cls = "SetIterator"
+		if it.IsMap {
+			cls = "MapIterator"
+		}
+	}
 	if v == in.GlobalObject() {
 		cls = "global" // node's global object template's class name
 	}
@@ -281,6 +289,9 @@ func (m mirror) subtype(v layout.Value, cls string) (string, string) {
 	}
 	if _, ok := in.GeneratorInfo(v); ok {
 		return "generator", cls
+	}
+	if _, ok := builtins.CollectionIterator(in, v); ok {
+		return "iterator", cls
 	}
 	if k := builtins.KindOf(in, v); k.Subtype != "" {
 		return k.Subtype, k.Description

@@ -43,21 +43,12 @@ var knownDiffs = map[string]string{
 	"console timeEnd": "elapsed times differ",
 	// Internal state the engine does not expose to the mirror API yet, and
 	// orders that differ.
-	"props generator":           "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
-	"props generator started":   "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
-	"props arraybuffer":         "no [[Int8Array]]… views, [[ArrayBufferByteLength]], [[ArrayBufferData]] (V8's backing store id)",
-	"props class":               "V8 lists a class's static fields before length/name/prototype; ours follow definition order",
-	"preview weakmap":           "weak collections show no entries (no mirror of their tables)",
-	"props weakmap":             "weak collections have no [[Entries]]",
-	"weakmap entries":           "weak collections have no [[Entries]]",
-	"preview weakset":           "weak collections show no entries (no mirror of their tables)",
-	"preview map iterator":      "collection iterators: no subtype iterator, V8's className MapIterator, entries",
-	"props map iterator":        "collection iterators: no [[IteratorHasMore]]/[[IteratorIndex]]/[[IteratorKind]]/[[Entries]]",
-	"preview set iterator":      "collection iterators: no subtype iterator, V8's className SetIterator, entries",
-	"preview error no stack":    "an error without its own stack is not recognized as an error (no [[ErrorData]] mark)",
-	"props array not own":       "Array.prototype's method order differs from V8's (builtins install order)",
-	"props string":              "a String wrapper's index properties are not listed",
-	"props typed accessor only": "V8 reports native accessors (buffer, byteLength…) by value under accessorPropertiesOnly",
+	"props generator":         "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
+	"props generator started": "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
+	"props arraybuffer":       "[[ArrayBufferData]] is V8's backing store id (ours is our store's id)",
+	"props class":             "V8 lists a class's static fields before length/name/prototype; ours follow definition order",
+	"preview error no stack":  "an error without its own stack is not recognized as an error (no [[ErrorData]] mark)",
+	"props array not own":     "Array.prototype's method order differs from V8's (builtins install order)",
 }
 
 // TestReplayNodeOracle sends every request node answered in

@@ -87,3 +87,16 @@ func (in *Interp) WeakRefTarget(v layout.Value) (layout.Value, bool) {
 	}
 	return in.weakRefMirror(v)
 }
+
+// ArrayBufferStoreID returns the id of an ArrayBuffer's backing store
+// (V8's [[ArrayBufferData]] is its backing store's id).
+func (in *Interp) ArrayBufferStoreID(buf layout.Value) int {
+	return in.h.Field(buf.Addr(), layout.JSArrayBufferStoreOffset).SmiValue()
+}
+
+// NewTypedArrayView makes a typed array of kind k over the whole of buf,
+// with its kind's prototype (the inspector's [[Int8Array]]… views).
+func (in *Interp) NewTypedArrayView(k TypedArrayKind, buf layout.Value) layout.Value {
+	n := len(in.BufferBytes(buf)) / k.Size()
+	return in.NewTypedArrayObject(k, buf, 0, n, in.intrinsics[FirstTypedArrayPrototype+Intrinsic(k)])
+}
