@@ -154,6 +154,11 @@ const (
 	RtLookupRef
 	RtLookupRefLoad
 	RtLookupRefStore
+	// RtCheckEvalGlobals(decls): EvalDeclarationInstantiation's checks
+	// before global eval code declares anything: decls is a FixedArray of
+	// (name, 1 for a function or 0 for a var) pairs, each checked with
+	// CanDeclareGlobalFunction or CanDeclareGlobalVar.
+	RtCheckEvalGlobals
 
 	numRuntime
 )
@@ -212,6 +217,7 @@ var runtimeNames = [numRuntime]string{
 	RtLookupRef:              "LookupRef",
 	RtLookupRefLoad:          "LookupRefLoad",
 	RtLookupRefStore:         "LookupRefStore",
+	RtCheckEvalGlobals:       "CheckEvalGlobals",
 }
 
 // NumRuntime is the number of runtime functions.

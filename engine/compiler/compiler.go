@@ -218,6 +218,9 @@ func (c *funcCompiler) evalDeclarations(s *ast.Scope) {
 // globalDeclarations defines a script's (or global eval code's) var and
 // function declarations on the global object.
 func (c *funcCompiler) globalDeclarations(s *ast.Scope) {
+	if c.u.Eval {
+		c.checkEvalGlobals(s)
+	}
 	for _, v := range s.Vars {
 		switch v.Kind {
 		case ast.DeclVar:

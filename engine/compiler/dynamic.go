@@ -1,6 +1,8 @@
 package compiler
 
 import (
+	"sort"
+
 	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
 )
@@ -312,5 +314,36 @@ func (c *funcCompiler) refRuntime(id bytecode.RuntimeID, loc varLoc, fill func(f
 		b.Emit(bytecode.Ldar, r+2)
 	}
 	b.Emit(bytecode.CallRuntime, int(id), r, n)
+	c.freeTemps(mark)
+}
+
+// checkEvalGlobals emits RtCheckEvalGlobals for global eval code's var
+// and function declarations: none is made when one cannot be (a global
+// object that is not extensible, a non-configurable global property a
+// function would replace).
+func (c *funcCompiler) checkEvalGlobals(s *ast.Scope) {
+	var decls []bytecode.Constant
+	vars := append([]*ast.Variable(nil), s.Vars...)
+	sort.SliceStable(vars, func(i, j int) bool { return vars[i].Loc < vars[j].Loc }) // source order, as V8 checks
+	for _, v := range vars {
+		fn := v.Kind == ast.DeclFunction && v.FuncStmt != nil
+		if !fn && v.Kind != ast.DeclVar {
+			continue
+		}
+		kind := 0
+		if fn {
+			kind = 1
+		}
+		decls = append(decls, bytecode.Constant{Kind: bytecode.ConstString, Str: utf16Of(v.Name)}, bytecode.Constant{Kind: bytecode.ConstSmi, Int: kind})
+	}
+	if len(decls) == 0 {
+		return
+	}
+	b := c.b
+	mark := c.tempMark()
+	r := c.newTemp()
+	b.Emit(bytecode.LdaConstant, b.Constant(bytecode.Constant{Kind: bytecode.ConstArray, Elems: decls}))
+	b.Emit(bytecode.Star, r)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtCheckEvalGlobals), r, 1)
 	c.freeTemps(mark)
 }

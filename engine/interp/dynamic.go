@@ -540,3 +540,30 @@ func (in *Interp) refStore(base, name, v heap.Handle, strict bool) (layout.Value
 	}
 	return v.Value(), true
 }
+
+// checkEvalGlobals is RtCheckEvalGlobals: CanDeclareGlobalFunction or
+// CanDeclareGlobalVar for each (name, isFunction) pair of decls, in
+// declaration order as V8, all before any is declared (a TypeError
+// otherwise, with V8's messages).
+func (in *Interp) checkEvalGlobals(decls heap.Handle) (layout.Value, bool) {
+	f := in.f
+	g := in.intrinsics[GlobalObject]
+	extensible := f.IsExtensible(g)
+	for i, n := 0, f.Length(decls.Value()); i+1 < n; i += 2 {
+		name := f.Get(decls.Value(), i)
+		function := f.Get(decls.Value(), i+1) == layout.Smi(1)
+		_, det, found := f.GetOwnProperty(g, name)
+		switch {
+		case !found:
+			if !extensible {
+				return in.ThrowError(TypeError, "Cannot add property "+f.StringToGo(name)+", object is not extensible")
+			}
+		case function:
+			a := det.Attributes()
+			if !a.Configurable() && (det.Kind() == objects.KindAccessor || !a.Writable() || !a.Enumerable()) {
+				return in.ThrowError(TypeError, "Identifier '"+f.StringToGo(name)+"' has already been declared")
+			}
+		}
+	}
+	return in.undefined, true
+}

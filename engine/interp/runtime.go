@@ -45,6 +45,8 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		return in.refLoad(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtLookupRefStore:
 		return in.refStore(h.NewHandle(arg(0)), h.NewHandle(arg(1)), h.NewHandle(arg(2)), arg(3).SmiValue() != 0)
+	case bytecode.RtCheckEvalGlobals:
+		return in.checkEvalGlobals(h.NewHandle(arg(0)))
 	case bytecode.RtCreateWithContext:
 		return in.createWithContext(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtNewScriptContext:
