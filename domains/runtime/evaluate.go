@@ -2,7 +2,9 @@ package runtime
 
 import (
 	"math"
+	"math/big"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mailru/easyjson"
@@ -135,7 +137,11 @@ func (d *Domain) evaluateReturns(ss *session, c completion, o wrapOptions) (easy
 		res := mirror{d.in}.wrap(c.value.Value(), ss.store, wrapOptions{group: o.group, preview: o.preview})
 		return &rt.EvaluateReturns{Result: res, ExceptionDetails: d.exceptionDetails(ss, c, o.group, o.preview)}, nil
 	}
-	return &rt.EvaluateReturns{Result: mirror{d.in}.wrap(c.value.Value(), ss.store, o)}, nil
+	res := mirror{d.in}.wrap(c.value.Value(), ss.store, o)
+	if byValueFails(res, o) {
+		return nil, cdp.ServerError(errByValue)
+	}
+	return &rt.EvaluateReturns{Result: res}, nil
 }
 
 func optBool(b *bool) bool { return b != nil && *b }
@@ -230,8 +236,22 @@ func (d *Domain) callFunctionOnSync(ss *session, p *rt.CallFunctionOnParams, r c
 	return d.evaluateReturns(ss, c, o)
 }
 
+// parseBigIntLiteral reads a CallArgument's BigInt unserializableValue:
+// an optional "-", decimal digits and "n", as V8 writes them.
+func parseBigIntLiteral(s string) (*big.Int, bool) {
+	t, ok := strings.CutSuffix(s, "n")
+	if !ok {
+		return nil, false
+	}
+	digits := strings.TrimPrefix(t, "-")
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return nil, false
+	}
+	return new(big.Int).SetString(t, 10)
+}
+
 // callArgument resolves a CallArgument: an object id, an unserializable
-// number, a JSON value (parsed by JSON.parse), or undefined.
+// number or BigInt, a JSON value (parsed by JSON.parse), or undefined.
 func (d *Domain) callArgument(ss *session, a rt.CallArgument) (heap.Handle, *cdp.Error) {
 	in := d.in
 	switch {
@@ -253,6 +273,9 @@ func (d *Domain) callArgument(ss *session, a rt.CallArgument) (heap.Handle, *cdp
 		case "-0":
 			x = negZero()
 		default:
+			if b, ok := parseBigIntLiteral(string(*a.UnserializableValue)); ok && b.BitLen() <= layout.BigIntMaxBits {
+				return in.Factory().NewBigInt(b), nil
+			}
 			return heap.Handle{}, cdp.ServerError("Couldn't parse value object in call argument")
 		}
 		return in.Handle(in.NewNumber(x)), nil

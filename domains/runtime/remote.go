@@ -211,6 +211,11 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeString, Value: jsonString(in.GoString(v))}
 	case in.IsSymbol(v):
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeSymbol, Description: strp(in.SymbolDescriptiveString(v))}
+	case in.IsBigInt(v):
+		// V8: the literal as unserializableValue and description, even by value.
+		s := in.BigIntValue(v).String() + "n"
+		uv := rt.UnserializableValue(s)
+		return rt.RemoteObject{Type: rt.RemoteObjectTypeBigint, UnserializableValue: &uv, Description: &s}
 	case in.IsCallable(v) || v == in.Intrinsic(interp.FunctionPrototype):
 		cls := "Function"
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeFunction, ClassName: &cls, Description: strp(m.functionDescription(v))}
@@ -313,9 +318,20 @@ func jsonString(s string) easyjson.RawMessage {
 	return b
 }
 
+// byValueFails reports whether an object returned by value could not be
+// serialized (V8's "Object couldn't be returned by value": it holds a
+// BigInt).
+func byValueFails(r rt.RemoteObject, o wrapOptions) bool {
+	return o.byValue && r.Type == rt.RemoteObjectTypeObject && r.Value == nil && r.ObjectID == nil && r.Subtype == nil
+}
+
+// errByValue is V8's error for a value JSON cannot hold.
+const errByValue = "Object couldn't be returned by value"
+
 // jsonValue serializes v for returnByValue as V8 does: JSON-like, own
 // enumerable string-keyed properties, functions as {}, undefined members
 // left out, NaN/Infinity as null; cycles and depth beyond 1000 as null.
+// A BigInt anywhere makes it nil: V8 refuses such a value.
 func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 	in := m.in
 	if depth > 1000 {
@@ -338,6 +354,8 @@ func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 		return jsonString(in.GoString(v))
 	case in.IsSymbol(v):
 		return easyjson.RawMessage("null")
+	case in.IsBigInt(v):
+		return nil
 	case in.IsCallable(v):
 		return easyjson.RawMessage("{}")
 	}
@@ -357,7 +375,11 @@ func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 				b.WriteString("null")
 				continue
 			}
-			b.Write(m.jsonValue(e, depth+1))
+			ev := m.jsonValue(e, depth+1)
+			if ev == nil {
+				return nil
+			}
+			b.Write(ev)
 		}
 		b.WriteByte(']')
 		return easyjson.RawMessage(b.String())
@@ -374,7 +396,11 @@ func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 		first = false
 		b.Write(jsonString(p.Name))
 		b.WriteByte(':')
-		b.Write(m.jsonValue(p.Value.Value(), depth+1))
+		pv := m.jsonValue(p.Value.Value(), depth+1)
+		if pv == nil {
+			return nil
+		}
+		b.Write(pv)
 	}
 	b.WriteByte('}')
 	return easyjson.RawMessage(b.String())

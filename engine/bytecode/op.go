@@ -236,6 +236,9 @@ const (
 	CallPropertyMono          // as CallProperty, guarded by the callee its slot learned (deopt on another)
 	CallUndefinedReceiverMono // as CallUndefinedReceiver, guarded likewise
 
+	// BigInt (h-bigint).
+	ToNumber // acc = ToNumber(acc): unary +, a TypeError for a BigInt
+
 	numOps
 )
 
@@ -393,6 +396,8 @@ var infos = [NumOps]Info{
 	JumpIfNotGreaterEqualSmi:  info("JumpIfNotGreaterEqualSmi", 0, Reg),
 	CallPropertyMono:          info("CallPropertyMono", Calls, Reg, Reg, Count, Slot),
 	CallUndefinedReceiverMono: info("CallUndefinedReceiverMono", Calls, Reg, Reg, Count, Slot),
+
+	ToNumber: info("ToNumber", Calls),
 }
 
 // Info returns the opcode's description.

@@ -208,6 +208,13 @@ func (in *Interp) frameText(fr frame) string {
 			l, c := rec.unit.Lines.LineCol(rec.unit.Lines.ByteOffset(pos))
 			loc += ":" + strconv.Itoa(l+1) + ":" + strconv.Itoa(c+1)
 		}
+		if rec.evalFrom != "" {
+			// Eval code: "eval (eval at f (file:1:2), <anonymous>:1:1)".
+			loc = rec.evalFrom + ", " + loc
+			if f.SharedFunctionLiteralID(sfi) == 0 || name == "" {
+				name = "eval" // V8 names anonymous functions of eval code so
+			}
+		}
 	}
 	construct := fr.flags&frameConstruct != 0
 	topLevel := f.SharedFlags(sfi)&sharedTopLevel != 0 || recv == in.undefined || recv == in.null ||
@@ -361,6 +368,8 @@ func (in *Interp) displayValue(v layout.Value) string {
 		return in.f.StringToGo(v)
 	case in.IsSymbol(v):
 		return in.symbolText(v)
+	case in.IsBigInt(v):
+		return in.BigIntValue(v).String()
 	case v == in.hole:
 		return "undefined"
 	case in.IsObject(v):

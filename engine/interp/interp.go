@@ -50,6 +50,8 @@ type Interp struct {
 
 	natives []Native
 	scripts []*script
+	// evalCache is the direct eval compilation cache (dynamic.go).
+	evalCache map[evalKey]*script
 	// scriptContexts lists the script contexts of every script run, in
 	// order; their bindings are visible to every later script.
 	scriptContexts []layout.Value
@@ -215,6 +217,7 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	for _, s := range in.scripts {
 		visit(&s.script)
 		visit(&s.shared)
+		visit(&s.evalCell)
 	}
 	for i := range in.cov.vectors {
 		visit(&in.cov.vectors[i])

@@ -391,7 +391,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, acc, layout.Smi(-1))
+			acc, ok = in.incDec(acc, 1)
 			if !ok {
 				goto unwind
 			}
@@ -404,7 +404,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, acc, layout.Smi(1))
+			acc, ok = in.incDec(acc, -1)
 			if !ok {
 				goto unwind
 			}
@@ -417,6 +417,18 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			in.frames[fi].pc = int32(pc)
 			acc, ok = in.unaryOp(bytecode.ToNumeric, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc++
+		case bytecode.ToNumber:
+			if acc.IsSmi() || in.IsHeapNumber(acc) {
+				pc++
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.unaryOp(bytecode.ToNumber, acc)
 			if !ok {
 				goto unwind
 			}
@@ -939,7 +951,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, acc, layout.Smi(-1))
+			acc, ok = in.incDec(acc, 1)
 			if !ok {
 				goto unwind
 			}
@@ -953,7 +965,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, acc, layout.Smi(1))
+			acc, ok = in.incDec(acc, -1)
 			if !ok {
 				goto unwind
 			}

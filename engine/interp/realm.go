@@ -120,6 +120,9 @@ const (
 	PrivateRevocableProxy
 	// PrivateArguments marks arguments objects (their [object Arguments]).
 	PrivateArguments
+	// EvalFunction is %eval%: a call `eval(src)` of it is a direct eval
+	// (h-eval).
+	EvalFunction
 	// ArrayBuffer, DataView and the typed arrays: prototypes and the maps
 	// of their instances (one per typed array kind, in TypedArrayKind
 	// order).
