@@ -82,7 +82,6 @@ func TestScriptsOptimized(t *testing.T) {
 		{"budget2", Options{tierUpBudget: 2}},
 		{"budget2every13compact", Options{tierUpBudget: 2, Heap: heap.Options{GCStressEvery: 13, VerifyHeap: true, StressCompaction: true}}},
 		{"budget1safepoints", Options{tierUpBudget: 1, Heap: heap.Options{GCStressSafepoints: true, StressCompaction: true}}},
-		{"budget2paranoid7", Options{tierUpBudget: 2, Heap: heap.Options{GCStressEvery: 7, StressCompaction: true}, Paranoid: true}},
 	} {
 		t.Run(mode.name, func(t *testing.T) {
 			if testing.Short() && mode.name != "budget1" && mode.name != "budget2" {
