@@ -112,4 +112,15 @@
 // transitioning stores (adding a property along a map transition) are
 // handlers too, validated by the maps of the prototypes they depend on.
 // Global loads cache the global object's field or a script-context slot.
+//
+// # Tier-up
+//
+// A hot function (a budget of calls and loop back-edges) gets optimized
+// code (tierup.go): a BytecodeArray with the same pcs, constant pool and
+// tables as its baseline, in which instructions are rewritten in place to
+// superinstructions and to quickened forms guarded by the inline-cache
+// feedback. It lives in the FeedbackVector; calls run it without counting
+// the invocation. On-stack replacement and deoptimization swap a frame's
+// FrameBytecode between the two arrays at the same pc. Precise coverage
+// drops all optimized code and turns tier-up off.
 package interp

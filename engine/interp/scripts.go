@@ -252,6 +252,7 @@ func (in *Interp) compile(sfi heap.Handle) bool {
 // scripts so far, so that their next calls compile them again with the
 // current compiler options (block coverage turned on or off).
 func (in *Interp) Recompile() {
+	in.dropOptimizedCode() // optimized code has the old bytecode's pcs
 	for _, rec := range in.scripts {
 		n := in.f.Length(rec.shared)
 		for i := 1; i < n; i++ {
