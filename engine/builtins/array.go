@@ -21,6 +21,9 @@ func (b *installer) array() {
 		{"of", 0, arrayOf},
 		{"from", 1, arrayFrom},
 	})
+	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return a.This(), true
+	})
 	b.methods(proto, []fn{
 		{"push", 1, arrayPush},
 		{"pop", 0, arrayPop},
@@ -235,7 +238,8 @@ func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 	}
 	n += a.Len()
-	if !in.IsArray(self(a)) {
+	if !in.IsArray(self(a)) || int(in.ArrayLength(self(a))) != n {
+		// The stores set an array's length, except past the largest index.
 		if !setLength(in, a, n) {
 			return 0, false
 		}
@@ -391,33 +395,38 @@ func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return out.Value(), true
 }
 
-// copyRange returns a new array of the receiver's count elements from
-// start on, holes kept (slice, and the deleted part of splice).
+// copyRange returns a new array (ArraySpeciesCreate) of the receiver's
+// count elements from start on, holes kept (slice, and the deleted part of
+// splice).
 func copyRange(in *interp.Interp, a interp.Args, start, count int) (heap.Handle, bool) {
-	if count > jsnum.MaxArrayIndex+1 {
-		in.ThrowError(interp.RangeError, "Invalid array length")
+	h := in.Heap()
+	out, ok := arraySpeciesCreate(in, self(a), count)
+	if !ok {
 		return heap.Handle{}, false
 	}
-	h := in.Heap()
-	out := in.NewArray(nil)
 	for i := 0; i < count; i++ {
 		if i&pollMask == 0 && !in.Poll() {
 			return heap.Handle{}, false
 		}
 		s := h.OpenScope()
 		kh := in.HandleKey(idx(in, start+i)) // the name of an index past 2^32-2 may move
-		if in.HasProperty(self(a), kh.Key()) {
+		found, ok := in.HasPropertyOK(self(a), kh.Key())
+		if !ok {
+			s.Close()
+			return heap.Handle{}, false
+		}
+		if found {
 			v, ok := in.Get(self(a), kh.Key())
-			if !ok {
+			if !ok || !createAt(in, out, i, v) {
 				s.Close()
 				return heap.Handle{}, false
 			}
-			// i is below 2^32-1: an index key, no allocation to move v.
-			in.DefineOwn(out.Value(), interp.IndexKey(uint32(i)), v, objects.AttrNone)
 		}
 		s.Close()
 	}
-	in.Factory().SetArrayLength(out, uint32(count))
+	if !setLengthOf(in, out, count) {
+		return heap.Handle{}, false
+	}
 	return out, true
 }
 
@@ -494,40 +503,62 @@ func arrayConcat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	}
 	a.SetSlot(interp.Scratch0, o)
 	h := in.Heap()
-	out := in.NewArray(nil)
+	out, ok := arraySpeciesCreate(in, o, 0)
+	if !ok {
+		return 0, false
+	}
 	k := 0
 	for i := -1; i < a.Len(); i++ {
 		item := self(a)
 		if i >= 0 {
 			item = a.Arg(i)
 		}
-		if in.IsArray(item) {
-			ih := h.NewHandle(item)
-			n := int(in.ArrayLength(item))
-			for j := 0; j < n; j++ {
-				if j&pollMask == 0 && !in.Poll() {
-					return 0, false
-				}
-				s := h.OpenScope()
-				key := idx(in, j)
-				if in.HasProperty(ih.Value(), key) {
-					v, ok := in.Get(ih.Value(), key)
-					if !ok {
-						s.Close()
-						return 0, false
-					}
-					key := idx(in, k+j) // before reading the receiver: it may allocate
-					in.DefineOwn(out.Value(), key, v, objects.AttrNone)
-				}
-				s.Close()
+		ih := h.NewHandle(item)
+		spread, ok := isConcatSpreadable(in, item)
+		if !ok {
+			return 0, false
+		}
+		if !spread {
+			if k >= jsnum.MaxSafeInteger {
+				return in.ThrowError(interp.TypeError, "Invalid array length")
 			}
-			k += n
-			in.Factory().SetArrayLength(out, uint32(k))
+			if !createAt(in, out, k, ih.Value()) {
+				return 0, false
+			}
+			k++
 			continue
 		}
-		key := idx(in, k) // before reading the receiver: it may allocate
-		in.DefineOwn(out.Value(), key, item, objects.AttrNone)
-		k++
+		n, ok := lengthOfArrayLike(in, ih.Value())
+		if !ok {
+			return 0, false
+		}
+		if k+n > jsnum.MaxSafeInteger {
+			return in.ThrowError(interp.TypeError, "Invalid array length")
+		}
+		for j := 0; j < n; j++ {
+			if j&pollMask == 0 && !in.Poll() {
+				return 0, false
+			}
+			s := h.OpenScope()
+			kh := in.HandleKey(idx(in, j)) // the name of an index past 2^32-2 may move
+			found, ok := in.HasPropertyOK(ih.Value(), kh.Key())
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			if found {
+				v, ok := in.Get(ih.Value(), kh.Key())
+				if !ok || !createAt(in, out, k+j, v) {
+					s.Close()
+					return 0, false
+				}
+			}
+			s.Close()
+		}
+		k += n
+	}
+	if !setLengthOf(in, out, k) {
+		return 0, false
 	}
 	return out.Value(), true
 }
@@ -797,14 +828,12 @@ func arrayMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	if n > jsnum.MaxArrayIndex+1 {
-		return in.ThrowError(interp.RangeError, "Invalid array length")
+	out, ok := arraySpeciesCreate(in, self(a), n)
+	if !ok {
+		return 0, false
 	}
-	out := in.NewArray(nil)
-	in.Factory().SetArrayLength(out, uint32(n))
 	ok = each(in, a, n, true, func(i int, _ layout.Value, r layout.Value) (bool, bool) {
-		key := idx(in, i) // before reading the receiver: it may allocate
-		return false, in.DefineOwn(out.Value(), key, r, objects.AttrNone)
+		return false, createAt(in, out, i, r)
 	})
 	if !ok {
 		return 0, false
@@ -817,10 +846,17 @@ func arrayFilter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	out := in.NewArray(nil)
+	out, ok := arraySpeciesCreate(in, self(a), 0)
+	if !ok {
+		return 0, false
+	}
+	to := 0
 	ok = each(in, a, n, true, func(i int, v layout.Value, r layout.Value) (bool, bool) {
 		if in.ToBoolean(r) {
-			in.PushValue(out, v)
+			if !createAt(in, out, to, v) {
+				return false, false
+			}
+			to++
 		}
 		return false, true
 	})
@@ -1090,44 +1126,9 @@ func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return in.Get(self(a), key)
 }
 
-// flatten appends the elements of src (flattened depth levels) to out.
-func flatten(in *interp.Interp, out heap.Handle, src layout.Value, depth float64) bool {
-	h := in.Heap()
-	sh := h.NewHandle(src)
-	n, ok := lengthOf(in, src)
-	if !ok {
-		return false
-	}
-	for i := 0; i < n; i++ {
-		if i&pollMask == 0 && !in.Poll() {
-			return false
-		}
-		s := h.OpenScope()
-		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(sh.Value(), kh.Key()) {
-			s.Close()
-			continue
-		}
-		v, ok := in.Get(sh.Value(), kh.Key())
-		if !ok {
-			s.Close()
-			return false
-		}
-		if depth > 0 && in.IsArray(v) {
-			if !flatten(in, out, v, depth-1) {
-				s.Close()
-				return false
-			}
-		} else {
-			in.PushValue(out, v)
-		}
-		s.Close()
-	}
-	return true
-}
-
 func arrayFlat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	if _, ok := receiver(in, a, "flat"); !ok {
+	n, ok := receiver(in, a, "flat")
+	if !ok {
 		return 0, false
 	}
 	depth := 1.0
@@ -1136,10 +1137,14 @@ func arrayFlat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if !ok {
 			return 0, false
 		}
-		depth = d
+		depth = max(d, 0)
 	}
-	out := in.NewArray(nil)
-	if !flatten(in, out, self(a), depth) {
+	out, ok := arraySpeciesCreate(in, self(a), 0)
+	if !ok {
+		return 0, false
+	}
+	src := in.Heap().NewHandle(self(a))
+	if _, ok := flattenIntoArray(in, out, src, n, 0, depth, heap.Handle{}, heap.Handle{}); !ok {
 		return 0, false
 	}
 	return out.Value(), true
@@ -1150,15 +1155,13 @@ func arrayFlatMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	out := in.NewArray(nil)
-	ok = each(in, a, n, true, func(i int, v, r layout.Value) (bool, bool) {
-		if in.IsArray(r) {
-			return false, flatten(in, out, r, 0)
-		}
-		in.PushValue(out, r)
-		return false, true
-	})
+	out, ok := arraySpeciesCreate(in, self(a), 0)
 	if !ok {
+		return 0, false
+	}
+	h := in.Heap()
+	src, mapper, thisArg := h.NewHandle(self(a)), h.NewHandle(a.Arg(0)), h.NewHandle(a.Arg(1))
+	if _, ok := flattenIntoArray(in, out, src, n, 0, 1, mapper, thisArg); !ok {
 		return 0, false
 	}
 	return out.Value(), true
@@ -1203,11 +1206,21 @@ func arrayCopyWithin(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 
 // copyOf returns a dense copy of the receiver's first n elements.
 func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
+	return copyOfSkipping(in, a, n, -1)
+}
+
+// copyOfSkipping is copyOf that does not read index skip (undefined in the
+// copy: `with` replaces it).
+func copyOfSkipping(in *interp.Interp, a interp.Args, n, skip int) (heap.Handle, bool) {
 	h := in.Heap()
 	out := in.NewArray(nil)
 	for i := 0; i < n; i++ {
 		if i&pollMask == 0 && !in.Poll() {
 			return heap.Handle{}, false
+		}
+		if i == skip {
+			in.PushValue(out, in.Undefined())
+			continue
 		}
 		s := h.OpenScope()
 		key := idx(in, i) // before reading the receiver: it may allocate
@@ -1289,7 +1302,7 @@ func arrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if x < 0 || x >= float64(n) {
 		return in.ThrowError(interp.RangeError, "Invalid index : "+displayArg(in, a.Arg(0)))
 	}
-	out, ok := copyOf(in, a, n)
+	out, ok := copyOfSkipping(in, a, n, int(x))
 	if !ok {
 		return 0, false
 	}

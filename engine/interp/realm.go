@@ -120,6 +120,9 @@ const (
 	PrivateRevocableProxy
 	// PrivateArguments marks arguments objects (their [object Arguments]).
 	PrivateArguments
+	// PrivateArrayLengthReadOnly marks an array whose length is not
+	// writable (h-lib).
+	PrivateArrayLengthReadOnly
 	// ArrayBuffer, DataView and the typed arrays: prototypes and the maps
 	// of their instances (one per typed array kind, in TypedArrayKind
 	// order).
@@ -285,6 +288,7 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateDateValue, "date_value", true)
 	sym(PrivatePromiseState, "promise_state", true)
 	sym(PrivateArguments, "arguments_object", true)
+	sym(PrivateArrayLengthReadOnly, "array_length_read_only", true)
 	sym(PrivateFunctionData, "function_data", true)
 	in.setUpPromiseShared()
 	sym(PrivateRevocableProxy, "revocable_proxy", true)

@@ -1,0 +1,190 @@
+package builtins
+
+import (
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/jsnum"
+	"github.com/sonde-js/sonde/engine/layout"
+)
+
+// The array methods that make new arrays (map, filter, slice, splice,
+// concat, flat, flatMap) make them with ArraySpeciesCreate, so subclasses
+// and constructors with a Symbol.species get instances of their own, and
+// fill them with CreateDataPropertyOrThrow.
+
+// arrayCreate is ArrayCreate(n): an empty array of length n.
+func arrayCreate(in *interp.Interp, n int) (heap.Handle, bool) {
+	if n > jsnum.MaxArrayIndex+1 {
+		in.ThrowError(interp.RangeError, "Invalid array length")
+		return heap.Handle{}, false
+	}
+	out := in.NewArray(nil)
+	in.Factory().SetArrayLength(out, uint32(n))
+	return out, true
+}
+
+// arraySpeciesCreate is ArraySpeciesCreate(original, n): an array when
+// original is not one (Array.isArray), else a new
+// original.constructor[Symbol.species](n), or an array when that is
+// undefined or null.
+func arraySpeciesCreate(in *interp.Interp, original layout.Value, n int) (heap.Handle, bool) {
+	h := in.Heap()
+	oh := h.NewHandle(original)
+	isArray, ok := in.IsArrayValue(original)
+	if !ok {
+		return heap.Handle{}, false
+	}
+	if !isArray {
+		return arrayCreate(in, n)
+	}
+	c, ok := in.GetName(oh.Value(), interp.NameConstructor)
+	if !ok {
+		return heap.Handle{}, false
+	}
+	if in.IsObject(c) {
+		c, ok = in.Get(c, interp.NameKey(in.Intrinsic(interp.SymbolSpecies)))
+		if !ok {
+			return heap.Handle{}, false
+		}
+		if c == in.Null() {
+			c = in.Undefined()
+		}
+	}
+	if c == in.Undefined() || c == in.Intrinsic(interp.ArrayFunction) {
+		return arrayCreate(in, n)
+	}
+	if !in.IsConstructor(c) {
+		in.ThrowError(interp.TypeError, "object.constructor[Symbol.species] is not a constructor")
+		return heap.Handle{}, false
+	}
+	ch := h.NewHandle(c)
+	length := in.NewInt(n)
+	r, ok := in.Construct(ch.Value(), []layout.Value{length}, in.Undefined())
+	if !ok {
+		return heap.Handle{}, false
+	}
+	return h.NewHandle(r), true
+}
+
+// createAt is CreateDataPropertyOrThrow(target, i, v) for an index that
+// may exceed the largest array index.
+func createAt(in *interp.Interp, target heap.Handle, i int, v layout.Value) bool {
+	h := in.Heap()
+	s := h.OpenScope()
+	defer s.Close()
+	vh := h.NewHandle(v)
+	kh := in.HandleKey(idx(in, i))
+	return in.CreateDataPropertyOrThrow(target, kh, vh.Value())
+}
+
+// setLengthOf is Set(target, "length", n, true).
+func setLengthOf(in *interp.Interp, target heap.Handle, n int) bool {
+	length := in.NewInt(n)
+	return in.Set(target.Value(), interp.NameKey(in.Name(interp.NameLength)), length, true)
+}
+
+// isConcatSpreadable is IsConcatSpreadable(v): its Symbol.isConcatSpreadable
+// property when defined, else whether it is an array.
+func isConcatSpreadable(in *interp.Interp, v layout.Value) (bool, bool) {
+	if !in.IsObject(v) {
+		return false, true
+	}
+	h := in.Heap()
+	vh := h.NewHandle(v)
+	s, ok := in.Get(v, interp.NameKey(in.Intrinsic(interp.SymbolIsConcatSpreadable)))
+	if !ok {
+		return false, false
+	}
+	if s != in.Undefined() {
+		return in.ToBoolean(s), true
+	}
+	return in.IsArrayValue(vh.Value())
+}
+
+// lengthOfArrayLike is LengthOfArrayLike: ToLength(obj.length), read even
+// from typed arrays.
+func lengthOfArrayLike(in *interp.Interp, obj layout.Value) (int, bool) {
+	if in.IsArray(obj) {
+		return int(in.ArrayLength(obj)), true
+	}
+	lv, ok := in.GetName(obj, interp.NameLength)
+	if !ok {
+		return 0, false
+	}
+	x, ok := in.ToFloat(lv)
+	if !ok {
+		return 0, false
+	}
+	return int(jsnum.ToLength(x)), true
+}
+
+// flattenIntoArray is FlattenIntoArray: it appends source's n elements
+// to target from index start, flattening arrays depth levels, each
+// element first mapped by mapper (flatMap) when it is not undefined; it
+// returns the next target index.
+func flattenIntoArray(in *interp.Interp, target, source heap.Handle, n, start int, depth float64, mapper, thisArg heap.Handle) (int, bool) {
+	h := in.Heap()
+	next := start
+	for i := 0; i < n; i++ {
+		if i&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		s := h.OpenScope()
+		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
+		found, ok := in.HasPropertyOK(source.Value(), kh.Key())
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		if !found {
+			s.Close()
+			continue
+		}
+		v, ok := in.Get(source.Value(), kh.Key())
+		if !ok {
+			s.Close()
+			return 0, false
+		}
+		if !mapper.IsNil() {
+			vh := h.NewHandle(v)
+			index := in.NewInt(i)
+			v, ok = in.Call(mapper.Value(), thisArg.Value(), vh.Value(), index, source.Value())
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+		}
+		vh := h.NewHandle(v)
+		flatten := false
+		if depth > 0 {
+			if flatten, ok = in.IsArrayValue(v); !ok {
+				s.Close()
+				return 0, false
+			}
+		}
+		if flatten {
+			m, ok := lengthOfArrayLike(in, vh.Value())
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			if next, ok = flattenIntoArray(in, target, vh, m, next, depth-1, heap.Handle{}, heap.Handle{}); !ok {
+				s.Close()
+				return 0, false
+			}
+		} else {
+			if next >= jsnum.MaxSafeInteger {
+				s.Close()
+				in.ThrowError(interp.TypeError, "Invalid array length")
+				return 0, false
+			}
+			if !createAt(in, target, next, vh.Value()) {
+				s.Close()
+				return 0, false
+			}
+			next++
+		}
+		s.Close()
+	}
+	return next, true
+}
