@@ -131,20 +131,36 @@ func receiver(in *interp.Interp, a interp.Args, method string) (int, bool) {
 func self(a interp.Args) layout.Value { return a.Slot(interp.Scratch0) }
 
 func arrayConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	var proto heap.Handle
+	if nt := a.NewTarget(); nt != in.Undefined() && nt != in.Intrinsic(interp.ArrayFunction) {
+		// A subclass (or Reflect.construct): its prototype, read first.
+		p, ok := in.PrototypeFromNewTarget(nt, interp.ArrayPrototype)
+		if !ok {
+			return 0, false
+		}
+		proto = in.Heap().NewHandle(p)
+	}
+	var arr heap.Handle
 	if a.Len() == 1 && in.IsNumber(a.Arg(0)) {
 		x := in.NumberValue(a.Arg(0))
-		if x < 0 || x != float64(uint32(x)) || x > objects.MaxFastArrayLength {
+		if x < 0 || x != float64(uint32(x)) {
 			return in.ThrowError(interp.RangeError, "Invalid array length")
 		}
-		arr := in.NewArray(nil)
+		arr = in.NewArray(nil)
 		in.Factory().SetArrayLength(arr, uint32(x))
-		return arr.Value(), true
+	} else {
+		vals := make([]layout.Value, a.Len())
+		for i := range vals {
+			vals[i] = a.Arg(i)
+		}
+		arr = in.NewArray(vals)
 	}
-	vals := make([]layout.Value, a.Len())
-	for i := range vals {
-		vals[i] = a.Arg(i)
+	if !proto.IsNil() && proto.Value() != in.Intrinsic(interp.ArrayPrototype) {
+		if _, ok := in.SetPrototypeOf(arr.Value(), proto.Value()); !ok {
+			return 0, false
+		}
 	}
-	return in.NewArray(vals).Value(), true
+	return arr.Value(), true
 }
 
 func arrayIsArray(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -153,6 +169,25 @@ func arrayIsArray(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 }
 
 func arrayOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if c := a.This(); c != in.Intrinsic(interp.ArrayFunction) && in.IsConstructor(c) {
+		// new C(len), filled with CreateDataPropertyOrThrow, then its length.
+		h := in.Heap()
+		length := in.NewInt(a.Len())
+		r, ok := in.Construct(a.This(), []layout.Value{length}, in.Undefined())
+		if !ok {
+			return 0, false
+		}
+		out := h.NewHandle(r)
+		for i := 0; i < a.Len(); i++ {
+			if !createAt(in, out, i, a.Arg(i)) {
+				return 0, false
+			}
+		}
+		if !setLengthOf(in, out, a.Len()) {
+			return 0, false
+		}
+		return out.Value(), true
+	}
 	vals := make([]layout.Value, a.Len())
 	for i := range vals {
 		vals[i] = a.Arg(i)
@@ -161,6 +196,9 @@ func arrayOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 }
 
 func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if c := a.This(); c != in.Intrinsic(interp.ArrayFunction) && in.IsConstructor(c) {
+		return arrayFromConstructor(in, a)
+	}
 	h := in.Heap()
 	src := a.Arg(0)
 	if in.IsNullish(src) {
@@ -634,6 +672,46 @@ func (b *installer) arrayToString(in *interp.Interp, a interp.Args) (layout.Valu
 	return in.Call(j, self(a))
 }
 
+// reverseStep swaps the receiver's elements lo and hi in the order of the
+// specification: has lo, get lo, has hi, get hi, then sets and deletes.
+func reverseStep(in *interp.Interp, a interp.Args, lo, hi int) bool {
+	h := in.Heap()
+	lkh := in.HandleKey(idx(in, lo))
+	hkh := in.HandleKey(idx(in, hi))
+	lv, hv := h.NewHandle(in.Undefined()), h.NewHandle(in.Undefined())
+	read := func(kh interp.KeyHandle, out heap.Handle) (bool, bool) {
+		exists, ok := in.HasPropertyOK(self(a), kh.Key())
+		if !ok || !exists {
+			return false, ok
+		}
+		v, ok := in.Get(self(a), kh.Key())
+		out.Set(v)
+		return ok, ok
+	}
+	lExists, ok := read(lkh, lv)
+	if !ok {
+		return false
+	}
+	hExists, ok := read(hkh, hv)
+	if !ok {
+		return false
+	}
+	put := func(kh interp.KeyHandle, exists bool, v heap.Handle) bool {
+		if exists {
+			return in.Set(self(a), kh.Key(), v.Value(), true)
+		}
+		_, ok := in.Delete(self(a), kh.Key(), true)
+		return ok
+	}
+	switch {
+	case lExists && hExists, !lExists && hExists:
+		return put(lkh, true, hv) && put(hkh, lExists, lv)
+	case lExists:
+		return put(lkh, false, hv) && put(hkh, true, lv)
+	}
+	return true
+}
+
 func arrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	n, ok := receiver(in, a, "reverse")
 	if !ok {
@@ -645,30 +723,7 @@ func arrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		s := h.OpenScope()
-		lkh := in.HandleKey(idx(in, lo))
-		hkh := in.HandleKey(idx(in, hi))
-		lExists, hExists := in.HasProperty(self(a), lkh.Key()), in.HasProperty(self(a), hkh.Key())
-		lv, ok1 := in.Get(self(a), lkh.Key())
-		lh := h.NewHandle(lv)
-		hv, ok2 := in.Get(self(a), hkh.Key())
-		if !ok1 || !ok2 {
-			s.Close()
-			return 0, false
-		}
-		hh := h.NewHandle(hv)
-		var ok bool
-		if hExists {
-			ok = in.Set(self(a), lkh.Key(), hh.Value(), true)
-		} else {
-			_, ok = in.Delete(self(a), lkh.Key(), true)
-		}
-		if ok {
-			if lExists {
-				ok = in.Set(self(a), hkh.Key(), lh.Value(), true)
-			} else {
-				_, ok = in.Delete(self(a), hkh.Key(), true)
-			}
-		}
+		ok := reverseStep(in, a, lo, hi)
 		s.Close()
 		if !ok {
 			return 0, false

@@ -188,3 +188,95 @@ func flattenIntoArray(in *interp.Interp, target, source heap.Handle, n, start in
 	}
 	return next, true
 }
+
+// arrayFromConstructor is Array.from with a this value that is a
+// constructor other than Array (a subclass): the result is new this()
+// for an iterable, new this(len) for an array-like, filled with
+// CreateDataPropertyOrThrow, its length set last.
+func arrayFromConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	h := in.Heap()
+	mapFn := a.Arg(1)
+	if mapFn != in.Undefined() && !in.IsCallable(mapFn) {
+		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
+	}
+	src := h.NewHandle(a.Arg(0))
+	method := in.Undefined()
+	if !in.IsNullish(src.Value()) {
+		m, ok := in.Get(src.Value(), interp.NameKey(in.Intrinsic(interp.SymbolIterator)))
+		if !ok {
+			return 0, false
+		}
+		method = m
+	}
+	mapped := func(v layout.Value, k int) (layout.Value, bool) {
+		if a.Arg(1) == in.Undefined() {
+			return v, true
+		}
+		vh := h.NewHandle(v)
+		index := in.NewInt(k)
+		return in.Call(a.Arg(1), a.Arg(2), vh.Value(), index)
+	}
+	if !in.IsNullish(method) {
+		r, ok := in.Construct(a.This(), nil, in.Undefined())
+		if !ok {
+			return 0, false
+		}
+		out := h.NewHandle(r)
+		k := 0
+		if !in.Iterate(src.Value(), func(v layout.Value) bool {
+			s := h.OpenScope()
+			defer s.Close()
+			if k >= jsnum.MaxSafeInteger {
+				in.ThrowError(interp.TypeError, "Invalid array length")
+				return false
+			}
+			v, ok := mapped(v, k)
+			if !ok || !createAt(in, out, k, v) {
+				return false
+			}
+			k++
+			return true
+		}) {
+			return 0, false
+		}
+		if !setLengthOf(in, out, k) {
+			return 0, false
+		}
+		return out.Value(), true
+	}
+	o, ok := in.ToObject(src.Value())
+	if !ok {
+		return 0, false
+	}
+	src.Set(o)
+	n, ok := lengthOfArrayLike(in, o)
+	if !ok {
+		return 0, false
+	}
+	length := in.NewInt(n)
+	r, ok := in.Construct(a.This(), []layout.Value{length}, in.Undefined())
+	if !ok {
+		return 0, false
+	}
+	out := h.NewHandle(r)
+	for k := 0; k < n; k++ {
+		if k&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		s := h.OpenScope()
+		kh := in.HandleKey(idx(in, k))
+		v, ok := in.Get(src.Value(), kh.Key())
+		if ok {
+			v, ok = mapped(v, k)
+		}
+		if !ok || !createAt(in, out, k, v) {
+			s.Close()
+			return 0, false
+		}
+		s.Close()
+	}
+	if !setLengthOf(in, out, n) {
+		return 0, false
+	}
+	return out.Value(), true
+}
