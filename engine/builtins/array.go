@@ -34,6 +34,7 @@ func (b *installer) array() {
 		{"concat", 1, arrayConcat},
 		{"join", 1, b.arrayJoin},
 		{"toString", 0, b.arrayToString},
+		{"toLocaleString", 0, b.arrayToLocaleString},
 		{"reverse", 0, arrayReverse},
 		{"indexOf", 1, arrayIndexOf},
 		{"lastIndexOf", 1, arrayLastIndexOf},
@@ -618,6 +619,22 @@ func (b *installer) arrayJoin(in *interp.Interp, a interp.Args) (layout.Value, b
 }
 
 func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (layout.Value, bool) {
+	return b.joinWith(in, a, n, sep, false)
+}
+
+// arrayToLocaleString is Array.prototype.toLocaleString (and
+// %TypedArray%'s): the elements' toLocaleString() joined with ",".
+func (b *installer) arrayToLocaleString(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "toLocaleString")
+	if !ok {
+		return 0, false
+	}
+	return b.joinWith(in, a, n, ",", true)
+}
+
+// joinWith joins the receiver's n elements with sep; locale converts each
+// with its toLocaleString method first.
+func (b *installer) joinWith(in *interp.Interp, a interp.Args, n int, sep string, locale bool) (layout.Value, bool) {
 	h := in.Heap()
 	obj := self(a)
 	for _, g := range b.joining {
@@ -646,6 +663,23 @@ func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (l
 		}
 		if in.IsNullish(v) {
 			continue
+		}
+		if locale {
+			s := h.OpenScope()
+			vh := h.NewHandle(v)
+			name := in.InternalizeGo("toLocaleString")
+			m, ok := in.GetNamed(vh.Value(), name.Value())
+			if ok && !in.IsCallable(m) {
+				in.ThrowError(interp.TypeError, displayArg(in, m)+" is not a function")
+				ok = false
+			}
+			if ok {
+				v, ok = in.Call(m, vh.Value())
+			}
+			s.Close()
+			if !ok {
+				return 0, false
+			}
 		}
 		s, ok := in.ToGoString(v)
 		if !ok {
@@ -737,6 +771,9 @@ func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if n == 0 {
+		return layout.Smi(-1), true // fromIndex is not converted
+	}
 	start, ok := relativeIndex(in, a.Arg(1), n, 0)
 	if !ok {
 		return 0, false
@@ -746,7 +783,9 @@ func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(self(a), kh.Key()) {
+		if found, ok := in.HasPropertyOK(self(a), kh.Key()); !ok {
+			return 0, false
+		} else if !found {
 			continue
 		}
 		v, ok := in.Get(self(a), kh.Key())
@@ -765,6 +804,9 @@ func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if n == 0 {
+		return layout.Smi(-1), true // fromIndex is not converted
+	}
 	start := n - 1
 	if a.Len() > 1 {
 		x, ok := in.ToIntegerOrInfinity(a.Arg(1))
@@ -781,7 +823,9 @@ func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(self(a), kh.Key()) {
+		if found, ok := in.HasPropertyOK(self(a), kh.Key()); !ok {
+			return 0, false
+		} else if !found {
 			continue
 		}
 		v, ok := in.Get(self(a), kh.Key())
@@ -799,6 +843,9 @@ func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	n, ok := receiver(in, a, "includes")
 	if !ok {
 		return 0, false
+	}
+	if n == 0 {
+		return in.Bool(false), true // fromIndex is not converted
 	}
 	start, ok := relativeIndex(in, a.Arg(1), n, 0)
 	if !ok {
@@ -839,9 +886,16 @@ func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i 
 		}
 		s := h.OpenScope()
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if skipHoles && !in.HasProperty(self(a), kh.Key()) {
-			s.Close()
-			continue
+		if skipHoles {
+			found, ok := in.HasPropertyOK(self(a), kh.Key())
+			if !ok {
+				s.Close()
+				return false
+			}
+			if !found {
+				s.Close()
+				continue
+			}
 		}
 		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
@@ -849,7 +903,8 @@ func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i 
 			return false
 		}
 		vh := h.NewHandle(v)
-		r, ok := in.Call(a.Arg(0), a.Arg(1), v, layout.Smi(i), self(a))
+		index := in.NewInt(i) // past the Smi range for array-likes: allocates
+		r, ok := in.Call(a.Arg(0), a.Arg(1), vh.Value(), index, self(a))
 		if !ok {
 			s.Close()
 			return false
@@ -867,11 +922,18 @@ func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i 
 }
 
 func arrayForEach(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return forEachOf(in, a, true)
+}
+
+// forEachOf is forEach; skipHoles is false for %TypedArray%'s, which has
+// no holes: an element gone with a detached or shrunk buffer reads as
+// undefined.
+func forEachOf(in *interp.Interp, a interp.Args, skipHoles bool) (layout.Value, bool) {
 	n, ok := receiver(in, a, "forEach")
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	ok = each(in, a, n, true, func(int, layout.Value, layout.Value) (bool, bool) { return false, true })
+	ok = each(in, a, n, skipHoles, func(int, layout.Value, layout.Value) (bool, bool) { return false, true })
 	if !ok {
 		return 0, false
 	}
@@ -922,12 +984,17 @@ func arrayFilter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 }
 
 func arraySomeEvery(in *interp.Interp, a interp.Args, some bool) (layout.Value, bool) {
+	return someEvery(in, a, some, true)
+}
+
+// someEvery is some or every; skipHoles as forEachOf's.
+func someEvery(in *interp.Interp, a interp.Args, some, skipHoles bool) (layout.Value, bool) {
 	n, ok := receiver(in, a, "some")
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
 	found := false
-	ok = each(in, a, n, true, func(i int, v layout.Value, r layout.Value) (bool, bool) {
+	ok = each(in, a, n, skipHoles, func(i int, v layout.Value, r layout.Value) (bool, bool) {
 		if in.ToBoolean(r) == some {
 			found = true
 			return true, true
@@ -965,7 +1032,8 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 			return 0, false
 		}
 		vh := h.NewHandle(v)
-		r, ok := in.Call(a.Arg(0), a.Arg(1), v, layout.Smi(i), self(a))
+		iv := in.NewInt(i) // past the Smi range for array-likes: allocates
+		r, ok := in.Call(a.Arg(0), a.Arg(1), vh.Value(), iv, self(a))
 		if !ok {
 			s.Close()
 			return 0, false
@@ -987,6 +1055,12 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 }
 
 func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bool) {
+	return reduceOf(in, a, right, false)
+}
+
+// reduceOf is reduce or reduceRight; typed (%TypedArray%'s) visits every
+// index, with no HasProperty.
+func reduceOf(in *interp.Interp, a interp.Args, right, typed bool) (layout.Value, bool) {
 	n, ok := receiver(in, a, "reduce")
 	if !ok || !callback(in, a) {
 		return 0, false
@@ -1001,8 +1075,13 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		acc.Set(a.Arg(1))
 	} else {
 		for ; i != end; i += step {
+			if typed {
+				break // no holes: the first element
+			}
 			kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-			if in.HasProperty(self(a), kh.Key()) {
+			if found, ok := in.HasPropertyOK(self(a), kh.Key()); !ok {
+				return 0, false
+			} else if found {
 				break
 			}
 			if i&pollMask == 0 && !in.Poll() {
@@ -1026,16 +1105,25 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		}
 		s := h.OpenScope()
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(self(a), kh.Key()) {
-			s.Close()
-			continue
+		if !typed {
+			found, ok := in.HasPropertyOK(self(a), kh.Key())
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			if !found {
+				s.Close()
+				continue
+			}
 		}
 		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
 			s.Close()
 			return 0, false
 		}
-		r, ok := in.Call(a.Arg(0), in.Undefined(), acc.Value(), v, layout.Smi(i), self(a))
+		vh := h.NewHandle(v)
+		index := in.NewInt(i) // past the Smi range for array-likes: allocates
+		r, ok := in.Call(a.Arg(0), in.Undefined(), acc.Value(), vh.Value(), index, self(a))
 		if !ok {
 			s.Close()
 			return 0, false
