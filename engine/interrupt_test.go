@@ -96,6 +96,7 @@ func TestUncaughtReport(t *testing.T) {
 		{"let a = ;", "t.js:1\nlet a = ;\n        ^\n\nSyntaxError: Unexpected token ';'\n    at t.js:1:9\n"},
 		{"throw 42;", "t.js:1\nthrow 42;\n^\n42\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n"},
 		{"throw {a: 1};", "t.js:1\nthrow {a: 1};\n^\n{ a: 1 }\n"},
+		{"throw 5n;", "t.js:1\nthrow 5n;\n^\n5\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n"},
 		{"undefinedVar;", "t.js:1\nundefinedVar;\n^\n\nReferenceError: undefinedVar is not defined\n    at t.js:1:1\n"},
 	}
 	for _, c := range cases {
@@ -127,6 +128,7 @@ func TestEval(t *testing.T) {
 		{"(function f() {})", "[Function: f]"},
 		{"class A {}; new A()", "A {}"},
 		{"undefined", "undefined"},
+		{"2n ** 64n", "18446744073709551616n"},
 	} {
 		got, err := iso.Eval(c.src)
 		if err != nil || got != c.want {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/big"
 	"os"
 	"runtime"
 	"time"
@@ -30,7 +31,7 @@ type processState struct {
 }
 
 // installProcess defines the global process object: argv, env, exit,
-// exitCode, hrtime, memoryUsage, nextTick, platform, version, pid, cwd,
+// exitCode, hrtime (and hrtime.bigint), memoryUsage, nextTick, platform, version, pid, cwd,
 // and event listeners (on/once/off/emit, for 'exit',
 // 'unhandledRejection', 'rejectionHandled', 'uncaughtException').
 func (iso *Isolate) installProcess() {
@@ -113,7 +114,7 @@ func (iso *Isolate) installProcess() {
 		if !in.IsCallable(cb) {
 			return throwArgType(in, "callback", "function", cb)
 		}
-		t := tick{callback: h.NewGlobal(cb)}
+		t := tick{callback: h.NewGlobal(cb), async: in.CaptureAsyncStack("TickObject", false)}
 		for i := 1; i < a.Len(); i++ {
 			t.args = append(t.args, h.NewGlobal(a.Arg(i)))
 		}
@@ -121,7 +122,7 @@ func (iso *Isolate) installProcess() {
 		l.ticks = append(l.ticks, t)
 		return in.Undefined(), true
 	})
-	js.DefineFunction(p, "hrtime", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	hrtime := js.DefineFunction(p, "hrtime", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		ns := time.Since(ps.hrStart).Nanoseconds() + 1e9
 		sec, nsec := ns/1e9, ns%1e9
 		if prev := a.Arg(0); prev != in.Undefined() {
@@ -135,6 +136,10 @@ func (iso *Isolate) installProcess() {
 		}
 		return in.NewArray([]layout.Value{in.NewNumber(float64(sec)), in.NewNumber(float64(nsec))}).Value(), true
 	})
+	// node's function is named hrtimeBigInt and assigned as a plain property.
+	js.DefineValue(hrtime, "bigint", js.NewNativeFunction("hrtimeBigInt", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.NewBigInt(big.NewInt(time.Since(ps.hrStart).Nanoseconds() + 1e9))
+	}, 0), objects.AttrNone)
 	js.DefineFunction(p, "memoryUsage", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		st := iso.Heap.Statistics()
 		var ms runtime.MemStats

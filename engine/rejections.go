@@ -182,6 +182,8 @@ func noSideEffectsToString(js *interp.Interp, v layout.Value) string {
 	switch {
 	case js.IsString(v):
 		return js.GoString(v)
+	case js.IsBigInt(v):
+		return js.BigIntValue(v).String() // V8's NoSideEffectsToString: no "n"
 	case js.IsCallable(v), !js.IsObject(v):
 		return builtins.Inspect(js, v)
 	}

@@ -216,6 +216,9 @@ func (iso *Isolate) describe(e *JSError, v layout.Value) {
 	e.Name, e.Message = "", ""
 	e.NonError, e.Primitive = true, !js.IsObject(v)
 	e.Stack = builtins.Inspect(js, v)
+	if js.IsBigInt(v) {
+		e.Stack = js.BigIntValue(v).String() // node prints an uncaught 5n as 5
+	}
 }
 
 // SetUncaughtExceptionHook sets a function told of every exception that

@@ -316,11 +316,11 @@ func (d *Domain) object(id string) (heap.Handle, *cdp.Error) {
 }
 
 // inspectable reports whether v may be handed to the client: a JavaScript
-// value (objects, strings, symbols, numbers), not an engine-internal object
+// value (objects, strings, symbols, numbers, BigInts), not an engine-internal object
 // (maps, arrays of slots, code), as V8's isInspectableHeapObject.
 func (d *Domain) inspectable(v layout.Value) bool {
 	t := d.iso.Heap.InstanceType(v.Addr())
-	return t.IsJSObject() || t.IsString() || t == layout.SymbolType || t == layout.HeapNumberType
+	return t.IsJSObject() || t.IsString() || t == layout.SymbolType || t == layout.HeapNumberType || t == layout.BigIntType
 }
 
 func (d *Domain) getObjectByHeapObjectID(s *cdp.Session, params json.RawMessage) (json.RawMessage, *cdp.Error) {

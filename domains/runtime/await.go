@@ -71,7 +71,12 @@ func (d *Domain) awaitPromiseValue(ss *session, p heap.Handle, o wrapOptions, r 
 	in.PerformPromiseThenGo(p.Value(),
 		func(in *interp.Interp, v layout.Value) (layout.Value, bool) {
 			if !ss.s.Closed() {
-				reply(r, &rt.EvaluateReturns{Result: mirror{in}.wrap(v, ss.store, o)}, nil)
+				res := mirror{in}.wrap(v, ss.store, o)
+				if byValueFails(res, o) {
+					reply(r, nil, cdp.ServerError(errByValue))
+				} else {
+					reply(r, &rt.EvaluateReturns{Result: res}, nil)
+				}
 			}
 			return in.Undefined(), true
 		},

@@ -2,7 +2,9 @@ package runtime
 
 import (
 	"math"
+	"math/big"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mailru/easyjson"
@@ -106,12 +108,14 @@ func (d *Domain) exceptionDetails(ss *session, c completion, group string, previ
 		ed.LineNumber, ed.ColumnNumber = int64(c.loc.Line), int64(c.loc.Column)
 		url := scriptURL(d.in.ScriptName(c.loc.ScriptID))
 		if frames, ok := d.errorFrames(c.value.Value()); ok && !c.parseErr {
-			// An error's trace is where it was made, as V8 reports it.
-			ed.StackTrace = &rt.StackTrace{CallFrames: callFrames(frames)}
-		} else if !c.parseErr {
+			// An error's trace is where it was made, as V8 reports it,
+			// under the async parent of the code reporting it.
+			ed.StackTrace = d.stackTrace(frames, d.asyncParent(), d.in.AsyncStackDepth())
+		} else if !c.parseErr && d.maxStack > 0 {
 			ed.StackTrace = &rt.StackTrace{CallFrames: []rt.CallFrame{{
 				FunctionName: "", ScriptID: sid, URL: url,
 				LineNumber: int64(c.loc.Line), ColumnNumber: int64(c.loc.Column)}}}
+			d.addParent(ed.StackTrace, d.asyncParent(), d.in.AsyncStackDepth())
 		}
 	} else if c.hasLine {
 		ed.LineNumber, ed.ColumnNumber = int64(c.line), int64(c.col)
@@ -135,7 +139,11 @@ func (d *Domain) evaluateReturns(ss *session, c completion, o wrapOptions) (easy
 		res := mirror{d.in}.wrap(c.value.Value(), ss.store, wrapOptions{group: o.group, preview: o.preview})
 		return &rt.EvaluateReturns{Result: res, ExceptionDetails: d.exceptionDetails(ss, c, o.group, o.preview)}, nil
 	}
-	return &rt.EvaluateReturns{Result: mirror{d.in}.wrap(c.value.Value(), ss.store, o)}, nil
+	res := mirror{d.in}.wrap(c.value.Value(), ss.store, o)
+	if byValueFails(res, o) {
+		return nil, cdp.ServerError(errByValue)
+	}
+	return &rt.EvaluateReturns{Result: res}, nil
 }
 
 func optBool(b *bool) bool { return b != nil && *b }
@@ -230,8 +238,22 @@ func (d *Domain) callFunctionOnSync(ss *session, p *rt.CallFunctionOnParams, r c
 	return d.evaluateReturns(ss, c, o)
 }
 
+// parseBigIntLiteral reads a CallArgument's BigInt unserializableValue:
+// an optional "-", decimal digits and "n", as V8 writes them.
+func parseBigIntLiteral(s string) (*big.Int, bool) {
+	t, ok := strings.CutSuffix(s, "n")
+	if !ok {
+		return nil, false
+	}
+	digits := strings.TrimPrefix(t, "-")
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return nil, false
+	}
+	return new(big.Int).SetString(t, 10)
+}
+
 // callArgument resolves a CallArgument: an object id, an unserializable
-// number, a JSON value (parsed by JSON.parse), or undefined.
+// number or BigInt, a JSON value (parsed by JSON.parse), or undefined.
 func (d *Domain) callArgument(ss *session, a rt.CallArgument) (heap.Handle, *cdp.Error) {
 	in := d.in
 	switch {
@@ -253,6 +275,9 @@ func (d *Domain) callArgument(ss *session, a rt.CallArgument) (heap.Handle, *cdp
 		case "-0":
 			x = negZero()
 		default:
+			if b, ok := parseBigIntLiteral(string(*a.UnserializableValue)); ok && b.BitLen() <= layout.BigIntMaxBits {
+				return in.Factory().NewBigInt(b), nil
+			}
 			return heap.Handle{}, cdp.ServerError("Couldn't parse value object in call argument")
 		}
 		return in.Handle(in.NewNumber(x)), nil

@@ -171,6 +171,10 @@ func (m mirror) wrap(v layout.Value, st *objectStore, o wrapOptions) rt.RemoteOb
 	if t, ok := st.tagOf(hv.Value()); ok {
 		sub := rt.RemoteObjectSubtype(t.subtype)
 		r.Subtype, r.Description = &sub, strp(t.desc)
+		if o.preview && t.subtype == "internal#entry" {
+			p := m.entryPreview(hv, t.desc)
+			r.Preview = &p
+		}
 		id := rt.RemoteObjectID(st.add(hv.Value(), o.group))
 		r.ObjectID = &id
 		return r
@@ -211,8 +215,13 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeString, Value: jsonString(in.GoString(v))}
 	case in.IsSymbol(v):
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeSymbol, Description: strp(in.SymbolDescriptiveString(v))}
-	case in.IsCallable(v) || v == in.Intrinsic(interp.FunctionPrototype):
-		cls := "Function"
+	case in.IsBigInt(v):
+		// V8: the literal as unserializableValue and description, even by value.
+		s := in.BigIntValue(v).String() + "n"
+		uv := rt.UnserializableValue(s)
+		return rt.RemoteObject{Type: rt.RemoteObjectTypeBigint, UnserializableValue: &uv, Description: &s}
+	case (in.IsCallable(v) && !in.IsProxy(v)) || v == in.Intrinsic(interp.FunctionPrototype):
+		cls := m.functionClassName(v)
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeFunction, ClassName: &cls, Description: strp(m.functionDescription(v))}
 	}
 	if in.IsProxy(v) {
@@ -220,7 +229,7 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		cls, desc := "Object", "Proxy"
 		if t := in.ProxyTarget(v); in.IsObject(t) {
 			if in.IsCallable(t) {
-				desc = "Proxy(Function)"
+				cls, desc = "Function", "Proxy(Function)"
 			} else {
 				desc = "Proxy(" + in.ClassName(t) + ")"
 			}
@@ -229,6 +238,27 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, ClassName: &cls, Description: &desc}
 	}
 	cls := in.ClassName(v)
+	if in.IsArgumentsObject(v) {
+		cls = "Arguments"
+	}
+	if it, ok := builtins.CollectionIterator(in, v); ok {
+		// V8's class of collection iterators (their toStringTag has a
+		// space).
+		cls = "SetIterator"
+		if it.IsMap {
+			cls = "MapIterator"
+		}
+	}
+	if v == in.GlobalObject() {
+		cls = "global" // node's global object template's class name
+	}
+	if g, ok := in.GeneratorInfo(v); ok {
+		// V8 names a generator object after its function.
+		fn := in.Handle(g.Function)
+		if n, ok := in.DataProperty(fn.Value(), "name"); ok && in.IsString(n) && in.GoString(n) != "" {
+			cls = in.GoString(n)
+		}
+	}
 	r := rt.RemoteObject{Type: rt.RemoteObjectTypeObject, ClassName: &cls, Description: strp(cls)}
 	sub, desc := m.subtype(v, cls)
 	if sub != "" {
@@ -253,6 +283,15 @@ func (m mirror) subtype(v layout.Value, cls string) (string, string) {
 	}
 	if in.IsPromise(v) {
 		return "promise", cls
+	}
+	if sub, desc := m.viewSubtype(v, cls); sub != "" {
+		return sub, desc
+	}
+	if _, ok := in.GeneratorInfo(v); ok {
+		return "generator", cls
+	}
+	if _, ok := builtins.CollectionIterator(in, v); ok {
+		return "iterator", cls
 	}
 	if k := builtins.KindOf(in, v); k.Subtype != "" {
 		return k.Subtype, k.Description
@@ -313,9 +352,20 @@ func jsonString(s string) easyjson.RawMessage {
 	return b
 }
 
+// byValueFails reports whether an object returned by value could not be
+// serialized (V8's "Object couldn't be returned by value": it holds a
+// BigInt).
+func byValueFails(r rt.RemoteObject, o wrapOptions) bool {
+	return o.byValue && r.Type == rt.RemoteObjectTypeObject && r.Value == nil && r.ObjectID == nil && r.Subtype == nil
+}
+
+// errByValue is V8's error for a value JSON cannot hold.
+const errByValue = "Object couldn't be returned by value"
+
 // jsonValue serializes v for returnByValue as V8 does: JSON-like, own
 // enumerable string-keyed properties, functions as {}, undefined members
 // left out, NaN/Infinity as null; cycles and depth beyond 1000 as null.
+// A BigInt anywhere makes it nil: V8 refuses such a value.
 func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 	in := m.in
 	if depth > 1000 {
@@ -338,6 +388,8 @@ func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 		return jsonString(in.GoString(v))
 	case in.IsSymbol(v):
 		return easyjson.RawMessage("null")
+	case in.IsBigInt(v):
+		return nil
 	case in.IsCallable(v):
 		return easyjson.RawMessage("{}")
 	}
@@ -357,7 +409,11 @@ func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 				b.WriteString("null")
 				continue
 			}
-			b.Write(m.jsonValue(e, depth+1))
+			ev := m.jsonValue(e, depth+1)
+			if ev == nil {
+				return nil
+			}
+			b.Write(ev)
 		}
 		b.WriteByte(']')
 		return easyjson.RawMessage(b.String())
@@ -374,7 +430,11 @@ func (m mirror) jsonValue(v layout.Value, depth int) easyjson.RawMessage {
 		first = false
 		b.Write(jsonString(p.Name))
 		b.WriteByte(':')
-		b.Write(m.jsonValue(p.Value.Value(), depth+1))
+		pv := m.jsonValue(p.Value.Value(), depth+1)
+		if pv == nil {
+			return nil
+		}
+		b.Write(pv)
 	}
 	b.WriteByte('}')
 	return easyjson.RawMessage(b.String())

@@ -81,4 +81,8 @@ type Program struct {
 	// Functions lists every function literal by its ID (pre-order index):
 	// Functions[0] == Top.
 	Functions []*Function
+	// Dynamic is true when some name may resolve at run time rather than
+	// statically: the program has a `with` statement or a sloppy direct
+	// eval, or it is direct eval code (whose caller may have either).
+	Dynamic bool
 }

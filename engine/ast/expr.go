@@ -251,6 +251,9 @@ type ECall struct {
 	// `o.m()`, `o?.m()`), else the `(` itself (`(function () {})()`,
 	// `o[k]()`, `f()()`, `o.default()`, `o.m?.()`).
 	Pos Pos
+	// EvalInParams marks a direct eval in a function's parameter list
+	// (its code may not declare `var arguments`).
+	EvalInParams bool
 }
 
 // An ENew node represents `new C(args)`; `new C` has no Args and

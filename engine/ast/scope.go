@@ -123,6 +123,13 @@ type Scope struct {
 	// functions included) calls eval directly: every variable visible from
 	// there must stay reachable by name.
 	InnerEval bool
+	// SloppyEvalVars is set on a var scope (function, static block) whose
+	// code calls a sloppy direct eval: the eval code may add var bindings
+	// to it at run time (kept in its context's extension object).
+	SloppyEvalVars bool
+	// EvalTop marks the top-level scope of direct eval code: its Parent is
+	// the scope of the eval call in the caller's program.
+	EvalTop bool
 
 	// The following are set on function scopes only (Kind ScopeFunction,
 	// ScopeScript, ScopeModule), for the function that provides the

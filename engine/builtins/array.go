@@ -65,6 +65,15 @@ func (b *installer) array() {
 	})
 	in.SetIntrinsic(interp.ArrayValuesFunction, values.Value())
 	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolIterator)), values, objects.AttrDontEnum)
+	// Array.prototype[Symbol.unscopables]: the names `with (array)` does
+	// not bind (h-eval).
+	unscopables := in.NewObject(in.Null())
+	for _, name := range []string{"at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex",
+		"flat", "flatMap", "includes", "keys", "values", "toReversed", "toSorted", "toSpliced"} {
+		key := in.InternalizeGo(name)
+		in.Factory().DefineProperty(unscopables, key, in.Handle(in.Bool(true)), objects.AttrNone)
+	}
+	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolUnscopables)), unscopables, objects.AttrDontEnum|objects.AttrReadOnly)
 }
 
 // pollMask sets how often long loops over array-likes poll for

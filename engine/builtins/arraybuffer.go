@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"encoding/binary"
 	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
@@ -248,7 +249,8 @@ func (b *installer) dataView() {
 		name string
 		k    interp.TypedArrayKind
 	}{{"Int8", interp.Int8Kind}, {"Uint8", interp.Uint8Kind}, {"Int16", interp.Int16Kind}, {"Uint16", interp.Uint16Kind},
-		{"Int32", interp.Int32Kind}, {"Uint32", interp.Uint32Kind}, {"Float32", interp.Float32Kind}, {"Float64", interp.Float64Kind}}
+		{"Int32", interp.Int32Kind}, {"Uint32", interp.Uint32Kind}, {"Float32", interp.Float32Kind}, {"Float64", interp.Float64Kind},
+		{"BigInt64", interp.BigInt64Kind}, {"BigUint64", interp.BigUint64Kind}}
 	for _, kk := range kinds {
 		k := kk.k
 		in.DefineFunction(proto, "get"+kk.name, 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -272,10 +274,11 @@ func dataViewAccess(in *interp.Interp, a interp.Args, k interp.TypedArrayKind, s
 		return 0, false
 	}
 	var x float64
+	var w uint64
 	little := a.Arg(1)
 	if set {
 		little = a.Arg(2)
-		if x, ok = in.ToFloat(a.Arg(1)); !ok {
+		if x, w, ok = toElementValue(in, k, a.Arg(1)); !ok {
 			return 0, false
 		}
 	}
@@ -288,6 +291,17 @@ func dataViewAccess(in *interp.Interp, a interp.Args, k interp.TypedArrayKind, s
 		return in.ThrowError(interp.RangeError, "Offset is outside the bounds of the DataView")
 	}
 	b := in.BufferBytes(in.ViewBuffer(dv.Value()))[off+idx:]
+	if k.IsBigInt() {
+		var bo binary.ByteOrder = binary.BigEndian
+		if le {
+			bo = binary.LittleEndian
+		}
+		if set {
+			bo.PutUint64(b, w)
+			return in.Undefined(), true
+		}
+		return in.NewBigIntFromWord(k, bo.Uint64(b))
+	}
 	if set {
 		interp.WriteElement(k, b, x, le)
 		return in.Undefined(), true

@@ -45,6 +45,7 @@ func Install(in *interp.Interp) {
 	b.number()
 	b.boolean()
 	b.symbol()
+	b.bigint()
 	b.errors()
 	b.math()
 	b.json()

@@ -239,6 +239,8 @@ func keyHash(in *interp.Interp, k layout.Value) (uint32, bool) {
 		return f.StringHash(k), true
 	case in.IsSymbol(k):
 		return f.NameHash(k), true
+	case in.IsBigInt(k):
+		return bigintHash(in, k), true
 	case in.IsObject(k):
 		v, ok := f.GetProperty(k, in.Intrinsic(interp.PrivateIdentityHash))
 		if !ok {
@@ -247,6 +249,18 @@ func keyHash(in *interp.Interp, k layout.Value) (uint32, bool) {
 		return uint32(v.SmiValue()), true
 	}
 	return uint32(k) * 0x9e3779b1, true // oddballs: read-only, never move
+}
+
+// bigintHash hashes a BigInt by value (equal BigInts are distinct objects).
+func bigintHash(in *interp.Interp, k layout.Value) uint32 {
+	hash := uint32(2166136261)
+	for _, b := range in.BigIntValue(k).Bytes() {
+		hash = (hash ^ uint32(b)) * 16777619
+	}
+	if in.BigIntValue(k).Sign() < 0 {
+		hash = ^hash
+	}
+	return hash
 }
 
 func entryIndex(t layout.Value, in *interp.Interp, e int) int {

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/interp"
@@ -49,7 +50,9 @@ func formatArgs(in *interp.Interp, a interp.Args, start int, prefix string) (str
 			i++
 			switch d {
 			case 's':
-				if in.IsString(v) {
+				if in.IsBigInt(v) {
+					sb.WriteString(in.BigIntValue(v).String() + "n")
+				} else if in.IsString(v) {
 					sb.WriteString(in.GoString(v))
 				} else if in.IsObject(v) || in.IsSymbol(v) {
 					sb.WriteString(Inspect(in, v))
@@ -64,6 +67,10 @@ func formatArgs(in *interp.Interp, a interp.Args, start int, prefix string) (str
 					sb.WriteString(s)
 				}
 			case 'd', 'i':
+				if in.IsBigInt(v) {
+					sb.WriteString(in.BigIntValue(v).String() + "n")
+					break
+				}
 				if in.IsObject(v) {
 					sb.WriteString("NaN")
 					break
@@ -77,6 +84,11 @@ func formatArgs(in *interp.Interp, a interp.Args, start int, prefix string) (str
 				}
 				sb.WriteString(jsnum.FormatNumber(x))
 			case 'f':
+				if in.IsBigInt(v) {
+					x, _ := new(big.Float).SetInt(in.BigIntValue(v)).Float64()
+					sb.WriteString(jsnum.FormatNumber(x))
+					break
+				}
 				x, ok := in.ToFloat(v)
 				if !ok {
 					return "", false

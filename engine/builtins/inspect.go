@@ -80,6 +80,8 @@ func (c *inspectCtx) formatPrimitive(v layout.Value) string {
 		return s
 	case in.IsSymbol(v):
 		return symbolDescriptiveString(in, v)
+	case in.IsBigInt(v):
+		return in.BigIntValue(v).String() + "n"
 	case v == in.Hole():
 		return "undefined"
 	}
@@ -190,6 +192,8 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 			typ = "Boolean"
 		case in.IsSymbol(p):
 			typ = "Symbol"
+		case in.IsBigInt(p):
+			typ = "BigInt"
 		}
 		base = "[" + typ + ": " + c.formatPrimitive(p) + "]"
 		if noProps {

@@ -102,7 +102,7 @@ func (w *jsonWriter) property(holder heap.Handle, key, v layout.Value) (wrote, o
 	defer scope.Close()
 	kh := h.NewHandle(key)
 	vh := h.NewHandle(v)
-	if in.IsObject(v) {
+	if in.IsObject(v) || in.IsBigInt(v) {
 		toJSON, ok := in.GetName(v, interp.NameToJSON)
 		if !ok {
 			return false, false
@@ -136,6 +136,9 @@ func (w *jsonWriter) property(holder heap.Handle, key, v layout.Value) (wrote, o
 		w.sb.WriteString("false")
 	case in.IsString(v):
 		w.quote(in.Factory().StringToUTF16(v))
+	case in.IsBigInt(v):
+		in.ThrowError(interp.TypeError, "Do not know how to serialize a BigInt")
+		return false, false
 	case in.IsNumber(v):
 		x := in.NumberValue(v)
 		if math.IsInf(x, 0) || x != x {

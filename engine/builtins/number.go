@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"math"
+	"math/big"
 
 	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/jsnum"
@@ -46,8 +47,12 @@ func numberConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	n := layout.Smi(0)
 	if a.Len() > 0 {
 		var ok bool
-		if n, ok = in.ToNumber(a.Arg(0)); !ok {
+		if n, ok = in.ToNumeric(a.Arg(0)); !ok {
 			return 0, false
+		}
+		if in.IsBigInt(n) {
+			x, _ := new(big.Float).SetInt(in.BigIntValue(n)).Float64()
+			n = in.NewNumber(x)
 		}
 	}
 	if !a.IsConstruct() {
@@ -338,6 +343,9 @@ func (b *installer) globals() {
 			return in.Bool(x == x && !math.IsInf(x, 0)), ok
 		}},
 	})
+	evalKey := in.InternalizeGo("eval")
+	evalFn, _, _ := in.Lookup(g.Value(), interp.NameKey(evalKey.Value()))
+	in.SetIntrinsic(interp.EvalFunction, evalFn)
 	// Number.parseFloat and Number.parseInt are the same functions.
 	numKey := in.InternalizeGo("Number")
 	num, _, _ := in.Lookup(g.Value(), interp.NameKey(numKey.Value()))

@@ -768,7 +768,7 @@ func objectToString(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 	}
 	tag := builtinTag(in, t)
-	if in.IsObject(t) {
+	if in.IsObject(t) || in.IsBigInt(t) || in.IsSymbol(t) {
 		if st, ok := in.Get(t, interp.NameKey(in.Intrinsic(interp.SymbolToStringTag))); !ok {
 			return 0, false
 		} else if in.IsString(st) {

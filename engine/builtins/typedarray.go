@@ -1,7 +1,9 @@
 package builtins
 
 import (
+	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/sonde-js/sonde/engine/heap"
@@ -110,9 +112,6 @@ func (b *installer) typedArrays() {
 		b.value(proto, "toString", ts, objects.AttrDontEnum)
 	}
 	for k := interp.TypedArrayKind(0); k < interp.TypedArrayKind(interp.NumTypedArrayKinds); k++ {
-		if k.IsBigInt() {
-			continue // with BigInt
-		}
 		kind := k
 		p := b.intrinsic(interp.FirstTypedArrayPrototype + interp.Intrinsic(k))
 		c := b.constructor(k.Name(), 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -240,7 +239,7 @@ func constructTypedArray(in *interp.Interp, a interp.Args, k interp.TypedArrayKi
 			return in.ThrowError(interp.TypeError, "Cannot perform Construct on a detached ArrayBuffer")
 		}
 		if in.TypedArrayKindOf(first).IsBigInt() != k.IsBigInt() {
-			return in.ThrowError(interp.TypeError, "Content type mismatch")
+			return in.ThrowError(interp.TypeError, "Cannot mix BigInt and other types, use explicit conversions")
 		}
 		ta, ok := newTypedArray(in, k, n, ph.Value())
 		if !ok {
@@ -249,6 +248,10 @@ func constructTypedArray(in *interp.Interp, a interp.Args, k interp.TypedArrayKi
 		sk := in.TypedArrayKindOf(src.Value())
 		sb, db := in.TypedArrayBytes(src.Value()), in.TypedArrayBytes(ta)
 		for i := 0; i < n; i++ {
+			if k.IsBigInt() {
+				copy(db[i*size:(i+1)*size], sb[i*size:]) // BigInt64 ↔ BigUint64: the same bits
+				continue
+			}
 			interp.WriteElement(k, db[i*size:], interp.ReadElement(sk, sb[i*sk.Size():], true), true)
 		}
 		return ta, true
@@ -352,7 +355,7 @@ func speciesCreate(in *interp.Interp, exemplar layout.Value, n int) (layout.Valu
 		return 0, false
 	}
 	if in.TypedArrayKindOf(ta).IsBigInt() != kind.IsBigInt() {
-		return in.ThrowError(interp.TypeError, "Content type mismatch")
+		return in.ThrowError(interp.TypeError, "Cannot mix BigInt and other types, use explicit conversions")
 	}
 	return ta, true
 }
@@ -452,6 +455,47 @@ func numbers(in *interp.Interp, ta layout.Value) []float64 {
 	return out
 }
 
+// words returns the 64-bit elements of a BigInt64Array or BigUint64Array.
+func words(in *interp.Interp, ta layout.Value) []uint64 {
+	b := in.TypedArrayBytes(ta)
+	out := make([]uint64, len(b)/8)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return out
+}
+
+// storeWords writes ws to a BigInt typed array from index 0 (as far as it
+// is in range).
+func storeWords(in *interp.Interp, ta layout.Value, ws []uint64) {
+	for i, w := range ws {
+		in.StoreTypedArrayWord(ta, i, w)
+	}
+}
+
+// toElementValue converts v for a store into a typed array of kind k:
+// ToBigInt for the BigInt kinds (the 64-bit pattern), else ToNumber.
+func toElementValue(in *interp.Interp, k interp.TypedArrayKind, v layout.Value) (float64, uint64, bool) {
+	if k.IsBigInt() {
+		b, ok := in.ToBigInt(v)
+		if !ok {
+			return 0, 0, false
+		}
+		return 0, in.BigIntWord(b), true
+	}
+	x, ok := in.ToFloat(v)
+	return x, 0, ok
+}
+
+// storeElement stores a converted value (see toElementValue) at index i.
+func storeElement(in *interp.Interp, ta layout.Value, i int, x float64, w uint64) {
+	if in.TypedArrayKindOf(ta).IsBigInt() {
+		in.StoreTypedArrayWord(ta, i, w)
+		return
+	}
+	in.StoreTypedArrayElement(ta, i, x)
+}
+
 // storeNumbers writes xs to ta from index 0 (as far as it is in range).
 func storeNumbers(in *interp.Interp, ta layout.Value, xs []float64) {
 	for i, x := range xs {
@@ -497,10 +541,7 @@ func typedArrayFill(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	if in.TypedArrayKindOf(a.This()).IsBigInt() {
-		return in.ThrowError(interp.TypeError, "Cannot convert "+displayArg(in, a.Arg(0))+" to a BigInt")
-	}
-	x, ok := in.ToFloat(a.Arg(0))
+	x, w, ok := toElementValue(in, in.TypedArrayKindOf(a.This()), a.Arg(0))
 	if !ok {
 		return 0, false
 	}
@@ -516,7 +557,7 @@ func typedArrayFill(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.ThrowError(interp.TypeError, "Cannot perform %TypedArray%.prototype.fill on a detached ArrayBuffer")
 	}
 	for i := start; i < end; i++ {
-		in.StoreTypedArrayElement(a.This(), i, x)
+		storeElement(in, a.This(), i, x, w)
 	}
 	return a.This(), true
 }
@@ -602,6 +643,12 @@ func typedArrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if _, ok := validTypedArray(in, a.This(), "reverse"); !ok {
 		return 0, false
 	}
+	if in.TypedArrayKindOf(a.This()).IsBigInt() {
+		ws := words(in, a.This())
+		slices.Reverse(ws)
+		storeWords(in, a.This(), ws)
+		return a.This(), true
+	}
 	xs := numbers(in, a.This())
 	for i, j := 0, len(xs)-1; i < j; i, j = i+1, j-1 {
 		xs[i], xs[j] = xs[j], xs[i]
@@ -614,6 +661,16 @@ func typedArrayToReversed(in *interp.Interp, a interp.Args) (layout.Value, bool)
 	n, ok := validTypedArray(in, a.This(), "toReversed")
 	if !ok {
 		return 0, false
+	}
+	if in.TypedArrayKindOf(a.This()).IsBigInt() {
+		ws := words(in, a.This())
+		out, ok := newTypedArray(in, in.TypedArrayKindOf(a.This()), n, 0)
+		if !ok {
+			return 0, false
+		}
+		slices.Reverse(ws)
+		storeWords(in, out, ws)
+		return out, true
 	}
 	xs := numbers(in, a.This())
 	out, ok := newTypedArray(in, in.TypedArrayKindOf(a.This()), n, 0)
@@ -641,12 +698,22 @@ func typedArrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if rel < 0 {
 		idx = float64(n) + rel
 	}
-	x, ok := in.ToFloat(a.Arg(1))
+	x, w, ok := toElementValue(in, in.TypedArrayKindOf(ta.Value()), a.Arg(1))
 	if !ok {
 		return 0, false
 	}
 	if n2, _ := in.TypedArrayLength(ta.Value()); idx < 0 || idx >= float64(n2) {
 		return in.ThrowError(interp.RangeError, "Invalid typed array index")
+	}
+	if in.TypedArrayKindOf(ta.Value()).IsBigInt() {
+		ws := words(in, ta.Value())
+		out, ok := newTypedArray(in, in.TypedArrayKindOf(ta.Value()), n, 0)
+		if !ok {
+			return 0, false
+		}
+		storeWords(in, out, ws[:min(n, len(ws))])
+		in.StoreTypedArrayWord(out, int(idx), w)
+		return out, true
 	}
 	xs := numbers(in, ta.Value())
 	out, ok := newTypedArray(in, in.TypedArrayKindOf(ta.Value()), n, 0)
@@ -684,10 +751,16 @@ func typedArraySet(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return in.ThrowError(interp.TypeError, "Cannot perform %TypedArray%.prototype.set on a detached ArrayBuffer")
 		}
 		if in.TypedArrayKindOf(src.Value()).IsBigInt() != in.TypedArrayKindOf(ta.Value()).IsBigInt() {
-			return in.ThrowError(interp.TypeError, "Content type mismatch")
+			return in.ThrowError(interp.TypeError, "Cannot mix BigInt and other types, use explicit conversions")
 		}
 		if off+float64(m) > float64(n) {
 			return in.ThrowError(interp.RangeError, "offset is out of bounds")
+		}
+		if in.TypedArrayKindOf(ta.Value()).IsBigInt() {
+			for i, w := range words(in, src.Value()) {
+				in.StoreTypedArrayWord(ta.Value(), int(off)+i, w)
+			}
+			return in.Undefined(), true
 		}
 		xs := numbers(in, src.Value()) // copied first: the two may share a buffer
 		for i, x := range xs {
@@ -714,12 +787,12 @@ func typedArraySet(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			s.Close()
 			return 0, false
 		}
-		x, ok := in.ToFloat(v)
+		x, w, ok := toElementValue(in, in.TypedArrayKindOf(ta.Value()), v)
 		if !ok {
 			s.Close()
 			return 0, false
 		}
-		in.StoreTypedArrayElement(ta.Value(), int(off)+i, x)
+		storeElement(in, ta.Value(), int(off)+i, x, w)
 		s.Close()
 	}
 	return in.Undefined(), true
@@ -751,6 +824,13 @@ func typedArraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return in.ThrowError(interp.TypeError, "Cannot perform %TypedArray%.prototype.slice on a detached ArrayBuffer")
 		}
 		end = min(end, n2)
+		if in.TypedArrayKindOf(ta.Value()).IsBigInt() {
+			ws := words(in, ta.Value())
+			for i := start; i < end; i++ {
+				in.StoreTypedArrayWord(out, i-start, ws[i])
+			}
+			return out, true
+		}
 		xs := numbers(in, ta.Value())
 		for i := start; i < end; i++ {
 			in.StoreTypedArrayElement(out, i-start, xs[i])
@@ -841,6 +921,14 @@ func typedArraySort(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return 0, false
 	}
 	ta := h.NewHandle(a.This())
+	if k := in.TypedArrayKindOf(ta.Value()); k.IsBigInt() {
+		ws := words(in, ta.Value())
+		if !sortWords(in, k, cmp, ws) {
+			return 0, false
+		}
+		storeWords(in, ta.Value(), ws)
+		return ta.Value(), true
+	}
 	xs := numbers(in, ta.Value())
 	if cmp.Value() == in.Undefined() {
 		sortNumbers(xs)
@@ -861,6 +949,19 @@ func typedArrayToSorted(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if k := in.TypedArrayKindOf(a.This()); k.IsBigInt() {
+		ws := words(in, a.This())
+		out, ok := newTypedArray(in, k, n, 0)
+		if !ok {
+			return 0, false
+		}
+		oh := h.NewHandle(out)
+		if !sortWords(in, k, cmp, ws) {
+			return 0, false
+		}
+		storeWords(in, oh.Value(), ws)
+		return oh.Value(), true
+	}
 	xs := numbers(in, a.This())
 	out, ok := newTypedArray(in, in.TypedArrayKindOf(a.This()), n, 0)
 	if !ok {
@@ -874,4 +975,51 @@ func typedArrayToSorted(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	}
 	storeNumbers(in, oh.Value(), xs)
 	return oh.Value(), true
+}
+
+// sortWords sorts the elements of a BigInt typed array of kind k: by
+// value (signed for BigInt64), or with a JavaScript comparator called
+// with BigInts (a stable merge sort).
+func sortWords(in *interp.Interp, k interp.TypedArrayKind, cmp heap.Handle, ws []uint64) bool {
+	if cmp.Value() == in.Undefined() {
+		if k == interp.BigInt64Kind {
+			sort.SliceStable(ws, func(i, j int) bool { return int64(ws[i]) < int64(ws[j]) })
+		} else {
+			sort.SliceStable(ws, func(i, j int) bool { return ws[i] < ws[j] })
+		}
+		return true
+	}
+	ok := true
+	less := func(x, y uint64) bool {
+		if !ok {
+			return false
+		}
+		h := in.Heap()
+		s := h.OpenScope()
+		defer s.Close()
+		xb, good := in.NewBigIntFromWord(k, x)
+		if !good {
+			ok = false
+			return false
+		}
+		xv := h.NewHandle(xb)
+		yv, good := in.NewBigIntFromWord(k, y)
+		if !good {
+			ok = false
+			return false
+		}
+		r, good := in.Call(cmp.Value(), in.Undefined(), xv.Value(), yv)
+		if !good {
+			ok = false
+			return false
+		}
+		f, good := in.ToFloat(r)
+		if !good {
+			ok = false
+			return false
+		}
+		return f < 0
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return less(ws[i], ws[j]) })
+	return ok
 }

@@ -199,6 +199,18 @@ func (b *Builder) NumberConstant(x float64) int {
 	return i
 }
 
+// BigIntConstant returns the pool index of the BigInt whose value is the
+// decimal digits, adding it once.
+func (b *Builder) BigIntConstant(digits string) int {
+	key := "n" + digits // never collides with string keys ('u' first)
+	if i, ok := b.strings[key]; ok {
+		return i
+	}
+	i := b.add(Constant{Kind: ConstBigInt, Names: []string{digits}})
+	b.strings[key] = i
+	return i
+}
+
 // Constant adds c to the pool (without deduplication) and returns its index.
 func (b *Builder) Constant(c Constant) int { return b.add(c) }
 

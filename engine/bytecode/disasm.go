@@ -122,6 +122,8 @@ func constantString(c Constant) string {
 		return "String " + strconv.Quote(string(utf16.Decode(c.Str)))
 	case ConstNumber:
 		return "Number " + strconv.FormatFloat(c.Num, 'g', -1, 64)
+	case ConstBigInt:
+		return "BigInt " + c.Names[0] + "n"
 	case ConstFunction:
 		return "SharedFunctionInfo #" + strconv.Itoa(c.Int)
 	case ConstScopeInfo:

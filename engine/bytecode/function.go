@@ -92,6 +92,8 @@ const (
 	// ConstCounters is the function's block-coverage counters: a ByteArray
 	// of Int little-endian uint32 counts, zeroed.
 	ConstCounters
+	// ConstBigInt is a BigInt literal (Names[0]: its value in decimal).
+	ConstBigInt
 )
 
 // Constant is one constant pool entry, described in Go terms.
@@ -102,6 +104,9 @@ type Constant struct {
 	Str   []uint16
 	Names []string
 	Elems []Constant
+	// Modes, for a ConstScopeInfo, gives each name's assignment mode
+	// (ModeMutable…) when lookups by name may need it; nil otherwise.
+	Modes []byte
 	// Eager marks a ConstFunction V8 compiles at once: a function
 	// expression right after `(` (guessed to be called immediately).
 	Eager bool
@@ -186,3 +191,10 @@ func Operand(code []byte, pc, n int) int {
 func IsSmiNumber(x float64) bool {
 	return x == math.Trunc(x) && x >= -(1<<30) && x <= 1<<30-1 && !(x == 0 && math.Signbit(x))
 }
+
+// Variable modes of a ConstScopeInfo's names, for run-time lookups by name.
+const (
+	ModeMutable     byte = iota // var, let, parameters
+	ModeConst                   // const, class names: assignment is a TypeError
+	ModeSloppyConst             // a function expression's own name: ignored in sloppy code
+)

@@ -210,6 +210,9 @@ const (
 	IncBlockCounter // Idx(counters), Counter: count one execution of a block in the function's counters (block coverage)
 	Debugger        // the debugger statement
 
+	// BigInt (h-bigint).
+	ToNumber // acc = ToNumber(acc): unary +, a TypeError for a BigInt
+
 	numOps
 )
 
@@ -346,6 +349,8 @@ var infos = [NumOps]Info{
 
 	IncBlockCounter: info("IncBlockCounter", 0, Idx, Counter),
 	Debugger:        info("Debugger", 0),
+
+	ToNumber: info("ToNumber", Calls),
 }
 
 // Info returns the opcode's description.

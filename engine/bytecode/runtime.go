@@ -119,6 +119,34 @@ const (
 	// as an invocation (V8 awaits and yields in one suspension).
 	RtAwaitYield
 
+	// h-eval: direct eval and with.
+
+	// RtResolveDirectEval(callee, source, site): for `eval(source)`, the
+	// function to call: callee unless it is %eval% and source a string,
+	// else the closure of source compiled as direct eval code over the
+	// current context (site: the unit's EvalSites index of the call).
+	RtResolveDirectEval
+	// RtLookupLoad(name), RtLookupLoadTypeof(name): a name resolved at run
+	// time through the context chain (with objects, eval-declared vars),
+	// then the global scope; the typeof form gives undefined when none.
+	RtLookupLoad
+	RtLookupLoadTypeof
+	// RtLookupCall(name, out): RtLookupLoad for a call, which also writes
+	// the call's receiver (a with object, or undefined) to register out.
+	RtLookupCall
+	// RtLookupStore(name, value, strict): assignment to such a name.
+	RtLookupStore
+	// RtLookupDelete(name): `delete name` in sloppy code.
+	RtLookupDelete
+	// RtDeclareEvalVar(name, depth) and RtDeclareEvalFunction(name, fn,
+	// depth): a sloppy direct eval's var or function declaration, added to
+	// the caller's variable environment (the context depth levels out).
+	RtDeclareEvalVar
+	RtDeclareEvalFunction
+	// RtCreateWithContext(object, scopeInfo): the context of `with
+	// (object)` (ToObject applied), chained to the current context.
+	RtCreateWithContext
+
 	numRuntime
 )
 
@@ -164,6 +192,15 @@ var runtimeNames = [numRuntime]string{
 	RtGetAsyncIterator:       "GetAsyncIterator",
 	RtIteratorRest:           "IteratorRest",
 	RtAwaitYield:             "AwaitYield",
+	RtResolveDirectEval:      "ResolveDirectEval",
+	RtLookupLoad:             "LookupLoad",
+	RtLookupLoadTypeof:       "LookupLoadTypeof",
+	RtLookupCall:             "LookupCall",
+	RtLookupStore:            "LookupStore",
+	RtLookupDelete:           "LookupDelete",
+	RtDeclareEvalVar:         "DeclareEvalVar",
+	RtDeclareEvalFunction:    "DeclareEvalFunction",
+	RtCreateWithContext:      "CreateWithContext",
 }
 
 // NumRuntime is the number of runtime functions.

@@ -85,6 +85,13 @@ func (c *funcCompiler) calleeAndReceiver(target ast.Expr, recv int) (callee int,
 		return callee, isMethod
 	}
 	callee = c.newTemp()
+	if id, ok := target.Data.(*ast.EIdentifier); ok && c.u.Prog.Dynamic && !(id.Var == nil && id.Name == "undefined") {
+		if loc := c.resolve(id.Name, id.Var); loc.kind == locDynamic {
+			c.exprPos(target.Start)
+			c.callDynamic(id.Name, callee, recv)
+			return callee, true
+		}
+	}
 	c.exprInto(target, callee)
 	return callee, false
 }
@@ -140,9 +147,9 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 		c.superCall(e, x.Args)
 		return
 	}
-	if id, ok := x.Target.Data.(*ast.EIdentifier); ok && id.Name == "eval" && id.Var == nil && !x.Optional {
-		// A direct eval: without eval support it is an ordinary call of
-		// the global eval, which does not exist yet.
+	directEval := false
+	if id, ok := x.Target.Data.(*ast.EIdentifier); ok && id.Name == "eval" && !x.Optional {
+		directEval = true
 	}
 	spread, lastOnly := hasSpread(x.Args)
 	n := len(x.Args)
@@ -171,10 +178,18 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 		b.Emit(bytecode.CallWithSpread, callee, block, n, b.FeedbackSlots(1))
 	case isMethod:
 		c.argsInto(x.Args, block+1)
+		if directEval {
+			c.evalArgPos(x.Args)
+			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams, x.Pos)
+		}
 		c.exprPos(pos)
 		b.Emit(bytecode.CallProperty, callee, block, n, b.FeedbackSlots(1))
 	default:
 		c.argsInto(x.Args, block+1)
+		if directEval {
+			c.evalArgPos(x.Args)
+			c.resolveDirectEval(callee, block+1, n > 0, x.EvalInParams, x.Pos)
+		}
 		c.exprPos(pos)
 		b.Emit(bytecode.CallUndefinedReceiver, callee, block+1, n, b.FeedbackSlots(1))
 	}

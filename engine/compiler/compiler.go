@@ -154,6 +154,67 @@ func (c *funcCompiler) compileScript() {
 			c.b.Emit(bytecode.StaCurrentContextSlot, l.thisSlot)
 		}
 	}
+	if c.u.Eval && (c.u.evalLocalVars(s) || c.u.evalCallerVars() != nil) {
+		c.evalDeclarations(s)
+	} else {
+		c.globalDeclarations(s)
+	}
+	c.completion = c.newLocal()
+	c.b.Emit(bytecode.LdaUndefined)
+	c.b.Emit(bytecode.Star, c.completion)
+	c.covFunction()
+	c.statements(fn.Body)
+	if c.b.Reachable() {
+		c.b.Emit(bytecode.Ldar, c.completion)
+		c.b.Emit(bytecode.Return)
+	}
+}
+
+// evalDeclarations instantiates the var and function declarations of
+// eval code that are not global: strict eval code's own (in its context),
+// or a sloppy direct eval's, added to its caller's variable environment.
+func (c *funcCompiler) evalDeclarations(s *ast.Scope) {
+	b := c.b
+	if c.u.evalLocalVars(s) {
+		for _, v := range s.Vars {
+			if v.Kind == ast.DeclFunction && v.FuncStmt != nil {
+				c.createClosure(v.FuncStmt)
+				c.storeVar(c.resolve(v.Name, v), true)
+			}
+		}
+		return
+	}
+	depth := c.contextDepth(c.u.evalCallerVars())
+	for _, v := range s.Vars {
+		mark := c.tempMark()
+		switch v.Kind {
+		case ast.DeclVar:
+			r := c.newTemps(2)
+			b.Emit(bytecode.LdaConstant, b.NameConstant(v.Name))
+			b.Emit(bytecode.Star, r)
+			b.Emit(bytecode.LdaSmi, depth)
+			b.Emit(bytecode.Star, r+1)
+			b.Emit(bytecode.CallRuntime, int(bytecode.RtDeclareEvalVar), r, 2)
+		case ast.DeclFunction:
+			if v.FuncStmt == nil {
+				break
+			}
+			r := c.newTemps(3)
+			b.Emit(bytecode.LdaConstant, b.NameConstant(v.Name))
+			b.Emit(bytecode.Star, r)
+			c.createClosure(v.FuncStmt)
+			b.Emit(bytecode.Star, r+1)
+			b.Emit(bytecode.LdaSmi, depth)
+			b.Emit(bytecode.Star, r+2)
+			b.Emit(bytecode.CallRuntime, int(bytecode.RtDeclareEvalFunction), r, 3)
+		}
+		c.freeTemps(mark)
+	}
+}
+
+// globalDeclarations defines a script's (or global eval code's) var and
+// function declarations on the global object.
+func (c *funcCompiler) globalDeclarations(s *ast.Scope) {
 	for _, v := range s.Vars {
 		switch v.Kind {
 		case ast.DeclVar:
@@ -176,15 +237,6 @@ func (c *funcCompiler) compileScript() {
 			c.b.Emit(bytecode.CallRuntime, int(bytecode.RtDefineGlobalFunction), r, 2)
 			c.freeTemps(mark)
 		}
-	}
-	c.completion = c.newLocal()
-	c.b.Emit(bytecode.LdaUndefined)
-	c.b.Emit(bytecode.Star, c.completion)
-	c.covFunction()
-	c.statements(fn.Body)
-	if c.b.Reachable() {
-		c.b.Emit(bytecode.Ldar, c.completion)
-		c.b.Emit(bytecode.Return)
 	}
 }
 

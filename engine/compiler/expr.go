@@ -35,7 +35,7 @@ func (c *funcCompiler) expr(e ast.Expr) {
 			return
 		}
 		loc := c.resolve(x.Name, x.Var)
-		if loc.kind == locGlobal || loc.holeCheck {
+		if loc.kind == locGlobal || loc.kind == locDynamic || loc.holeCheck {
 			c.exprPos(e.Start) // where a ReferenceError points
 		}
 		c.loadVar(loc)
@@ -100,7 +100,7 @@ func (c *funcCompiler) expr(e ast.Expr) {
 		b.Emit(bytecode.LdaUndefined)
 		b.Bind(end)
 	case *ast.EBigInt:
-		c.unsupported("BigInt", e.Start)
+		c.b.Emit(bytecode.LdaConstant, c.b.BigIntConstant(x.Digits))
 	case *ast.EYield:
 		c.yieldExpr(e, x)
 	case *ast.EAwait:
@@ -182,7 +182,7 @@ func (c *funcCompiler) operandReg(e ast.Expr, later ...ast.Expr) int {
 			return loc.reg
 		}
 	}
-	if _, ok := e.Data.(*ast.EThis); ok && (c.fn.Kind != ast.FuncArrow) && !c.fn.Derived {
+	if _, ok := e.Data.(*ast.EThis); ok && c.fn.Kind != ast.FuncArrow && !c.fn.Scope.EvalTop && !c.fn.Derived {
 		return bytecode.FrameReceiver
 	}
 	r := c.newTemp()
@@ -251,6 +251,9 @@ func (c *funcCompiler) loadVar(loc varLoc) {
 	case locGlobal:
 		b.Emit(bytecode.LdaGlobal, b.NameConstant(loc.name), b.FeedbackSlots(2))
 		return
+	case locDynamic:
+		c.loadDynamic(loc.name, false)
+		return
 	}
 	if loc.holeCheck {
 		b.Emit(bytecode.ThrowReferenceErrorIfHole, b.NameConstant(loc.name))
@@ -262,6 +265,10 @@ func (c *funcCompiler) loadVar(loc varLoc) {
 // const check).
 func (c *funcCompiler) storeVar(loc varLoc, init bool) {
 	b := c.b
+	if loc.kind == locDynamic {
+		c.storeDynamic(loc.name)
+		return
+	}
 	if !init {
 		if loc.immutable {
 			if loc.sloppyName {
@@ -328,11 +335,11 @@ func (c *funcCompiler) exportChanged(loc varLoc) {
 // receiverFunction returns the function whose `this` code in c.fn sees: c.fn
 // itself, or for an arrow the nearest enclosing non-arrow function.
 func (c *funcCompiler) receiverFunction() *ast.Function {
-	if c.fn.Kind != ast.FuncArrow {
+	if c.fn.Kind != ast.FuncArrow && !c.fn.Scope.EvalTop {
 		return c.fn
 	}
 	for s := c.fn.Scope.Parent; s != nil; s = s.Parent {
-		if s.Func != nil && s.Func.Kind != ast.FuncArrow && s == s.Func.Scope {
+		if s.Func != nil && s.Func.Kind != ast.FuncArrow && s == s.Func.Scope && !s.EvalTop {
 			return s.Func
 		}
 	}
@@ -597,7 +604,7 @@ func (c *funcCompiler) unary(e ast.Expr, x *ast.EUnary) {
 	case ast.UnaryPlus:
 		c.expr(x.Value)
 		c.exprPos(e.Start)
-		b.Emit(bytecode.ToNumeric)
+		b.Emit(bytecode.ToNumber)
 	case ast.UnaryNot:
 		c.expr(x.Value)
 		if isBooleanExpr(x.Value) {
@@ -614,6 +621,11 @@ func (c *funcCompiler) unary(e ast.Expr, x *ast.EUnary) {
 			loc := c.resolve(id.Name, id.Var)
 			if loc.kind == locGlobal {
 				b.Emit(bytecode.LdaGlobalInsideTypeof, b.NameConstant(loc.name), b.FeedbackSlots(2))
+				b.Emit(bytecode.TypeOf)
+				return
+			}
+			if loc.kind == locDynamic {
+				c.loadDynamic(loc.name, true)
 				b.Emit(bytecode.TypeOf)
 				return
 			}
@@ -656,6 +668,10 @@ func (c *funcCompiler) deleteExpr(e ast.Expr, target ast.Expr) {
 		b.Emit(bytecode.DeleteProperty, obj, strict)
 	case *ast.EIdentifier:
 		loc := c.resolve(t.Name, t.Var)
+		if loc.kind == locDynamic {
+			c.lookupRuntime(bytecode.RtLookupDelete, t.Name, 1, nil)
+			return
+		}
 		if loc.kind == locGlobal && t.Var == nil {
 			// A sloppy `delete x` of a global property.
 			mark := c.tempMark()

@@ -31,7 +31,11 @@ func (u *Unit) layout(s *ast.Scope) *scopeLayout {
 	if l, ok := u.layouts[s]; ok {
 		return l
 	}
+	if u.outerScopes[s] {
+		return u.Outer.layout(s)
+	}
 	l := &scopeLayout{slots: map[*ast.Variable]int{}, thisSlot: -1, newTargetSlot: -1, funcSlot: -1}
+	evalLocal := u.evalLocalVars(s)
 	add := func(name string) int {
 		i := objectsContextMinSlots + len(l.names)
 		l.names = append(l.names, name)
@@ -52,7 +56,7 @@ func (u *Unit) layout(s *ast.Scope) *scopeLayout {
 			// Top-level lexical bindings live in the script context,
 			// where later scripts find them; var and function
 			// declarations are global object properties.
-			if v.Kind.Lexical() {
+			if v.Kind.Lexical() || evalLocal {
 				l.slots[v] = add(v.Name)
 			}
 		case v.Captured || v.Kind == ast.DeclPrivate:
@@ -68,7 +72,7 @@ func (u *Unit) layout(s *ast.Scope) *scopeLayout {
 			l.funcSlot = add(".function")
 		}
 	}
-	l.context = len(l.names) > 0
+	l.context = len(l.names) > 0 || s.Kind == ast.ScopeWith || s.SloppyEvalVars
 	u.layouts[s] = l
 	return l
 }
@@ -80,6 +84,9 @@ const objectsContextMinSlots = 3
 func scopeInfoKind(s *ast.Scope) objects.ScopeKind {
 	switch s.Kind {
 	case ast.ScopeScript:
+		if s.EvalTop {
+			return objects.EvalScope
+		}
 		return objects.ScriptScope
 	case ast.ScopeModule:
 		return objects.ModuleScope
@@ -98,7 +105,15 @@ func scopeInfoKind(s *ast.Scope) objects.ScopeKind {
 // scopeInfoConstant returns the constant pool index of s's ScopeInfo.
 func (c *funcCompiler) scopeInfoConstant(s *ast.Scope) int {
 	l := c.u.layout(s)
-	return c.b.Constant(bytecode.Constant{Kind: bytecode.ConstScopeInfo, Int: int(scopeInfoKind(s)), Names: l.names})
+	k := scopeInfoKind(s)
+	if c.u.Eval && s == c.u.Prog.Top.Scope {
+		k = objects.EvalScope
+	}
+	var modes []byte
+	if c.u.Prog.Dynamic {
+		modes = l.modes()
+	}
+	return c.b.Constant(bytecode.Constant{Kind: bytecode.ConstScopeInfo, Int: int(k), Names: l.names, Modes: modes})
 }
 
 // locKind says where a variable lives.
@@ -110,6 +125,7 @@ const (
 	locGlobal
 	locClosure // a named function expression's own name, read from the frame
 	locImport  // an import binding: slot of another module's context (held in slot)
+	locDynamic // looked up by name at run time (with, sloppy direct eval)
 )
 
 // varLoc is a resolved variable reference.
@@ -138,11 +154,17 @@ type scopeEntry struct {
 func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 	if v == nil {
 		if v = c.u.wrapperVar(name); v == nil {
+			if c.u.Prog.Dynamic && c.dynamic(nil) {
+				return varLoc{kind: locDynamic, name: name}
+			}
 			return varLoc{kind: locGlobal, name: name}
 		}
 	}
+	if c.u.Prog.Dynamic && c.dynamic(v) {
+		return varLoc{kind: locDynamic, name: name, v: v}
+	}
 	loc := varLoc{v: v, name: name, immutable: v.Immutable()}
-	if v.Scope.Kind == ast.ScopeScript && !v.Kind.Lexical() {
+	if v.Scope.Kind == ast.ScopeScript && !v.Kind.Lexical() && !c.u.evalLocalVars(v.Scope) {
 		return varLoc{kind: locGlobal, name: name, v: v}
 	}
 	l := c.u.layout(v.Scope)

@@ -124,7 +124,7 @@ func (c *funcCompiler) stmt(s ast.Stmt, labels []string) {
 			c.labeled(labels, func() { c.stmt(x.Body, nil) })
 		}
 	case *ast.SWith:
-		c.unsupported("the with statement", s.Start)
+		c.withStmt(x)
 	case *ast.SImport, *ast.SExportNamed, *ast.SExportAll:
 		// Bound by the linker.
 	case *ast.SExportDecl:
@@ -216,6 +216,10 @@ func (c *funcCompiler) annexBFunction(fn *ast.Function) {
 		return
 	}
 	c.loadVar(c.resolve(v.Name, v))
+	if vs.EvalTop && !vs.Strict {
+		c.evalAnnexBStore(outer.Name)
+		return
+	}
 	c.storeVar(c.resolve(outer.Name, outer), false)
 }
 

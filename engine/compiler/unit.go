@@ -37,6 +37,14 @@ type Unit struct {
 	CommonJS bool
 	wrapper  *ast.Scope
 
+	// Outer, for direct eval code, is the caller's unit: the scopes
+	// enclosing the eval call are its (their layouts come from it).
+	Outer *Unit
+	// EvalSites lists the scopes of the unit's direct eval calls; a call's
+	// RtResolveDirectEval names its index.
+	EvalSites   []EvalSite
+	outerScopes map[*ast.Scope]bool
+
 	layouts map[*ast.Scope]*scopeLayout
 }
 

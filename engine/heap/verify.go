@@ -78,7 +78,7 @@ func (h *Heap) checkMap(a layout.Addr) error {
 	if mm := h.Field(m, layout.MapOffset); mm != h.metaMap.Value() {
 		return fmt.Errorf("object at %#x: its map %#x has map %#x, not the meta map", a, m, uint32(mm))
 	}
-	if v := layout.VisitorID(h.U8(m, layout.MapVisitorIDOffset)); v > layout.VisitFiller {
+	if v := layout.VisitorID(h.U8(m, layout.MapVisitorIDOffset)); v > layout.VisitBigInt {
 		return fmt.Errorf("object at %#x: map %#x has bad visitor id %d", a, m, v)
 	}
 	return nil

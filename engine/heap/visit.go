@@ -36,6 +36,9 @@ func (h *Heap) body(a layout.Addr) (size, taggedEnd uint32) {
 		return uint32(h.Field(a, layout.FreeSpaceSizeOffset).SmiValue()), layout.HeaderSize
 	case layout.VisitFiller:
 		return layout.FillerSize, layout.HeaderSize
+	case layout.VisitBigInt:
+		n := uint32(h.Field(a, layout.BigIntBitfieldOffset).SmiValue()) >> 1
+		return layout.BigIntHeaderSize + 8*n, layout.BigIntTaggedEnd
 	}
 	panic("heap: bad visitor id in map")
 }

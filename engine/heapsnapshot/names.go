@@ -83,6 +83,7 @@ type fixedNames struct {
 	contextSys, nativeContextSys, descriptorArray, transitionArray, propArray  nameRef
 	accessorPair, feedbackCellSys, feedbackVector, bytecodeArray, scopeInfoSys nameRef
 	objectName, arrayName, functionName, globalName, gcRoots                   nameRef
+	bigint                                                                     nameRef
 	subroots                                                                   [numSubroots]nameRef
 	stringMaps                                                                 [layout.SymbolType]nameRef
 	tags                                                                       [numTags]nameRef
@@ -105,7 +106,7 @@ func (n *fixedNames) init(t *internTable) {
 		{&n.source, "source"}, {&n.lineEnds, "line_ends"}, {&n.getter, "getter"}, {&n.setter, "setter"},
 		{&n.value, "value"}, {&n.scopeInfo, "scope_info"}, {&n.previous, "previous"},
 		{&n.extension, "extension"}, {&n.symbol, "symbol"}, {&n.smiNumber, "smi number"},
-		{&n.heapNumber, "heap number"}, {&n.concatString, "(concatenated string)"},
+		{&n.heapNumber, "heap number"}, {&n.bigint, "bigint"}, {&n.concatString, "(concatenated string)"},
 		{&n.privateSymbol, "private symbol"}, {&n.symbolKey, "<symbol>"},
 		{&n.sharedFunctionInfo, "(shared function info)"}, {&n.systemMap, "system / Map"},
 		{&n.oddball, "system / Oddball"}, {&n.contextSys, "system / Context"},

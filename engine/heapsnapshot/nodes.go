@@ -29,6 +29,8 @@ func (g *generator) describe(a, m layout.Addr, t layout.InstanceType) (nodeType,
 		return typeSymbol, fx.symbol, false
 	case layout.HeapNumberType:
 		return typeNumber, fx.heapNumber, false
+	case layout.BigIntType:
+		return typeBigInt, fx.bigint, false
 	case layout.OddballType:
 		return typeHidden, fx.oddball, false
 	case layout.MapType:

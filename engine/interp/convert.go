@@ -120,6 +120,9 @@ func (in *Interp) ToFloat(v layout.Value) (float64, bool) {
 	case t == layout.SymbolType:
 		in.throwErrorValue(TypeError, "Cannot convert a Symbol value to a number")
 		return 0, false
+	case t == layout.BigIntType:
+		in.throwErrorValue(TypeError, "Cannot convert a BigInt value to a number")
+		return 0, false
 	}
 	p, ok := in.ToPrimitive(v, hintNumber)
 	if !ok {
@@ -141,8 +144,8 @@ func (in *Interp) stringToNumber(s layout.Value) float64 {
 	return jsnum.StringToNumberUTF16(f.StringToUTF16(s))
 }
 
-// ToNumeric is ToNumeric (there are no BigInts yet: ToNumber).
-func (in *Interp) ToNumeric(v layout.Value) (layout.Value, bool) { return in.ToNumber(v) }
+// ToNumeric is ToNumeric: a number, or a BigInt unchanged.
+func (in *Interp) ToNumeric(v layout.Value) (layout.Value, bool) { return in.ToNumericValue(v) }
 
 // ToInt32 converts v to a 32-bit signed integer.
 func (in *Interp) ToInt32(v layout.Value) (int32, bool) {
@@ -189,6 +192,8 @@ func (in *Interp) ToString(v layout.Value) (layout.Value, bool) {
 		return h.Field(v.Addr(), layout.OddballToStringOffset), true
 	case t == layout.SymbolType:
 		return in.ThrowError(TypeError, "Cannot convert a Symbol value to a string")
+	case t == layout.BigIntType:
+		return in.bigIntString(v), true
 	}
 	p, ok := in.ToPrimitive(v, hintString)
 	if !ok {

@@ -33,9 +33,13 @@
 // unchanged. ArrayBuffers (fixed and resizable, detachable), the typed
 // arrays (integer-indexed exotic objects) and DataView keep their bytes
 // off-heap (typedarray.go: a weak table of backing stores, accounted as
-// external memory). Not yet: import attributes other than type "json",
-// BigInt (and BigInt64Array), direct eval of local variables, with,
-// dictionary elements for very sparse arrays.
+// external memory). BigInts (bigint.go) are immutable heap objects (a
+// sign and 64-bit digits, objects.NewBigInt); their operators,
+// comparisons with numbers and strings, ToBigInt and BigInt64Array /
+// BigUint64Array elements run on the slow paths only (math/big on values
+// read out of the heap), with V8's error messages. Not yet: import
+// attributes other than type "json", direct eval of local variables,
+// with, dictionary elements for very sparse arrays.
 //
 // # Promises and async functions
 //

@@ -50,6 +50,8 @@ type Interp struct {
 
 	natives []Native
 	scripts []*script
+	// evalCache is the direct eval compilation cache (dynamic.go).
+	evalCache map[evalKey]*script
 	// scriptContexts lists the script contexts of every script run, in
 	// order; their bindings are visible to every later script.
 	scriptContexts []layout.Value
@@ -110,6 +112,16 @@ type Interp struct {
 	// JavaScript stack still in place: the inspector keeps the structured
 	// trace for exceptionDetails.stackTrace.
 	ErrorCreatedHook func(in *Interp, obj layout.Value)
+
+	// async is the async stack tracking (asyncstack.go; h-insp).
+	async asyncState
+	// awaitResumes are the async functions running from await jobs, and
+	// combinatorFrame the builtins' test for combinator reactions
+	// (asyncframes.go).
+	awaitResumes    []awaitResume
+	combinatorFrame AsyncCombinatorFrame
+	// weakRefMirror is the host's WeakRef test (asyncframes.go).
+	weakRefMirror WeakRefMirror
 }
 
 // Config configures an interpreter.
@@ -211,6 +223,7 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	for _, s := range in.scripts {
 		visit(&s.script)
 		visit(&s.shared)
+		visit(&s.evalCell)
 	}
 	for i := range in.cov.vectors {
 		visit(&in.cov.vectors[i])

@@ -389,7 +389,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, acc, layout.Smi(-1))
+			acc, ok = in.incDec(acc, 1)
 			if !ok {
 				goto unwind
 			}
@@ -402,7 +402,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, acc, layout.Smi(1))
+			acc, ok = in.incDec(acc, -1)
 			if !ok {
 				goto unwind
 			}
@@ -415,6 +415,18 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			in.frames[fi].pc = int32(pc)
 			acc, ok = in.unaryOp(bytecode.ToNumeric, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc++
+		case bytecode.ToNumber:
+			if acc.IsSmi() || in.IsHeapNumber(acc) {
+				pc++
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.unaryOp(bytecode.ToNumber, acc)
 			if !ok {
 				goto unwind
 			}

@@ -48,15 +48,11 @@ func (in *Interp) add(l, r layout.Value) (layout.Value, bool) {
 		rh.Set(rs)
 		return in.concat(lh, rh)
 	}
-	x, ok := in.ToFloat(lh.Value())
+	ln, rn, ok := in.toNumericPair(lh.Value(), rh.Value())
 	if !ok {
 		return 0, false
 	}
-	y, ok := in.ToFloat(rh.Value())
-	if !ok {
-		return 0, false
-	}
-	return in.NewNumber(x + y), true
+	return in.numericBinary(bytecode.Add, ln, rn)
 }
 
 // concat joins two strings (a cons string for long results).
@@ -81,17 +77,14 @@ func (in *Interp) arith(op bytecode.Op, l, r layout.Value) (layout.Value, bool) 
 	if in.IsNumber(l) && in.IsNumber(r) {
 		x, y = in.NumberValue(l), in.NumberValue(r)
 	} else {
-		scope := in.h.OpenScope()
-		rh := in.h.NewHandle(r)
-		var ok bool
-		x, ok = in.ToFloat(l)
-		if ok {
-			y, ok = in.ToFloat(rh.Value())
-		}
-		scope.Close()
+		ln, rn, ok := in.toNumericPair(l, r)
 		if !ok {
 			return 0, false
 		}
+		if in.IsBigInt(ln) || in.IsBigInt(rn) {
+			return in.numericBinary(op, ln, rn)
+		}
+		x, y = in.NumberValue(ln), in.NumberValue(rn)
 	}
 	switch op {
 	case bytecode.Sub:
@@ -152,7 +145,8 @@ func jsPow(x, y float64) float64 {
 	return math.Pow(x, y)
 }
 
-// unaryOp applies Negate, BitwiseNot, ToNumeric, ToString or ToPropertyKey.
+// unaryOp applies Negate, BitwiseNot, ToNumeric, ToNumber, ToString or
+// ToPropertyKey.
 func (in *Interp) unaryOp(op bytecode.Op, v layout.Value) (layout.Value, bool) {
 	switch op {
 	case bytecode.ToString:
@@ -170,10 +164,20 @@ func (in *Interp) unaryOp(op bytecode.Op, v layout.Value) (layout.Value, bool) {
 		}
 		return k.Name, true
 	}
-	x, ok := in.ToFloat(v)
+	if op == bytecode.ToNumber {
+		return in.ToNumber(v)
+	}
+	n, ok := in.ToNumericValue(v)
 	if !ok {
 		return 0, false
 	}
+	if in.IsBigInt(n) {
+		if op == bytecode.ToNumeric {
+			return n, true
+		}
+		return in.bigintUnary(op, n)
+	}
+	x := in.NumberValue(n)
 	switch op {
 	case bytecode.Negate:
 		return in.NewNumber(-x), true
@@ -212,6 +216,16 @@ func (in *Interp) compare(op bytecode.Op, l, r layout.Value) (layout.Value, bool
 			return in.Bool(c >= 0), true
 		}
 	}
+	if lb, rb := in.IsBigInt(lh.Value()), in.IsBigInt(rh.Value()); lb || rb {
+		if lb && in.IsString(rh.Value()) || rb && in.IsString(lh.Value()) {
+			return in.compareResult(op, in.compareMixed(lh.Value(), rh.Value())), true
+		}
+		ln, rn, ok := in.toNumericPair(lh.Value(), rh.Value())
+		if !ok {
+			return 0, false
+		}
+		return in.compareResult(op, in.compareMixed(ln, rn)), true
+	}
 	x, ok := in.ToFloat(lh.Value())
 	if !ok {
 		return 0, false
@@ -230,6 +244,32 @@ func (in *Interp) compare(op bytecode.Op, l, r layout.Value) (layout.Value, bool
 	default:
 		return in.Bool(x >= y), true
 	}
+}
+
+// compareMixed compares two primitives one of which is a BigInt (the
+// other a BigInt, a number or a string): -1, 0, 1, or 2 for undefined.
+func (in *Interp) compareMixed(l, r layout.Value) int {
+	if in.IsBigInt(l) {
+		return in.compareBigInt(l, r)
+	}
+	return negateCmp(in.compareBigInt(r, l))
+}
+
+// compareResult turns a three-way comparison (2: undefined) into the
+// result of a relational operator.
+func (in *Interp) compareResult(op bytecode.Op, c int) layout.Value {
+	if c == 2 {
+		return in.falseV
+	}
+	switch op {
+	case bytecode.TestLessThan:
+		return in.Bool(c < 0)
+	case bytecode.TestGreaterThan:
+		return in.Bool(c > 0)
+	case bytecode.TestLessThanOrEqual:
+		return in.Bool(c <= 0)
+	}
+	return in.Bool(c >= 0)
 }
 
 // CompareStrings compares two strings by UTF-16 code units: -1, 0 or 1.
@@ -292,6 +332,14 @@ func (in *Interp) LooseEquals(a, b layout.Value) (bool, bool) {
 		if ao && bo {
 			return false, true
 		}
+		if ab, bb := in.IsBigInt(a), in.IsBigInt(b); (ab || bb) && !ao && !bo {
+			switch {
+			case ab && (bb || bn || bs):
+				return in.bigintLooseEquals(a, b), true
+			case bb && (an || as):
+				return in.bigintLooseEquals(b, a), true
+			}
+		}
 		switch {
 		case an && bs:
 			return in.NumberValue(a) == in.stringToNumber(b), true
@@ -303,7 +351,7 @@ func (in *Interp) LooseEquals(a, b layout.Value) (bool, bool) {
 		case b == in.trueV || b == in.falseV:
 			b = layout.Smi(boolInt(b == in.trueV))
 			continue
-		case ao && (bn || bs || in.IsSymbol(b)):
+		case ao && (bn || bs || in.IsSymbol(b) || in.IsBigInt(b)):
 			scope := in.h.OpenScope()
 			bh := in.h.NewHandle(b)
 			p, ok := in.ToPrimitive(a, hintDefault)
@@ -314,7 +362,7 @@ func (in *Interp) LooseEquals(a, b layout.Value) (bool, bool) {
 			}
 			a = p
 			continue
-		case bo && (an || as || in.IsSymbol(a)):
+		case bo && (an || as || in.IsSymbol(a) || in.IsBigInt(a)):
 			scope := in.h.OpenScope()
 			ah := in.h.NewHandle(a)
 			p, ok := in.ToPrimitive(b, hintDefault)

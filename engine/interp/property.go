@@ -146,6 +146,8 @@ func (in *Interp) prototypeOf(v layout.Value) layout.Value {
 		return in.intrinsics[StringPrototype]
 	case t == layout.SymbolType:
 		return in.intrinsics[SymbolPrototype]
+	case t == layout.BigIntType:
+		return in.intrinsics[BigIntPrototype]
 	case v == in.trueV || v == in.falseV:
 		return in.intrinsics[BooleanPrototype]
 	}
@@ -526,7 +528,8 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 			// "-0", "1.5", "-1": never an element, but the value is
 			// still converted.
 			if in.TypedArrayKindOf(obj).IsBigInt() {
-				return true
+				_, ok := in.ToBigInt(v)
+				return ok
 			}
 			_, ok := in.ToFloat(v)
 			return ok

@@ -123,6 +123,9 @@ const (
 	// PrivateArrayLengthReadOnly marks an array whose length is not
 	// writable (h-lib).
 	PrivateArrayLengthReadOnly
+	// EvalFunction is %eval%: a call `eval(src)` of it is a direct eval
+	// (h-eval).
+	EvalFunction
 	// ArrayBuffer, DataView and the typed arrays: prototypes and the maps
 	// of their instances (one per typed array kind, in TypedArrayKind
 	// order).

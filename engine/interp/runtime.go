@@ -20,6 +20,27 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		return in.undefined
 	}
 	switch id {
+	case bytecode.RtResolveDirectEval:
+		return in.resolveDirectEval(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue())
+	case bytecode.RtLookupLoad, bytecode.RtLookupLoadTypeof:
+		v, _, ok := in.lookupLoad(h.NewHandle(arg(0)), id == bytecode.RtLookupLoadTypeof)
+		return v, ok
+	case bytecode.RtLookupCall:
+		v, recv, ok := in.lookupLoad(h.NewHandle(arg(0)), false)
+		if ok {
+			in.stack[first+1] = recv
+		}
+		return v, ok
+	case bytecode.RtLookupStore:
+		return in.lookupStore(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue() != 0)
+	case bytecode.RtLookupDelete:
+		return in.lookupDelete(h.NewHandle(arg(0)))
+	case bytecode.RtDeclareEvalVar:
+		return in.declareEvalVar(h.NewHandle(arg(0)), heap.Handle{}, arg(1).SmiValue())
+	case bytecode.RtDeclareEvalFunction:
+		return in.declareEvalVar(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue())
+	case bytecode.RtCreateWithContext:
+		return in.createWithContext(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtNewScriptContext:
 		return in.newScriptContext(h.NewHandle(arg(0)))
 	case bytecode.RtDefineGlobalVar:
@@ -249,7 +270,7 @@ func (in *Interp) defineGlobalVar(name heap.Handle) (layout.Value, bool) {
 	}
 	g := in.h.NewHandle(in.intrinsics[GlobalObject])
 	if !f.HasOwnProperty(g.Value(), name.Value()) {
-		f.DefineProperty(g, name, in.h.NewHandle(in.undefined), objects.AttrDontDelete)
+		f.DefineProperty(g, name, in.h.NewHandle(in.undefined), in.globalDeclAttrs())
 	}
 	return in.undefined, true
 }
@@ -263,9 +284,19 @@ func (in *Interp) defineGlobalFunction(name, fn heap.Handle) (layout.Value, bool
 	if _, det, ok := f.GetOwnProperty(g.Value(), name.Value()); ok && !det.Attributes().Configurable() {
 		f.SetProperty(g, name, fn)
 	} else {
-		f.DefineProperty(g, name, fn, objects.AttrDontDelete)
+		f.DefineProperty(g, name, fn, in.globalDeclAttrs())
 	}
 	return in.undefined, true
+}
+
+// globalDeclAttrs are the attributes of a global var or function a
+// declaration creates: not deletable, unless eval code declares it.
+func (in *Interp) globalDeclAttrs() objects.PropertyAttributes {
+	fn := in.stack[int(in.top().fp)+bytecode.FrameClosure]
+	if rec := in.scriptOf(in.f.FunctionShared(fn)); rec != nil && rec.unit.Eval {
+		return objects.AttrNone
+	}
+	return objects.AttrDontDelete
 }
 
 // defineAccessor defines (or merges into) an accessor property.

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 
 	"github.com/sonde-js/sonde/engine/ast"
@@ -28,6 +29,12 @@ type script struct {
 	// dynamicFunction marks the source of a Function constructor call,
 	// whose function V8's coverage reports without a name.
 	dynamicFunction bool
+	// evalFrom, for direct eval code, is V8's eval origin of its frames:
+	// "eval at f (file:line:col)".
+	evalFrom string
+	// evalCell is the FeedbackCell the closures of cached direct eval
+	// code share (a GC root; undefined when not cached).
+	evalCell layout.Value
 }
 
 // SFI flag bits the interpreter adds to those of package objects.
@@ -76,6 +83,9 @@ func (in *Interp) EvalScript(source string, strict bool) (layout.Value, bool) {
 	fn, ok := in.compileScript(source, "<anonymous>", true, strict)
 	if !ok {
 		return 0, false
+	}
+	if fr, ok := in.callerFrame(); ok {
+		in.scripts[len(in.scripts)-1].evalFrom = in.evalOrigin(fr, -1)
 	}
 	return in.RunFunction(fn)
 }
@@ -142,7 +152,7 @@ func (in *Interp) compileScript(source, name string, eval, strict bool) (heap.Ha
 func (in *Interp) newScript(prog *ast.Program, source, name string) *script {
 	f := in.f
 	rec := &script{id: len(in.scripts) + 1, name: name, source: source,
-		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined,
+		unit: compiler.NewUnit(prog, source), script: in.undefined, shared: in.undefined, evalCell: in.undefined,
 		cov: make([]literalCoverage, len(prog.Functions))}
 	for i := range rec.cov {
 		rec.cov[i].countersConst = -1
@@ -289,6 +299,9 @@ func (in *Interp) constant(c bytecode.Constant, rec *script, outer heap.Handle) 
 	case bytecode.ConstNumber:
 		n := f.NewHeapNumber(c.Num)
 		return n
+	case bytecode.ConstBigInt:
+		x, _ := new(big.Int).SetString(c.Names[0], 10)
+		return f.NewBigInt(x)
 	case bytecode.ConstFunction:
 		sfi := in.sharedFor(rec, c.Int)
 		if c.Eager && !f.SharedIsCompiled(sfi.Value()) {
@@ -306,6 +319,9 @@ func (in *Interp) constant(c bytecode.Constant, rec *script, outer heap.Handle) 
 		names := make([]heap.Handle, len(c.Names))
 		for i, n := range c.Names {
 			names[i] = f.InternalizeGo(n)
+		}
+		if c.Modes != nil {
+			return f.NewScopeInfoWithModes(objects.ScopeKind(c.Int), names, c.Modes)
 		}
 		return f.NewScopeInfo(objects.ScopeKind(c.Int), names)
 	case bytecode.ConstUndefined:

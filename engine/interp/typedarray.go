@@ -3,6 +3,7 @@ package interp
 import (
 	"encoding/binary"
 	"math"
+	"math/big"
 
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/jsnum"
@@ -345,6 +346,10 @@ func (in *Interp) typedArrayElement(ta layout.Value, i uint32) (layout.Value, bo
 	k := in.TypedArrayKindOf(ta)
 	data := in.store(in.ViewBuffer(ta)).data
 	off := in.TypedArrayByteOffset(ta) + int(i)*k.Size()
+	if k.IsBigInt() {
+		v, _ := in.NewBigIntFromWord(k, binary.LittleEndian.Uint64(data[off:]))
+		return v, true
+	}
 	return in.NewNumber(ReadElement(k, data[off:], true)), true
 }
 
@@ -431,8 +436,12 @@ func clampUint8(x float64) byte {
 // is still in range.
 func (in *Interp) typedArraySetElement(ta heap.Handle, i uint32, v layout.Value) bool {
 	if in.TypedArrayKindOf(ta.Value()).IsBigInt() {
-		in.throwErrorValue(TypeError, "Cannot convert "+in.displayValue(v)+" to a BigInt")
-		return false
+		b, ok := in.ToBigInt(v)
+		if !ok {
+			return false
+		}
+		in.StoreTypedArrayWord(ta.Value(), int(i), in.BigIntWord(b))
+		return true
 	}
 	x, ok := in.ToFloat(v)
 	if !ok {
@@ -452,6 +461,40 @@ func (in *Interp) StoreTypedArrayElement(ta layout.Value, i int, x float64) {
 	k := in.TypedArrayKindOf(ta)
 	data := in.store(in.ViewBuffer(ta)).data
 	WriteElement(k, data[in.TypedArrayByteOffset(ta)+i*k.Size():], x, true)
+}
+
+// StoreTypedArrayWord stores the 64-bit pattern w at index i of ta (a
+// BigInt64Array or BigUint64Array) when i is in range (no-op otherwise).
+func (in *Interp) StoreTypedArrayWord(ta layout.Value, i int, w uint64) {
+	n, _ := in.TypedArrayLength(ta)
+	if i < 0 || i >= n {
+		return
+	}
+	data := in.store(in.ViewBuffer(ta)).data
+	binary.LittleEndian.PutUint64(data[in.TypedArrayByteOffset(ta)+i*8:], w)
+}
+
+// BigIntWord is the BigInt b modulo 2^64 (ToBigInt64 and ToBigUint64 share
+// the bit pattern).
+func (in *Interp) BigIntWord(b layout.Value) uint64 {
+	f := in.f
+	if f.BigIntLength(b) == 0 {
+		return 0
+	}
+	w := binary.LittleEndian.Uint64(in.h.Bytes(b.Addr(), layout.BigIntDigitsOffset, 8))
+	if f.BigIntSign(b) < 0 {
+		w = -w
+	}
+	return w
+}
+
+// NewBigIntFromWord allocates the BigInt a BigInt64 (k BigInt64Kind) or
+// BigUint64 element with bit pattern w stands for.
+func (in *Interp) NewBigIntFromWord(k TypedArrayKind, w uint64) (layout.Value, bool) {
+	if k == BigInt64Kind {
+		return in.NewBigInt(new(big.Int).SetInt64(int64(w)))
+	}
+	return in.NewBigInt(new(big.Int).SetUint64(w))
 }
 
 // TypedArrayBytes returns the bytes a typed array views now (nil when out

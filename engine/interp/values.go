@@ -127,6 +127,9 @@ func (in *Interp) ToBoolean(v layout.Value) bool {
 	if t.IsString() {
 		return in.h.Field(a, layout.StringLengthOffset) != layout.Smi(0)
 	}
+	if t == layout.BigIntType {
+		return in.f.BigIntSign(v) != 0
+	}
 	return true
 }
 
@@ -152,6 +155,8 @@ func (in *Interp) TypeOf(v layout.Value) layout.Value {
 		return in.names[NameString]
 	case t == layout.SymbolType:
 		return in.names[NameSymbol]
+	case t == layout.BigIntType:
+		return in.names[NameBigInt]
 	case t == layout.JSFunctionType:
 		return in.names[NameFunction]
 	case t == layout.JSProxyType && in.proxyFlags(v)&layout.JSProxyCallable != 0:
@@ -180,6 +185,9 @@ func (in *Interp) StrictEquals(a, b layout.Value) bool {
 	}
 	if in.IsString(a) && in.IsString(b) {
 		return in.f.StringEquals(a, b)
+	}
+	if in.IsBigInt(a) && in.IsBigInt(b) {
+		return in.f.BigIntEquals(a, b)
 	}
 	return false
 }

@@ -67,6 +67,21 @@ const (
 	HeapNumberSize        = 12
 )
 
+// BigInt: an immutable arbitrary-precision integer, as V8's: a bitfield
+// (a Smi here: the digit count shifted left once, the sign in bit 0), raw
+// padding, and the magnitude's 64-bit digits, least significant first.
+// Zero has no digits and no sign; the top digit is never zero. Sizes are
+// node 20's (16 bytes + 8 per digit, as its heap snapshots show).
+const (
+	BigIntBitfieldOffset = 4 // Smi
+	BigIntTaggedEnd      = 8
+	BigIntDigitsOffset   = 16
+	BigIntHeaderSize     = 16
+	// BigIntMaxBits is V8's kMaxLengthBits: larger results throw
+	// RangeError "Maximum BigInt size exceeded".
+	BigIntMaxBits = 1 << 30
+)
+
 // Oddball: undefined, null, true, false, the hole and their kin.
 const (
 	OddballToStringOffset    = 4

@@ -16,6 +16,7 @@ const (
 
 	SymbolType InstanceType = iota - 1
 	HeapNumberType
+	BigIntType
 	OddballType
 	MapType
 	FreeSpaceType
@@ -60,6 +61,7 @@ var instanceTypeNames = [...]string{
 	ConsTwoByteStringType:         "CONS_TWO_BYTE_STRING_TYPE",
 	SymbolType:                    "SYMBOL_TYPE",
 	HeapNumberType:                "HEAP_NUMBER_TYPE",
+	BigIntType:                    "BIGINT_TYPE",
 	OddballType:                   "ODDBALL_TYPE",
 	MapType:                       "MAP_TYPE",
 	FreeSpaceType:                 "FREE_SPACE_TYPE",
@@ -137,4 +139,7 @@ const (
 	VisitFreeSpace
 	// VisitFiller: a one-word filler.
 	VisitFiller
+	// VisitBigInt: a Smi bitfield at offset 4 (digit count << 1 | sign),
+	// then that many raw 64-bit digits.
+	VisitBigInt
 )

@@ -34,6 +34,7 @@ type Roots struct {
 	MetaMap, FreeSpaceMap, FillerMap layout.Value
 
 	FixedArrayMap, ByteArrayMap, HeapNumberMap                           layout.Value
+	BigIntMap                                                            layout.Value
 	UndefinedMap, NullMap, BooleanMap, TheHoleMap                        layout.Value
 	InternalizedOneByteStringMap, InternalizedTwoByteStringMap           layout.Value
 	SeqOneByteStringMap, SeqTwoByteStringMap                             layout.Value
@@ -87,6 +88,7 @@ func (f *Factory) bootstrap() {
 	r.FixedArrayMap = arr(layout.FixedArrayType)
 	r.ByteArrayMap = m(layout.ByteArrayType, layout.VisitByteArray, 0, 0)
 	r.HeapNumberMap = m(layout.HeapNumberType, layout.VisitTaggedRawTail, layout.HeapNumberSize, layout.HeaderSize)
+	r.BigIntMap = m(layout.BigIntType, layout.VisitBigInt, 0, layout.BigIntTaggedEnd)
 	oddball := func() layout.Value {
 		return m(layout.OddballType, layout.VisitTaggedRawTail, layout.OddballSize, layout.OddballTaggedEnd)
 	}
@@ -138,7 +140,7 @@ func (f *Factory) bootstrap() {
 func (f *Factory) readOnlyMaps() []layout.Value {
 	r := &f.Roots
 	return []layout.Value{r.MetaMap, r.FreeSpaceMap, r.FillerMap,
-		r.FixedArrayMap, r.ByteArrayMap, r.HeapNumberMap,
+		r.FixedArrayMap, r.ByteArrayMap, r.HeapNumberMap, r.BigIntMap,
 		r.UndefinedMap, r.NullMap, r.BooleanMap, r.TheHoleMap,
 		r.InternalizedOneByteStringMap, r.InternalizedTwoByteStringMap,
 		r.SeqOneByteStringMap, r.SeqTwoByteStringMap, r.ConsOneByteStringMap, r.ConsTwoByteStringMap,

@@ -101,3 +101,29 @@ func (f *Factory) ScopeInfoContextSlotIndex(si, name layout.Value) int {
 	}
 	return -1
 }
+
+// NewScopeInfoWithModes is NewScopeInfo with each name's assignment mode
+// (a small integer the interpreter defines) stored after the names, for
+// scopes whose variables code may look up by name at run time (`with`,
+// sloppy direct eval).
+func (f *Factory) NewScopeInfoWithModes(kind ScopeKind, names []heap.Handle, modes []byte) heap.Handle {
+	si := f.NewFixedArrayWithMap(f.Roots.ScopeInfoMap, scopeInfoNamesIndex+2*len(names), heap.OldSpace, f.Roots.Undefined)
+	v := si.Value()
+	f.Set(v, scopeInfoFlagsIndex, layout.Smi(int(kind)&scopeInfoKindMask))
+	f.Set(v, scopeInfoLocalCountIndex, layout.Smi(len(names)))
+	for i, n := range names {
+		f.Set(v, scopeInfoNamesIndex+i, n.Value())
+		f.Set(v, scopeInfoNamesIndex+len(names)+i, layout.Smi(int(modes[i])))
+	}
+	return si
+}
+
+// ScopeInfoContextLocalMode returns the mode of context-allocated variable
+// i as NewScopeInfoWithModes stored it, or 0 when the ScopeInfo has none.
+func (f *Factory) ScopeInfoContextLocalMode(si layout.Value, i int) int {
+	n := f.ScopeInfoContextLocalCount(si)
+	if f.Length(si) < scopeInfoNamesIndex+2*n {
+		return 0
+	}
+	return f.Get(si, scopeInfoNamesIndex+n+i).SmiValue()
+}

@@ -392,6 +392,9 @@ func (p *parser) parseClass(isDecl, nameOptional bool) *ast.Class {
 			outer.usedPriv = append(outer.usedPriv, u)
 			continue
 		}
+		if p.outerPrivate(u.name) {
+			continue
+		}
 		p.fail(u.pos, u.pos+1, fmt.Sprintf("Private field '%s' must be declared in an enclosing class", u.name))
 	}
 	p.fn.strict = outerStrict
@@ -402,6 +405,9 @@ func (p *parser) parseClass(isDecl, nameOptional bool) *ast.Class {
 // declared by an enclosing class.
 func (p *parser) usePrivate(name string, start, end int) {
 	if len(p.classes) == 0 {
+		if p.outerPrivate(name) {
+			return
+		}
 		p.fail(start, end, fmt.Sprintf("Private field '%s' must be declared in an enclosing class", name))
 	}
 	info := p.classes[len(p.classes)-1]
@@ -567,4 +573,15 @@ func (p *parser) parseStaticBlock(c *ast.Class, start int) {
 	p.fn = outer
 	p.coverInit, p.arrowEnd, p.assignStart = savedCover, savedArrow, savedAssign
 	p.propStack = append(p.propStack, ast.Property{Range: rng(start, p.prevEnd), Kind: ast.PropertyStaticBlock, Static: true, Block: &b})
+}
+
+// outerPrivate reports whether direct eval code's caller is in a class
+// that declares the private name.
+func (p *parser) outerPrivate(name string) bool {
+	for s := p.opts.Outer; s != nil; s = s.Parent {
+		if v := s.Lookup(name); v != nil && v.Kind == ast.DeclPrivate {
+			return true
+		}
+	}
+	return false
 }

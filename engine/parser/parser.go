@@ -53,6 +53,13 @@ type Options struct {
 	// CommonJS parses a script that runs as the body of node's CommonJS
 	// module wrapper function: a top-level return is allowed.
 	CommonJS bool
+	// Outer, for direct eval code, is the scope of the eval call in the
+	// caller's syntax tree: names resolve through it (the caller's
+	// variables), and new.target, super and arguments are allowed as in
+	// the caller. Analysis reads the outer scopes; it does not add to them.
+	Outer *ast.Scope
+	// EvalInParams marks direct eval code called from a parameter list.
+	EvalInParams bool
 }
 
 // SyntaxError is an early error: a message in V8's words and where it is.

@@ -43,17 +43,27 @@ type analyzer struct {
 	// simpleCatch marks catch scopes whose parameter is an identifier,
 	// which a var of the same name may redeclare (Annex B.3.4).
 	simpleCatch map[*ast.Scope]bool
+	// prog is the program analyzed; outer is the caller's scope of direct
+	// eval code (parser.Options.Outer), nil otherwise.
+	prog  *ast.Program
+	outer *ast.Scope
 }
 
 // analyze runs scope analysis over a parsed program.
 func analyze(p *parser, prog *ast.Program) {
-	a := &analyzer{p: p, simpleCatch: map[*ast.Scope]bool{}}
+	a := &analyzer{p: p, simpleCatch: map[*ast.Scope]bool{}, prog: prog, outer: p.opts.Outer}
 	top := prog.Top
 	for a.pass = passDeclare; a.pass <= passResolve; a.pass++ {
 		a.scope = nil
 		a.function(top)
 	}
 	prog.Functions = a.funcs
+	if a.outer != nil {
+		prog.Dynamic = true
+		if !top.Strict {
+			a.checkEvalVars(top.Scope)
+		}
+	}
 	if prog.Module {
 		a.checkExports(prog)
 	}
@@ -144,6 +154,11 @@ func (a *analyzer) function(fn *ast.Function) {
 	if a.pass == passDeclare {
 		s.Func = fn
 		s.Strict = fn.Strict
+		if fn.ID == 0 && a.outer != nil {
+			// Direct eval code: its top level is nested in the caller's
+			// scope (not registered among the caller's children).
+			s.Parent, s.EvalTop = a.outer, true
+		}
 	}
 	// Parameter expressions cannot see the body's declarations (they run
 	// before the body's var environment exists):
@@ -587,6 +602,7 @@ func (a *analyzer) stmt(s ast.Stmt) {
 	case *ast.SLabeled:
 		a.stmt(d.Body)
 	case *ast.SWith:
+		a.prog.Dynamic = true
 		a.expr(d.Object)
 		a.enter(&d.Scope, ast.ScopeWith, d.Body.Range)
 		a.stmt(d.Body)
@@ -843,6 +859,7 @@ func (a *analyzer) expr(e ast.Expr) {
 		}
 		if id, ok := d.Target.Data.(*ast.EIdentifier); ok && id.Name == "eval" && !d.Optional && a.pass == passResolve {
 			a.directEval()
+			d.EvalInParams = len(a.paramScopes) > 0 && a.paramScopes[len(a.paramScopes)-1].Func == a.scope.Func && a.scope.Func.Kind != ast.FuncArrow
 		}
 	case *ast.ENew:
 		a.expr(d.Target)
@@ -870,7 +887,7 @@ func (a *analyzer) superTarget(e ast.Expr) {
 func (a *analyzer) thisScope() (*ast.Scope, bool) {
 	crossed := false
 	fn := a.scope.Func
-	for fn != nil && fn.Kind == ast.FuncArrow {
+	for fn != nil && (fn.Kind == ast.FuncArrow || fn.Scope.EvalTop) {
 		crossed = true
 		fn = fn.Scope.Parent.Func
 	}
@@ -899,12 +916,18 @@ func (a *analyzer) resolve(name string) *ast.Variable {
 			return v
 		}
 	}
+	withCrossed := false
 	for s := a.scope; s != nil; s = s.Parent {
 		v := s.Lookup(name)
 		if v == nil || v.Kind != ast.DeclParam && v.Kind != ast.DeclArguments && a.inParams(s) {
+			if s.Kind == ast.ScopeWith {
+				withCrossed = true
+			}
 			continue
 		}
-		if v.Scope.Func != a.scope.Func {
+		if v.Scope.Func != a.scope.Func || withCrossed {
+			// Captured by a closure, or looked up by name at run time
+			// (through a with object): it must live in a context.
 			v.Captured = true
 		}
 		return v
@@ -928,6 +951,16 @@ func (a *analyzer) inParams(s *ast.Scope) bool {
 func (a *analyzer) resolveArguments() *ast.Variable {
 	crossed := false
 	for s := a.scope; s != nil; s = s.Parent {
+		if a.outer != nil && s == a.outer {
+			// Past direct eval code: the caller's own analysis declared
+			// the arguments object its eval may use.
+			for ; s != nil; s = s.Parent {
+				if v := s.Lookup("arguments"); v != nil {
+					return v
+				}
+			}
+			return nil
+		}
 		if v := s.Lookup("arguments"); v != nil {
 			if s.Kind == ast.ScopeFunction && v.Kind == ast.DeclVar {
 				v.Kind = ast.DeclArguments
@@ -953,6 +986,10 @@ func (a *analyzer) resolveArguments() *ast.Variable {
 			}
 			return v
 		}
+		if s.EvalTop {
+			crossed = true
+			continue
+		}
 		if s.Kind == ast.ScopeStaticBlock || s.Kind == ast.ScopeScript || s.Kind == ast.ScopeModule {
 			return nil
 		}
@@ -966,6 +1003,10 @@ func (a *analyzer) directEval() {
 	a.scope.CallsEval = true
 	if !a.scope.Strict {
 		a.scope.CallsSloppyEval = true
+		a.prog.Dynamic = true
+		if vs := evalVarScope(a.scope); vs != nil && vs.Kind != ast.ScopeScript && vs.Kind != ast.ScopeModule {
+			vs.SloppyEvalVars = true
+		}
 	}
 	for s := a.scope; s != nil; s = s.Parent {
 		s.InnerEval = true
@@ -973,8 +1014,15 @@ func (a *analyzer) directEval() {
 			v.Captured = true
 		}
 	}
-	a.useThis(func(s *ast.Scope) { s.UsesThis = true; s.ThisCaptured = true })
-	if s, _ := a.thisScope(); s != nil && s.Kind == ast.ScopeFunction && s.Func.Kind != ast.FuncClassFieldInit {
+	a.useThis(func(s *ast.Scope) {
+		s.UsesThis = true
+		s.ThisCaptured = true
+		if s.Func != nil && (s.Func.Kind == ast.FuncMethod || s.Func.Kind == ast.FuncGetter || s.Func.Kind == ast.FuncSetter ||
+			s.Func.Kind == ast.FuncClassConstructor || s.Func.Kind == ast.FuncClassFieldInit) {
+			s.UsesSuperProperty = true // the eval code may use super.x: the home object
+		}
+	})
+	if s, _ := a.thisScope(); s != nil && s.Kind == ast.ScopeFunction && s.Func.Kind != ast.FuncClassFieldInit && !a.isOuter(s) {
 		if v := s.Lookup("arguments"); v == nil {
 			v, _ := a.declare(s, "arguments", ast.DeclArguments, s.Range.Start)
 			v.Captured = true
@@ -997,5 +1045,79 @@ func (a *analyzer) checkExports(prog *ast.Program) {
 				sp.Local.Var = v
 			}
 		}
+	}
+}
+
+// isOuter reports whether s belongs to the caller of the direct eval code
+// being analyzed (which analysis must not change).
+func (a *analyzer) isOuter(s *ast.Scope) bool {
+	for o := a.outer; o != nil; o = o.Parent {
+		if o == s {
+			return true
+		}
+	}
+	return false
+}
+
+// evalVarScope returns the scope whose variable environment a sloppy
+// direct eval called from s declares its vars in: the nearest var scope,
+// passing through the top level of sloppy eval code (which has none of its
+// own).
+func evalVarScope(s *ast.Scope) *ast.Scope {
+	for {
+		vs := s.VarScope()
+		if vs == nil || !vs.EvalTop || vs.Strict {
+			return vs
+		}
+		s = vs.Parent
+	}
+}
+
+// checkEvalVars applies EvalDeclarationInstantiation's early check to
+// sloppy direct eval code: a var or function declared at its top level
+// may not have the name of a lexical binding between the eval call and
+// the caller's var scope (that scope included).
+func (a *analyzer) checkEvalVars(top *ast.Scope) {
+	vs := evalVarScope(top)
+	for _, v := range top.Vars {
+		if v.Kind != ast.DeclVar && v.Kind != ast.DeclFunction {
+			continue
+		}
+		if v.Name == "arguments" && a.p.opts.EvalInParams {
+			a.fail(ast.Range{Start: v.Loc, End: v.Loc + ast.Pos(len(v.Name))}, "Identifier 'arguments' has already been declared")
+		}
+		for s := top.Parent; s != nil; s = s.Parent {
+			if w := s.Lookup(v.Name); w != nil && s.Kind != ast.ScopeCatch && s.Kind != ast.ScopeFunctionName && (w.Kind.Lexical() || w.Kind == ast.DeclFunction && !s.IsVarScope()) {
+				a.fail(ast.Range{Start: v.Loc, End: v.Loc + ast.Pos(len(v.Name))}, fmt.Sprintf("Identifier '%s' has already been declared", v.Name))
+			}
+			if s == vs {
+				break
+			}
+		}
+	}
+}
+
+// evalContext sets what direct eval code may use of its caller's function
+// (new.target, super, arguments) from the caller's scope outer.
+func evalContext(st *funcState, outer *ast.Scope) {
+	s := outer
+	for s != nil && s.Func != nil && (s.Func.Kind == ast.FuncArrow || s.Func.Scope.EvalTop) {
+		s = s.Func.Scope.Parent
+	}
+	if s == nil || s.Func == nil {
+		return
+	}
+	switch fn := s.Func; fn.Kind {
+	case ast.FuncScript:
+		// A CommonJS module's top level is a function body.
+		st.newTarget = s.Func.Scope.Kind == ast.ScopeFunction
+	case ast.FuncNormal:
+		st.newTarget = true
+	case ast.FuncMethod, ast.FuncGetter, ast.FuncSetter:
+		st.newTarget, st.superProp = true, true
+	case ast.FuncClassConstructor:
+		st.newTarget, st.superProp, st.superCall = true, true, fn.Derived
+	case ast.FuncClassFieldInit:
+		st.newTarget, st.superProp, st.noArguments = true, true, true
 	}
 }

@@ -28,6 +28,9 @@ func (p *parser) parseProgram() *ast.Program {
 	whole := rng(0, len(p.src))
 	top := p.funcs.set(ast.Function{Range: whole, Kind: kind, BodyRange: whole, SimpleParams: true})
 	p.fn = p.states.set(funcState{fn: top, strict: p.opts.Strict || p.opts.Module, module: p.opts.Module, async: p.opts.Module, returnOK: p.opts.CommonJS})
+	if p.opts.Outer != nil {
+		evalContext(p.fn, p.opts.Outer)
+	}
 	p.coverInit, p.lastAwait, p.lastYield, p.arrowEnd, p.badExportName = -1, -1, -1, -1, -1
 	p.next()
 	top.Body = p.parseBody(TEOF)
