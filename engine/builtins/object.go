@@ -741,7 +741,7 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 		if p, ok := in.PrimitiveValue(v); ok {
 			return builtinTag(in, p)
 		}
-		if isError(in, v) {
+		if in.IsErrorObject(v) {
 			return "Error"
 		}
 		if in.IsArgumentsObject(v) {
