@@ -18,43 +18,34 @@ func (b *installer) array() {
 	in.SetIntrinsic(interp.ArrayFunction, c.Value())
 	b.methods(c, []fn{
 		{"isArray", 1, arrayIsArray},
-		{"of", 0, arrayOf},
 		{"from", 1, arrayFrom},
+		{"of", 0, arrayOf},
 	})
 	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return a.This(), true
 	})
+	// V8's order (the inspector and Object.getOwnPropertyNames show it).
 	b.methods(proto, []fn{
-		{"push", 1, arrayPush},
-		{"pop", 0, arrayPop},
-		{"shift", 0, arrayShift},
-		{"unshift", 1, arrayUnshift},
-		{"slice", 2, arraySlice},
-		{"splice", 2, arraySplice},
+		{"at", 1, arrayAt},
 		{"concat", 1, arrayConcat},
-		{"join", 1, b.arrayJoin},
-		{"toString", 0, b.arrayToString},
-		{"toLocaleString", 0, b.arrayToLocaleString},
-		{"reverse", 0, arrayReverse},
-		{"indexOf", 1, arrayIndexOf},
-		{"lastIndexOf", 1, arrayLastIndexOf},
-		{"includes", 1, arrayIncludes},
+		{"copyWithin", 2, arrayCopyWithin},
+		{"fill", 1, arrayFill},
 		{"find", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, false, false) }},
 		{"findIndex", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, true, false) }},
 		{"findLast", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, false, true) }},
 		{"findLastIndex", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, true, true) }},
-		{"filter", 1, arrayFilter},
-		{"map", 1, arrayMap},
-		{"forEach", 1, arrayForEach},
-		{"some", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, true) }},
-		{"every", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, false) }},
-		{"reduce", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, false) }},
-		{"reduceRight", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, true) }},
+		{"lastIndexOf", 1, arrayLastIndexOf},
+		{"pop", 0, arrayPop},
+		{"push", 1, arrayPush},
+		{"reverse", 0, arrayReverse},
+		{"shift", 0, arrayShift},
+		{"unshift", 1, arrayUnshift},
+		{"slice", 2, arraySlice},
 		{"sort", 1, arraySort},
-		{"fill", 1, arrayFill},
-		{"at", 1, arrayAt},
-		{"flat", 0, arrayFlat},
-		{"flatMap", 1, arrayFlatMap},
+		{"splice", 2, arraySplice},
+		{"includes", 1, arrayIncludes},
+		{"indexOf", 1, arrayIndexOf},
+		{"join", 1, b.arrayJoin},
 		{"keys", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return newArrayIterator(in, a, iterKeys) }},
 		{"entries", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return newArrayIterator(in, a, iterEntries)
@@ -65,6 +56,19 @@ func (b *installer) array() {
 	})
 	in.SetIntrinsic(interp.ArrayValuesFunction, values.Value())
 	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolIterator)), values, objects.AttrDontEnum)
+	b.methods(proto, []fn{
+		{"forEach", 1, arrayForEach},
+		{"filter", 1, arrayFilter},
+		{"flat", 0, arrayFlat},
+		{"flatMap", 1, arrayFlatMap},
+		{"map", 1, arrayMap},
+		{"every", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, false) }},
+		{"some", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, true) }},
+		{"reduce", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, false) }},
+		{"reduceRight", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, true) }},
+		{"toLocaleString", 0, b.arrayToLocaleString},
+		{"toString", 0, b.arrayToString},
+	})
 	// Array.prototype[Symbol.unscopables]: the names `with (array)` does
 	// not bind (h-eval).
 	unscopables := in.NewObject(in.Null())
@@ -1319,12 +1323,11 @@ func arrayFlatMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return out.Value(), true
 }
 
-// copyWithin, toReversed, toSorted, toSpliced and with (ES2023: the last
-// four return new arrays and leave the receiver alone).
+// toReversed, toSorted, toSpliced and with (ES2023): they return new
+// arrays and leave the receiver alone.
 func (b *installer) arrayES2023() {
 	proto := b.intrinsic(interp.ArrayPrototype)
 	b.methods(proto, []fn{
-		{"copyWithin", 2, arrayCopyWithin},
 		{"toReversed", 0, arrayToReversed},
 		{"toSorted", 1, arrayToSorted},
 		{"toSpliced", 2, arrayToSpliced},
