@@ -219,6 +219,9 @@ func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if mapFn != in.Undefined() && !in.IsCallable(mapFn) {
 		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
 	}
+	if _, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && accessor {
+		return arrayFromConstructor(in, a) // the getter runs once, there
+	}
 	if m, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && !accessor && m != in.Undefined() || in.IsString(src) {
 		if mapFn == in.Undefined() {
 			arr, ok := in.IterableToArray(src)

@@ -102,3 +102,7 @@ show('toSpliced', () => [Array.prototype.toSpliced.call(watched, 1, 2, 'x'), rea
 show('toSpliced no args', () => [[1, , 3].toSpliced(), [1, 2].toSpliced(5, 0, 9)]);
 show('with', () => [Array.prototype.with.call(watched, 2, 'w'), reads.splice(0)]);
 show('toReversed too long', () => Array.prototype.toReversed.call({ length: 2 ** 32 }));
+let iterGets = 0;
+const viaGetter = { get [Symbol.iterator]() { iterGets++; return [][Symbol.values] || Array.prototype.values.bind(['i', 'j']); } };
+show('from iterator getter', () => [Array.from(viaGetter), iterGets]);
+show('of subclass', () => { const r = MyArray.of(1, 2); return [r instanceof MyArray, r.length]; });
