@@ -1,15 +1,20 @@
 package engine
 
 import (
+	"flag"
 	"testing"
 
 	"github.com/sonde-js/sonde/engine/heap"
 )
 
+// noOpt runs the benchmarks with tier-up off (Options.NoOpt): go test
+// -bench . ./engine -args -noopt measures the interpreter alone.
+var noOpt = flag.Bool("noopt", false, "benchmarks run with tier-up off (Options.NoOpt)")
+
 // benchIsolate returns an isolate that has run setup.
 func benchIsolate(b *testing.B, setup string) *Isolate {
 	b.Helper()
-	iso, err := NewIsolate(Options{})
+	iso, err := NewIsolate(Options{NoOpt: *noOpt})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -53,6 +53,16 @@ type Options struct {
 	// V8Functions are added to the built-in v8 module (require('v8'),
 	// import 'node:v8'): the host's own, such as takeCoverage.
 	V8Functions []NativeFunction
+	// NoOpt keeps every function in the interpreter (V8's --no-opt): no
+	// tier-up to optimized code, every call counted.
+	NoOpt bool
+
+	// tierUpBudget, when set, is every tier-up budget (calls, back-edges
+	// per tick, ticks): tests use 1 to optimize everything at once.
+	tierUpBudget int
+	// setUp, when set, runs once the realm is installed: tests define
+	// their hooks there.
+	setUp func(iso *Isolate)
 
 	// commonJS makes tests' scripts run as CommonJS modules.
 	commonJS bool

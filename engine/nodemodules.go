@@ -159,7 +159,9 @@ func (iso *Isolate) v8Module() heap.Handle {
 			if !in.IsString(a.Arg(0)) {
 				return iso.throwTypeErrorCode("The \"flags\" argument must be of type string. Received "+describeReceived(in, a.Arg(0)), "ERR_INVALID_ARG_TYPE")
 			}
-			iso.Heap.SetFlagsFromString(in.GoString(a.Arg(0)), iso.opts.Stdout)
+			flags := in.GoString(a.Arg(0))
+			iso.Heap.SetFlagsFromString(flags, iso.opts.Stdout)
+			iso.setEngineFlags(flags)
 			return in.Undefined(), true
 		}},
 		{"takeCoverage", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -364,4 +366,18 @@ func (iso *Isolate) v8WriteHeapSnapshot(in *interp.Interp, a interp.Args) (layou
 		return in.ThrowError(interp.Error, err.Error())
 	}
 	return in.NewString(name).Value(), true
+}
+
+// setEngineFlags applies the interpreter's run-time flags of a
+// v8.setFlagsFromString string: --opt and --no-opt (--turbofan and
+// --no-turbofan as aliases) turn tier-up on and off.
+func (iso *Isolate) setEngineFlags(flags string) {
+	for _, arg := range strings.Fields(flags) {
+		switch strings.ReplaceAll(arg, "_", "-") {
+		case "--opt", "--turbofan":
+			iso.js.SetTierUp(true)
+		case "--no-opt", "--no-turbofan":
+			iso.js.SetTierUp(false)
+		}
+	}
 }

@@ -21,6 +21,7 @@ func (iso *Isolate) JS() *interp.Interp {
 			Stdout:           iso.opts.Stdout,
 			Stderr:           iso.opts.Stderr,
 			Paranoid:         iso.opts.Paranoid,
+			TierUp:           interp.TierUpConfig{Disabled: iso.opts.NoOpt, CallBudget: iso.opts.tierUpBudget, BackEdgeBudget: iso.opts.tierUpBudget, TicksToOptimize: min(iso.opts.tierUpBudget, 1)},
 		})
 		builtins.Install(iso.js)
 		iso.js.OnPromiseRejection = iso.trackRejection
@@ -40,6 +41,9 @@ func (iso *Isolate) JS() *interp.Interp {
 		}
 		if iso.opts.Host262 {
 			iso.install262()
+		}
+		if iso.opts.setUp != nil {
+			iso.opts.setUp(iso)
 		}
 	}
 	return iso.js

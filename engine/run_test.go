@@ -69,6 +69,29 @@ func TestScriptsUnderGCStress(t *testing.T) {
 	}
 }
 
+// TestScriptsOptimized runs them with tier-up budgets of one and two (every
+// function optimized at its first or second call, every loop replaced on
+// stack at its first back-edge), alone and under GC stress: optimized code
+// must print exactly what the interpreter prints.
+func TestScriptsOptimized(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		opts Options
+	}{
+		{"budget1", Options{tierUpBudget: 1}},
+		{"budget2", Options{tierUpBudget: 2}},
+		{"budget2every13compact", Options{tierUpBudget: 2, Heap: heap.Options{GCStressEvery: 13, VerifyHeap: true, StressCompaction: true}}},
+		{"budget1safepoints", Options{tierUpBudget: 1, Heap: heap.Options{GCStressSafepoints: true, StressCompaction: true}}},
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			if testing.Short() && mode.name != "budget1" && mode.name != "budget2" {
+				t.Skip("slow")
+			}
+			testScripts(t, mode.opts)
+		})
+	}
+}
+
 func testScripts(t *testing.T, opts Options) {
 	dir := filepath.Join("testdata", "scripts")
 	data, err := os.ReadFile(filepath.Join(dir, "expected.json"))

@@ -46,6 +46,7 @@ var engines = []engineInfo{
 	{name: "node-jitless", baseline: true, help: "node --jitless (V8's Ignition interpreter, no JIT): the main yardstick"},
 	{name: "node", reference: true, help: "node with its JIT (reference only: not an interpreter)"},
 	{name: "goja", baseline: true, help: "github.com/dop251/goja, in process"},
+	{name: "sonde-noopt", baseline: true, help: "sonde with tier-up off (Options.NoOpt, V8's --no-opt): the interpreter alone, the yardstick of the optimized tier"},
 	{name: "sonde", help: "this repository's engine, in process through its Go API"},
 	{name: "node-coverage", reference: true, help: "node with NODE_V8_COVERAGE set (precise block-count coverage, JIT on)"},
 	{name: "node-jitless-coverage", reference: true, help: "node --jitless with NODE_V8_COVERAGE set"},
@@ -65,6 +66,8 @@ func newRunner(name string, cfg runnerConfig) (Runner, error) {
 		return gojaRunner{}, nil
 	case "sonde":
 		return sondeRunner{}, nil
+	case "sonde-noopt":
+		return sondeRunner{noOpt: true}, nil
 	case "node-coverage":
 		return &nodeRunner{name: name, path: cfg.NodePath, coverage: true}, nil
 	case "node-jitless-coverage":

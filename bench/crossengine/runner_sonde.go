@@ -19,11 +19,16 @@ type sondeRunner struct {
 	// coverage runs the script under precise block-count coverage
 	// (domains/profiler, as NODE_V8_COVERAGE) and takes it at the end.
 	coverage bool
+	// noOpt turns tier-up off (engine.Options.NoOpt).
+	noOpt bool
 }
 
 func (r sondeRunner) Name() string {
 	if r.coverage {
 		return "sonde-coverage"
+	}
+	if r.noOpt {
+		return "sonde-noopt"
 	}
 	return "sonde"
 }
@@ -31,6 +36,9 @@ func (r sondeRunner) Name() string {
 func (r sondeRunner) Describe() string {
 	if r.coverage {
 		return "sonde with precise block-count coverage (this repository's working tree)"
+	}
+	if r.noOpt {
+		return "sonde with tier-up off (--no-opt; this repository's working tree)"
 	}
 	return "sonde (this repository's working tree, via replace ../..)"
 }
@@ -42,7 +50,7 @@ func (sondeRunner) Available() error { return nil }
 // when ctx ends.
 func (r sondeRunner) Run(ctx context.Context, s Script) (string, error) {
 	var out bytes.Buffer
-	iso, err := engine.NewIsolate(engine.Options{Stdout: &out, Stderr: &out})
+	iso, err := engine.NewIsolate(engine.Options{Stdout: &out, Stderr: &out, NoOpt: r.noOpt})
 	if err != nil {
 		return "", fmt.Errorf("sonde: %w", err)
 	}

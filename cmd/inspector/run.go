@@ -13,7 +13,7 @@ import (
 	"github.com/sonde-js/sonde/engine/heap"
 )
 
-const usage = `usage: inspector [heap flags] script.js [args...]
+const usage = `usage: inspector [heap flags] [--no-opt] script.js [args...]
        inspector run [heap flags] script.js [args...]`
 
 // run executes the command line and returns the exit status: 0, 1 for an
@@ -44,7 +44,13 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	flags, scriptArgs := args[:split], args[split:]
 	rejections := engine.RejectionsThrow
 	var heapFlags []string
+	noOpt := false
 	for _, f := range flags {
+		if f == "--no-opt" || f == "--opt" {
+			// V8's: --no-opt keeps every function in the interpreter.
+			noOpt = f == "--no-opt"
+			continue
+		}
 		if v, ok := strings.CutPrefix(f, "--unhandled-rejections="); ok {
 			if !engine.ValidRejectionMode(v) {
 				fmt.Fprintln(stderr, usage)
@@ -81,7 +87,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	var iso *engine.Isolate
 	hopts.NearHeapLimit = sflags.nearHeapLimitHook(&iso, hopts.MaxSemiSpaceMiB, stderr)
 	iso, err = engine.NewIsolate(engine.Options{Heap: hopts, Stdout: stdout, Stderr: stderr, ProfileHeapSnapshot: sflags.profile,
-		Argv: argv, UnhandledRejections: rejections})
+		Argv: argv, UnhandledRejections: rejections, NoOpt: noOpt})
 	if err != nil {
 		return 1, err
 	}

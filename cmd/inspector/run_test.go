@@ -32,6 +32,15 @@ func TestRunScript(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("heap flags: code %d", code)
 	}
+	out.Reset()
+	hot := filepath.Join(dir, "hot.js")
+	os.WriteFile(hot, []byte("function f(x) { return x + 1; }\nlet s = 0;\nfor (let i = 0; i < 100000; i++) s = f(s);\nconsole.log(s);\n"), 0o644)
+	for _, flag := range []string{"--no-opt", "--opt"} {
+		out.Reset()
+		if code, err := run([]string{flag, hot}, &out, &errOut); code != 0 || err != nil || out.String() != "100000\n" {
+			t.Fatalf("%s: code %d err %v out %q", flag, code, err, out.String())
+		}
+	}
 	errOut.Reset()
 	if code, _ := run(nil, &out, &errOut); code != 9 || !strings.Contains(errOut.String(), "usage") {
 		t.Fatalf("no script: code %d %q", code, errOut.String())

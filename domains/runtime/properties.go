@@ -286,6 +286,8 @@ func scopeDescription(typ string) string {
 		return "Module"
 	case "eval":
 		return "Eval"
+	case "with":
+		return "With Block"
 	}
 	return "Global"
 }

@@ -210,6 +210,32 @@ const (
 	IncBlockCounter // Idx(counters), Counter: count one execution of a block in the function's counters (block coverage)
 	Debugger        // the debugger statement
 
+	// Optimized tier (h-tierup). Only optimized code (interp/tierup.go)
+	// holds these: each is written over a baseline instruction of the same
+	// size, and a superinstruction (…Star, StarLdar…) also runs the
+	// instruction that follows it, which stays intact in the array, so a
+	// jump to it still works. Their operands are the first instruction's.
+	StarLdar          // Reg: Star, then the following Ldar
+	StarLdaSmi        // Reg: Star, then the following LdaSmi
+	LdarStar          // Reg: Ldar, then the following Star
+	AddStar           // Reg: Add (Smi fast path), then the following Star
+	SubStar           // Reg: Sub, then Star
+	MulStar           // Reg: Mul, then Star
+	BitwiseAndStar    // Reg: BitwiseAnd, then Star
+	BitwiseOrStar     // Reg: BitwiseOr, then Star
+	IncStar           // Inc, then Star
+	DecStar           // Dec, then Star
+	LdaKeyedStar      // Reg, Slot: LdaKeyedProperty, then Star
+	LdaNamedField     // Reg, Imm16(handler), Slot: LdaNamedProperty guarded by the slot's monomorphic map (deopt otherwise)
+	LdaNamedFieldStar // Reg, Imm16(handler), Slot: LdaNamedField, then Star
+	StaNamedField     // Reg, Imm16(handler), Slot: StaNamedProperty guarded by the slot's monomorphic map
+	JumpIfNotLessSmi  // Reg: TestLessThan on Smis (deopt otherwise) and the following JumpIfFalse
+	JumpIfNotGreaterSmi
+	JumpIfNotLessEqualSmi
+	JumpIfNotGreaterEqualSmi
+	CallPropertyMono          // as CallProperty, guarded by the callee its slot learned (deopt on another)
+	CallUndefinedReceiverMono // as CallUndefinedReceiver, guarded likewise
+
 	// BigInt (h-bigint).
 	ToNumber // acc = ToNumber(acc): unary +, a TypeError for a BigInt
 
@@ -349,6 +375,27 @@ var infos = [NumOps]Info{
 
 	IncBlockCounter: info("IncBlockCounter", 0, Idx, Counter),
 	Debugger:        info("Debugger", 0),
+
+	StarLdar:                  info("StarLdar", 0, RegOut),
+	StarLdaSmi:                info("StarLdaSmi", 0, RegOut),
+	LdarStar:                  info("LdarStar", 0, Reg),
+	AddStar:                   info("AddStar", Calls, Reg),
+	SubStar:                   info("SubStar", Calls, Reg),
+	MulStar:                   info("MulStar", Calls, Reg),
+	BitwiseAndStar:            info("BitwiseAndStar", Calls, Reg),
+	BitwiseOrStar:             info("BitwiseOrStar", Calls, Reg),
+	IncStar:                   info("IncStar", Calls),
+	DecStar:                   info("DecStar", Calls),
+	LdaKeyedStar:              info("LdaKeyedStar", Calls, Reg, Slot),
+	LdaNamedField:             info("LdaNamedField", 0, Reg, Count, Slot),
+	LdaNamedFieldStar:         info("LdaNamedFieldStar", 0, Reg, Count, Slot),
+	StaNamedField:             info("StaNamedField", 0, Reg, Count, Slot),
+	JumpIfNotLessSmi:          info("JumpIfNotLessSmi", 0, Reg),
+	JumpIfNotGreaterSmi:       info("JumpIfNotGreaterSmi", 0, Reg),
+	JumpIfNotLessEqualSmi:     info("JumpIfNotLessEqualSmi", 0, Reg),
+	JumpIfNotGreaterEqualSmi:  info("JumpIfNotGreaterEqualSmi", 0, Reg),
+	CallPropertyMono:          info("CallPropertyMono", Calls, Reg, Reg, Count, Slot),
+	CallUndefinedReceiverMono: info("CallUndefinedReceiverMono", Calls, Reg, Reg, Count, Slot),
 
 	ToNumber: info("ToNumber", Calls),
 }

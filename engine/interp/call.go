@@ -14,6 +14,9 @@ import (
 // [[Construct]] the new.target. A JavaScript callee gets a frame pushed and
 // runs in the same loop; a native callee runs at once.
 
+// maxSmiValue is the largest Smi, tagged: where invocation counts saturate.
+const maxSmiValue = layout.Value(uint32(layout.SmiMax) << 1)
+
 // callAt starts a call. flags may hold frameConstruct (then ntIdx is the
 // stack index of new.target) and frameEntry.
 func (in *Interp) callAt(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags frameFlags) callStatus {
@@ -125,7 +128,12 @@ func (in *Interp) pushFrame(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags 
 	stack := in.stack
 	fn := stack[calleeIdx]
 	sfi := f.FunctionShared(fn)
-	ba := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
+	fv := f.FunctionFeedbackVector(fn)
+	ba := h.Field(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset)
+	optimized := ba != in.undefined
+	if !optimized {
+		ba = h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
+	}
 	params := h.Field(ba.Addr(), layout.BytecodeArrayParameterSizeOffset).SmiValue() - 1
 	regs := h.Field(ba.Addr(), layout.BytecodeArrayFrameSizeOffset).SmiValue() / layout.TaggedSize
 	extra := max(argc-params, 0)
@@ -157,7 +165,7 @@ func (in *Interp) pushFrame(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags 
 	fr[bytecode.FrameClosure] = fn
 	fr[bytecode.FrameContext] = h.Field(fn.Addr(), layout.JSFunctionContextOffset)
 	fr[bytecode.FrameBytecode] = ba
-	fr[bytecode.FrameFeedbackVector] = f.FunctionFeedbackVector(fn)
+	fr[bytecode.FrameFeedbackVector] = fv
 	fr[bytecode.FrameNewTarget] = nt
 	fr[bytecode.FrameReceiver] = recv
 	n := min(argc, params)
@@ -174,7 +182,17 @@ func (in *Interp) pushFrame(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags 
 	if in.paranoid {
 		in.checkFrame(len(in.frames)-1, 0, in.undefined)
 	}
-	f.IncrementInvocationCount(fr[bytecode.FrameFeedbackVector])
+	if !optimized {
+		// Optimized code does not count invocations (as in V8); the
+		// baseline counts, and a count that reaches the budget tiers up.
+		a := fv.Addr()
+		if c := h.Field(a, layout.FeedbackVectorInvocationCountOffset); c != maxSmiValue {
+			h.SetField(a, layout.FeedbackVectorInvocationCountOffset, c+layout.Smi(1))
+			if (c.SmiValue()+1)&in.tier.callMask == 0 {
+				in.tierUpOnCall(fp)
+			}
+		}
+	}
 	if in.interrupt.Load() != 0 || in.stressSafepoints {
 		if !in.safepoint() {
 			return callThrew

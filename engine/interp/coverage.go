@@ -118,6 +118,7 @@ func (in *Interp) SelectCoverageMode(mode CoverageMode) {
 			}
 			v := a.Value()
 			f.SetInvocationCount(v, 0)
+			f.SetOptimizedCode(v, in.undefined) // tier-up is off in precise modes (tierup.go)
 			if !in.cov.listed && in.scriptOf(f.FeedbackVectorShared(v)) != nil {
 				vectors = append(vectors, v)
 			}
@@ -125,6 +126,7 @@ func (in *Interp) SelectCoverageMode(mode CoverageMode) {
 		if !in.cov.listed {
 			in.cov.vectors, in.cov.listed = vectors, true
 		}
+		in.dropOptimizedCode()
 		if mode.binary() {
 			for _, rec := range in.scripts {
 				for i := range rec.cov {

@@ -7,7 +7,9 @@
 // (extends/super, fields, private members), generators (yield, yield*),
 // destructuring, spread, for-in/of, try/catch/finally, labeled control
 // flow, getters/setters, global eval and new Function, Map/Set/WeakMap/
-// WeakSet, Reflect, JSON, and V8-style errors and stack traces; console
+// WeakSet, Reflect, JSON, direct eval seeing and declaring local
+// variables and the with statement (dynamic.go: lookups by name along the
+// context chain), and V8-style errors and stack traces; console
 // output matches node's on the test corpus, also under GC stress (with
 // compaction and a paranoid per-instruction value check). Code coverage
 // in V8's five modes (invocation counts, pinned vectors, block counters
@@ -43,8 +45,8 @@
 // named properties spelled as the index (arrayindex.go); lookups, stores
 // and key listings treat them as elements, and a non-writable array
 // length is a private marker. Not yet: import attributes other than type
-// "json", direct eval of local variables, with, a separate dictionary
-// elements kind (V8's NumberDictionary) for those indices.
+// "json", a separate dictionary elements kind (V8's NumberDictionary) for
+// those indices.
 //
 // # Promises and async functions
 //
@@ -115,4 +117,15 @@
 // transitioning stores (adding a property along a map transition) are
 // handlers too, validated by the maps of the prototypes they depend on.
 // Global loads cache the global object's field or a script-context slot.
+//
+// # Tier-up
+//
+// A hot function (a budget of calls and loop back-edges) gets optimized
+// code (tierup.go): a BytecodeArray with the same pcs, constant pool and
+// tables as its baseline, in which instructions are rewritten in place to
+// superinstructions and to quickened forms guarded by the inline-cache
+// feedback. It lives in the FeedbackVector; calls run it without counting
+// the invocation. On-stack replacement and deoptimization swap a frame's
+// FrameBytecode between the two arrays at the same pc. Precise coverage
+// drops all optimized code and turns tier-up off.
 package interp

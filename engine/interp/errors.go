@@ -222,8 +222,10 @@ func (in *Interp) callSiteText(fn, recv layout.Value, flags frameFlags, pos int)
 		if rec.evalFrom != "" {
 			// Eval code: "eval (eval at f (file:1:2), <anonymous>:1:1)".
 			loc = rec.evalFrom + ", " + loc
-			if f.SharedFunctionLiteralID(sfi) == 0 || name == "" {
-				name = "eval" // V8 names anonymous functions of eval code so
+			// V8 names eval code's top level and anonymous functions
+			// "eval", and so the function a Function constructor makes.
+			if id := f.SharedFunctionLiteralID(sfi); id == 0 || name == "" || rec.dynamicFunction && id == 1 {
+				name = "eval"
 			}
 		}
 	}

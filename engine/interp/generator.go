@@ -213,16 +213,23 @@ func (in *Interp) ResumeGenerator(gen layout.Value, mode int, value layout.Value
 	// Each entry to the bytecode counts, resumptions too (as in V8), but
 	// for the await of an async generator's yield, which V8 does in the
 	// yield's suspension.
+	// A resumption runs the function's optimized code if it has some (and
+	// is then not counted, as a call would not be), else the baseline.
+	optimized, hot := in.resumeCode(base), false
 	if f.Get(st, genUncounted) == layout.Smi(1) {
 		f.Set(st, genUncounted, layout.Smi(0))
-	} else if fv := in.stack[base+bytecode.FrameFeedbackVector]; fv != in.undefined {
+	} else if fv := in.stack[base+bytecode.FrameFeedbackVector]; fv != in.undefined && !optimized {
 		f.IncrementInvocationCount(fv)
+		hot = f.InvocationCount(fv)&in.tier.callMask == 0
 	}
 	in.frames = append(in.frames, frame{fp: int32(base), pc: int32(f.Get(st, genPC).SmiValue()),
 		argc: int32(f.Get(st, genArgc).SmiValue()), end: int32(base + n), flags: frameEntry})
 	f.Set(st, genState, layout.Smi(genExecuting))
 	f.Set(st, genFrame, in.undefined)
 	t := in.pushTemp(gen)
+	if hot {
+		in.tierUpOnCall(base) // a resumption counts toward the call budget
+	}
 	in.nativeDepth++
 	v, ok = in.run()
 	in.nativeDepth--

@@ -79,6 +79,7 @@ type Interp struct {
 	handleInterrupts func() bool
 	stressSafepoints bool
 	paranoid         bool
+	tier             tierState // the optimized tier's configuration (tierup.go)
 	nativeDepth      int
 	out, errOut      io.Writer
 	compileOpts      compiler.Options
@@ -144,6 +145,8 @@ type Config struct {
 	// every frame slot hold valid values (a debugging aid for GC-safety
 	// bugs; very slow).
 	Paranoid bool
+	// TierUp configures the optimized tier (tierup.go).
+	TierUp TierUpConfig
 }
 
 // DefaultStackSlots is the default stack size: about 12,000 frames of a small
@@ -175,6 +178,7 @@ func New(f *objects.Factory, cfg Config) *Interp {
 		out:              cfg.Stdout,
 		errOut:           cfg.Stderr,
 	}
+	in.tier.configure(cfg.TierUp)
 	if in.interrupt == nil {
 		in.interrupt = new(atomic.Uint32)
 	}

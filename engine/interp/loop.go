@@ -45,6 +45,8 @@ func (in *Interp) run() (layout.Value, bool) {
 	code := in.codeOf(fp)
 	acc := in.acc
 	var ok bool
+	var reason int                // a deoptimization's (tierup.go)
+	backEdges := in.tier.backEdge // until the next profiler tick (tierup.go)
 
 	for {
 		if in.paranoid {
@@ -571,6 +573,14 @@ func (in *Interp) run() (layout.Value, bool) {
 				acc = in.acc
 				code = in.codeOf(fp)
 			}
+			if backEdges--; backEdges <= 0 {
+				backEdges = in.tier.backEdge
+				in.frames[fi].pc = int32(pc)
+				in.acc = acc
+				in.tierUpOnBackEdge(fp)
+				acc = in.acc
+				code = in.codeOf(fp)
+			}
 		case bytecode.JumpIfTrue:
 			if acc == in.trueV {
 				pc = bytecode.ReadU32(code, pc+1)
@@ -845,11 +855,236 @@ func (in *Interp) run() (layout.Value, bool) {
 		case bytecode.Debugger:
 			pc++
 
+		// Optimized tier (h-tierup): instructions only optimized code holds
+		// (tierup.go). A superinstruction runs the instruction after it too.
+		case bytecode.StarLdar:
+			stack[fp+u16(code, pc+1)] = acc
+			acc = stack[fp+u16(code, pc+4)]
+			pc += 6
+		case bytecode.StarLdaSmi:
+			stack[fp+u16(code, pc+1)] = acc
+			acc = layout.Value(uint32(bytecode.ReadI32(code, pc+4)) << 1)
+			pc += 8
+		case bytecode.LdarStar:
+			acc = stack[fp+u16(code, pc+1)]
+			stack[fp+u16(code, pc+4)] = acc
+			pc += 6
+		case bytecode.AddStar:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) + int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.add(l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.SubStar:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) - int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arith(bytecode.Sub, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.MulStar:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if p := int64(int32(l)>>1) * int64(int32(acc)); p == int64(int32(p)) && p != 0 {
+					acc = layout.Value(uint32(int32(p)))
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arith(bytecode.Mul, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.BitwiseAndStar, bytecode.BitwiseOrStar:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if bytecode.Op(code[pc]) == bytecode.BitwiseAndStar {
+					acc &= l
+				} else {
+					acc |= l
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			op := bytecode.BitwiseAnd
+			if bytecode.Op(code[pc]) == bytecode.BitwiseOrStar {
+				op = bytecode.BitwiseOr
+			}
+			acc, ok = in.arith(op, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.IncStar:
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMax) {
+				acc += layout.Smi(1)
+				stack[fp+u16(code, pc+2)] = acc
+				pc += 4
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.incDec(acc, 1)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc++
+		case bytecode.DecStar:
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMin) {
+				acc -= layout.Smi(1)
+				stack[fp+u16(code, pc+2)] = acc
+				pc += 4
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.incDec(acc, -1)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc++
+		case bytecode.LdaKeyedStar:
+			obj := stack[fp+u16(code, pc+1)]
+			if acc.IsSmi() && obj.IsHeapObject() {
+				if v, hit := in.fastElement(obj, acc); hit {
+					acc = v
+					stack[fp+u16(code, pc+6)] = acc
+					pc += 8
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.loadKeyed(obj, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 5
+		case bytecode.LdaNamedField, bytecode.LdaNamedFieldStar:
+			obj := stack[fp+u16(code, pc+1)]
+			if obj.IsHeapObject() && h.Field(obj.Addr(), layout.MapOffset) ==
+				h.Field(stack[fp+bytecode.FrameFeedbackVector].Addr(), layout.FeedbackVectorHeaderSize+uint32(u16(code, pc+5))*layout.TaggedSize) {
+				acc = loadField(h, obj, u16(code, pc+3))
+				if bytecode.Op(code[pc]) == bytecode.LdaNamedField {
+					pc += 7
+					continue
+				}
+				stack[fp+u16(code, pc+8)] = acc
+				pc += 10
+				continue
+			}
+			reason = deoptMap
+			goto deopt
+		case bytecode.StaNamedField:
+			obj := stack[fp+u16(code, pc+1)]
+			if obj.IsHeapObject() && h.Field(obj.Addr(), layout.MapOffset) ==
+				h.Field(stack[fp+bytecode.FrameFeedbackVector].Addr(), layout.FeedbackVectorHeaderSize+uint32(u16(code, pc+5))*layout.TaggedSize) {
+				storeField(h, obj, u16(code, pc+3), acc)
+				pc += 7
+				continue
+			}
+			reason = deoptMap
+			goto deopt
+		case bytecode.CallPropertyMono, bytecode.CallUndefinedReceiverMono:
+			callee := fp + u16(code, pc+1)
+			first := fp + u16(code, pc+3)
+			argc := u16(code, pc+5)
+			recv := first
+			if bytecode.Op(code[pc]) == bytecode.CallPropertyMono {
+				first++
+			} else {
+				recv = -1
+			}
+			in.frames[fi].pc = int32(pc)
+			var st callStatus
+			switch k := in.monoCallCheck(fp, callee, recv, u16(code, pc+7)); k {
+			case monoCallHit:
+				st = in.pushFrame(callee, recv, first, argc, -1, 0)
+			case monoCallMiss:
+				reason = deoptCall
+				goto deopt
+			default:
+				st = in.callAt(callee, recv, first, argc, -1, 0)
+			}
+			switch st {
+			case callPushed:
+				fi = len(in.frames) - 1
+				fp = int(in.frames[fi].fp)
+				pc = 0
+				code = in.codeOf(fp)
+				acc = in.undefined // dead at entry
+			case callDone:
+				acc = in.acc
+				code = in.codeOf(fp)
+				pc += 9
+			default:
+				goto unwind
+			}
+		case bytecode.JumpIfNotLessSmi, bytecode.JumpIfNotGreaterSmi, bytecode.JumpIfNotLessEqualSmi, bytecode.JumpIfNotGreaterEqualSmi:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 != 0 {
+				reason = deoptSmi
+				goto deopt
+			}
+			var t bool
+			switch a, b := int32(l), int32(acc); bytecode.Op(code[pc]) {
+			case bytecode.JumpIfNotLessSmi:
+				t = a < b
+			case bytecode.JumpIfNotGreaterSmi:
+				t = a > b
+			case bytecode.JumpIfNotLessEqualSmi:
+				t = a <= b
+			default:
+				t = a >= b
+			}
+			if t {
+				acc = in.trueV
+				pc += 8
+			} else {
+				acc = in.falseV
+				pc = bytecode.ReadU32(code, pc+4)
+			}
+
 		default:
 			in.frames[fi].pc = int32(pc)
 			in.throwErrorValue(Error, "illegal bytecode")
 			goto unwind
 		}
+		continue
+
+	deopt:
+		// A guard of optimized code failed: run the same pc in the
+		// baseline bytecode (tierup.go).
+		in.deoptimize(fi, pc, reason)
+		code = in.codeOf(fp)
 		continue
 
 	unwind:

@@ -100,7 +100,11 @@ func (in *Interp) EvalFunctionSource(source string) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	in.scripts[len(in.scripts)-1].dynamicFunction = true
+	rec := in.scripts[len(in.scripts)-1]
+	rec.dynamicFunction = true
+	if fr, ok := in.callerFrame(); ok {
+		rec.evalFrom = in.evalOrigin(fr, -1)
+	}
 	return in.RunFunction(fn)
 }
 
@@ -248,6 +252,7 @@ func (in *Interp) compile(sfi heap.Handle) bool {
 // scripts so far, so that their next calls compile them again with the
 // current compiler options (block coverage turned on or off).
 func (in *Interp) Recompile() {
+	in.dropOptimizedCode() // optimized code has the old bytecode's pcs
 	for _, rec := range in.scripts {
 		n := in.f.Length(rec.shared)
 		for i := 1; i < n; i++ {

@@ -207,7 +207,8 @@ const (
 	FeedbackVectorProfilerTicksOffset        = 16 // Smi
 	FeedbackVectorFlagsOffset                = 20 // Smi
 	FeedbackVectorClosureFeedbackCellsOffset = 24
-	FeedbackVectorHeaderSize                 = 28
+	FeedbackVectorOptimizedCodeOffset        = 28 // the optimized BytecodeArray, or undefined (h-tierup)
+	FeedbackVectorHeaderSize                 = 32
 )
 
 // BytecodeArray: a function's bytecode, in code space.
@@ -218,7 +219,8 @@ const (
 	BytecodeArraySourcePositionTableOffset = 16
 	BytecodeArrayFrameSizeOffset           = 20 // Smi
 	BytecodeArrayParameterSizeOffset       = 24 // Smi
-	BytecodeArrayHeaderSize                = 28
+	BytecodeArrayBaselineOffset            = 28 // optimized code: the BytecodeArray it was made from; undefined for baseline code (h-tierup)
+	BytecodeArrayHeaderSize                = 32
 )
 
 // Context: a FixedArray-shaped scope record; these are its fixed slots.

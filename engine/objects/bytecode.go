@@ -24,6 +24,7 @@ func (f *Factory) NewBytecodeArray(code []byte, frameSize, parameterSize int, co
 	h.SetField(a, layout.BytecodeArraySourcePositionTableOffset, empty)
 	h.SetField(a, layout.BytecodeArrayFrameSizeOffset, layout.Smi(frameSize))
 	h.SetField(a, layout.BytecodeArrayParameterSizeOffset, layout.Smi(parameterSize))
+	h.SetField(a, layout.BytecodeArrayBaselineOffset, f.Roots.Undefined)
 	body := h.Bytes(a, layout.BytecodeArrayHeaderSize, size-layout.BytecodeArrayHeaderSize)
 	clear(body[copy(body, code):]) // the alignment padding
 	return h.HandleAddr(a)
@@ -120,4 +121,15 @@ func (f *Factory) ByteArrayBytes(ba layout.Value) []byte {
 	a := ba.Addr()
 	n := uint32(f.H.Field(a, layout.ByteArrayLengthOffset).SmiValue())
 	return f.H.Bytes(a, layout.ByteArrayHeaderSize, n)
+}
+
+// BytecodeBaseline returns the BytecodeArray optimized code was made from
+// (same pcs, same constant pool and tables), or undefined for baseline code.
+func (f *Factory) BytecodeBaseline(ba layout.Value) layout.Value {
+	return f.H.Field(ba.Addr(), layout.BytecodeArrayBaselineOffset)
+}
+
+// SetBytecodeBaseline marks ba as optimized code made from baseline.
+func (f *Factory) SetBytecodeBaseline(ba, baseline layout.Value) {
+	f.H.SetField(ba.Addr(), layout.BytecodeArrayBaselineOffset, baseline)
 }

@@ -79,6 +79,7 @@ func (f *Factory) NewFeedbackVector(shared heap.Handle, slotCount int, closureFe
 	a := fv.Addr()
 	f.H.SetField(a, layout.FeedbackVectorSharedOffset, shared.Value())
 	f.H.SetField(a, layout.FeedbackVectorClosureFeedbackCellsOffset, valueOr(closureFeedbackCells, f.Roots.EmptyFixedArray))
+	f.H.SetField(a, layout.FeedbackVectorOptimizedCodeOffset, f.Roots.Undefined)
 	return fv
 }
 
@@ -157,4 +158,17 @@ func (f *Factory) FeedbackSlot(fv layout.Value, i int) layout.Value {
 // SetFeedbackSlot stores v into inline-cache slot i, unchecked.
 func (f *Factory) SetFeedbackSlot(fv layout.Value, i int, v layout.Value) {
 	f.H.SetField(fv.Addr(), layout.FeedbackVectorHeaderSize+uint32(i)*layout.TaggedSize, v)
+}
+
+// OptimizedCode returns the vector's optimized BytecodeArray (V8's
+// maybe_optimized_code), or undefined: calls run it instead of the
+// baseline bytecode and do not count invocations.
+func (f *Factory) OptimizedCode(fv layout.Value) layout.Value {
+	return f.H.Field(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset)
+}
+
+// SetOptimizedCode installs (or, with undefined, drops) the vector's
+// optimized code.
+func (f *Factory) SetOptimizedCode(fv, code layout.Value) {
+	f.H.SetField(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset, code)
 }

@@ -1,0 +1,33 @@
+package interp
+
+import (
+	"testing"
+
+	"github.com/sonde-js/sonde/engine/bytecode"
+)
+
+// TestQuickenedSizes: every optimized-tier instruction is exactly as long as
+// the baseline instruction it is written over, so both arrays have the same
+// pcs (deoptimization and on-stack replacement depend on it).
+func TestQuickenedSizes(t *testing.T) {
+	pairs := map[bytecode.Op]bytecode.Op{
+		bytecode.StarLdar: bytecode.Star, bytecode.StarLdaSmi: bytecode.Star, bytecode.LdarStar: bytecode.Ldar,
+		bytecode.LdaKeyedStar: bytecode.LdaKeyedProperty, bytecode.LdaNamedField: bytecode.LdaNamedProperty,
+		bytecode.LdaNamedFieldStar: bytecode.LdaNamedProperty, bytecode.StaNamedField: bytecode.StaNamedProperty,
+		bytecode.CallPropertyMono: bytecode.CallProperty, bytecode.CallUndefinedReceiverMono: bytecode.CallUndefinedReceiver,
+	}
+	for _, op := range []bytecode.Op{bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec} {
+		pairs[starForm(op)] = op
+	}
+	for _, op := range []bytecode.Op{bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual} {
+		pairs[fusedCompare(op)] = op
+	}
+	if len(pairs) != 20 {
+		t.Fatalf("%d quickened forms, want 20 (starForm or fusedCompare maps two ops to one)", len(pairs))
+	}
+	for q, base := range pairs {
+		if q.Size() != base.Size() {
+			t.Errorf("%s is %d bytes, the %s it replaces %d", q, q.Size(), base, base.Size())
+		}
+	}
+}

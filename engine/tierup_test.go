@@ -1,0 +1,360 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
+	"github.com/sonde-js/sonde/engine/layout"
+)
+
+// Tier-up tests. Scripts see test-only hooks (V8 has %-natives for this):
+// isOptimized(f), deoptCount(f), runsOptimized() (does the calling frame
+// run optimized code), optimize(f).
+
+func tierHooks(iso *Isolate) {
+	js := iso.js
+	scope := iso.Heap.OpenScope()
+	defer scope.Close()
+	global := js.Handle(js.GlobalObject())
+	js.DefineFunction(global, "isOptimized", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.Bool(in.IsOptimized(a.Arg(0))), true
+	})
+	js.DefineFunction(global, "deoptCount", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.NewInt(in.DeoptCount(a.Arg(0))), true
+	})
+	js.DefineFunction(global, "runsOptimized", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.Bool(in.CallerRunsOptimized()), true
+	})
+	js.DefineFunction(global, "optimize", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.Bool(in.OptimizeFunction(a.Arg(0))), true
+	})
+}
+
+// runTier runs src with the hooks and returns its output.
+func runTier(t *testing.T, src string, opts Options) string {
+	t.Helper()
+	opts.setUp = tierHooks
+	out, err := runWith(t, "tier.js", src, opts)
+	if err != nil {
+		t.Fatalf("uncaught: %v\n%s", err, out)
+	}
+	return out
+}
+
+// tierModes are the configurations every behavior test runs in: the
+// defaults, everything optimized at its second call (once the inline
+// caches have feedback), and under GC stress.
+var tierModes = []struct {
+	name string
+	opts Options
+}{
+	{"default", Options{}},
+	{"budget2", Options{tierUpBudget: 2}},
+	{"default-gcstress", Options{Heap: heap.Options{GCStressEvery: 13, VerifyHeap: true, StressCompaction: true}}},
+}
+
+func checkTier(t *testing.T, src, want string) { checkTierModes(t, src, want, nil) }
+
+// checkTierModes is checkTier with other expected outputs for some modes.
+func checkTierModes(t *testing.T, src, want string, wantIn map[string]string) {
+	t.Helper()
+	for _, m := range tierModes {
+		t.Run(m.name, func(t *testing.T) {
+			want := want
+			if w, ok := wantIn[m.name]; ok {
+				want = w
+			}
+			if got := runTier(t, src, m.opts); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestTierUpHotFunction(t *testing.T) {
+	src := `
+function add(a, b) { return a + b; }
+let s = 0;
+for (let i = 0; i < 1000; i++) s = add(s, i);
+console.log(s, isOptimized(add));
+`
+	checkTier(t, src, "499500 true\n")
+	if got := runTier(t, src, Options{NoOpt: true}); got != "499500 false\n" {
+		t.Errorf("--no-opt: %q", got)
+	}
+}
+
+// countOf returns the invocation count coverage reports for the function
+// named name.
+func countOf(t *testing.T, scripts []interp.CoverageScript, name string) uint32 {
+	t.Helper()
+	for _, s := range scripts {
+		for _, fn := range s.Functions {
+			if fn.Name == name {
+				return fn.Count
+			}
+		}
+	}
+	t.Fatalf("no function %s in coverage", name)
+	return 0
+}
+
+// TestTierUpInvocationCounts: optimized code does not count invocations, so
+// best-effort coverage sees the count stop at the call that tiered up (as
+// V8's does); precise coverage turns tier-up off, drops the optimized code
+// and counts every call.
+func TestTierUpInvocationCounts(t *testing.T) {
+	var out capWriter
+	iso, err := NewIsolate(Options{Stdout: &out, Stderr: &out, setUp: tierHooks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer iso.Close()
+	run := func(src string) {
+		t.Helper()
+		if _, err := iso.RunScript(src, "counts.js"); err != nil {
+			t.Fatalf("%v\n%s", err, out.String())
+		}
+	}
+	run(`function hot(x) { return x + 1; } for (let i = 0; i < 1000; i++) hot(i); console.log(isOptimized(hot));`)
+	if got := countOf(t, iso.js.PeekCoverage(), "hot"); got != interp.DefaultTierUpCalls {
+		t.Errorf("best-effort count after 1000 calls = %d, want %d (counting stops once optimized)", got, interp.DefaultTierUpCalls)
+	}
+	run(`for (let i = 0; i < 1000; i++) hot(i);`)
+	if got := countOf(t, iso.js.PeekCoverage(), "hot"); got != interp.DefaultTierUpCalls {
+		t.Errorf("best-effort count after 2000 calls = %d, want it fixed at %d", got, interp.DefaultTierUpCalls)
+	}
+
+	iso.js.SelectCoverageMode(interp.CoveragePreciseCount)
+	run(`console.log(isOptimized(hot)); for (let i = 0; i < 1000; i++) hot(i); console.log(isOptimized(hot));`)
+	if got := countOf(t, iso.js.CollectCoverage(), "hot"); got != 1000 {
+		t.Errorf("precise count = %d, want exactly 1000", got)
+	}
+	run(`for (let i = 0; i < 777; i++) hot(i);`)
+	if got := countOf(t, iso.js.CollectCoverage(), "hot"); got != 777 {
+		t.Errorf("precise count of the second take = %d, want 777", got)
+	}
+
+	iso.js.SelectCoverageMode(interp.CoverageBestEffort)
+	run(`for (let i = 0; i < 1000; i++) hot(i); console.log(isOptimized(hot));`)
+	if got := out.String(); got != "true\nfalse\nfalse\ntrue\n" {
+		t.Errorf("isOptimized over the modes: %q", got)
+	}
+}
+
+// TestTierUpOptimizedFrameSwitchedByPreciseCoverage: a frame running
+// optimized code when precise coverage starts goes back to the baseline
+// (same pc), and the calls it makes from then on are counted.
+func TestTierUpPreciseCoverageRewritesFrames(t *testing.T) {
+	var out capWriter
+	var iso *Isolate
+	iso, err := NewIsolate(Options{Stdout: &out, Stderr: &out, setUp: func(i *Isolate) {
+		tierHooks(i)
+		scope := i.Heap.OpenScope()
+		defer scope.Close()
+		i.js.DefineFunction(i.js.Handle(i.js.GlobalObject()), "startPrecise", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			in.SelectCoverageMode(interp.CoveragePreciseCount)
+			return in.Undefined(), true
+		})
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer iso.Close()
+	src := `
+function leaf(x) { return x * 2; }
+function driver() {
+  let s = 0;
+  for (let i = 0; i < 5000; i++) s += leaf(i);
+  const before = runsOptimized();
+  startPrecise();
+  const after = runsOptimized();
+  for (let i = 0; i < 300; i++) s += leaf(i);
+  console.log(s, before, after, isOptimized(leaf), isOptimized(driver));
+}
+driver();
+`
+	if _, err := iso.RunScript(src, "frames.js"); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if got := out.String(); got != "25084700 true false false false\n" {
+		t.Errorf("got %q", got)
+	}
+	if got := countOf(t, iso.js.CollectCoverage(), "leaf"); got != 300 {
+		t.Errorf("precise count of leaf = %d, want 300", got)
+	}
+}
+
+func TestTierUpDeoptMapChange(t *testing.T) {
+	checkTier(t, `
+function getX(o) { return o.x; }
+function setY(o, v) { o.y = v; }
+const a = { x: 1, y: 0 };
+let s = 0;
+for (let i = 0; i < 200; i++) { s += getX(a); setY(a, i); }
+const before = isOptimized(getX) && isOptimized(setY);
+const b = { y: 5, x: 2 };
+s += getX(b);
+setY(b, 9);
+console.log(s, a.y, b.y, before, isOptimized(getX), deoptCount(getX), deoptCount(setY));
+`, "202 199 9 true false 1 1\n")
+}
+
+func TestTierUpDeoptNonSmi(t *testing.T) {
+	checkTier(t, `
+function count(n) { let c = 0; for (let i = 0; i < n; i++) c++; return c; }
+let t = 0;
+for (let k = 0; k < 100; k++) t += count(10);
+const before = isOptimized(count);
+const r = count(10.5);
+const deopts = deoptCount(count);
+for (let k = 0; k < 300; k++) t += count(k % 2 ? 3.5 : 3);
+console.log(t, r, before, deopts, isOptimized(count), deoptCount(count));
+function big(x) { let y = x; y++; return y + x; }
+for (let k = 0; k < 100; k++) big(k);
+console.log(isOptimized(big), big(2 ** 30 - 1), big(1.5), big('a'));
+`, "2050 11 true 1 true 1\ntrue 2147483647 4 NaNa\n")
+}
+
+func TestTierUpOSR(t *testing.T) {
+	src := `
+function loop() {
+  let s = 0, seen = false;
+  for (let i = 0; i < 100000; i++) { s += i; if (i === 50000) seen = runsOptimized(); }
+  return s + ' ' + seen;
+}
+console.log(loop(), isOptimized(loop));
+`
+	checkTier(t, src, "4999950000 true true\n")
+	if got := runTier(t, src, Options{NoOpt: true}); got != "4999950000 false false\n" {
+		t.Errorf("--no-opt: %q", got)
+	}
+}
+
+func TestTierUpGenerators(t *testing.T) {
+	checkTierModes(t, `
+function* gen(o, n) { for (let i = 0; i < n; i++) { yield o.x * i + (runsOptimized() ? 0 : 0); } }
+function sum(o, n) { let s = 0; for (const v of gen(o, n)) s += v; return s; }
+let t = 0;
+for (let k = 0; k < 200; k++) t += sum({ x: 1 }, 10);
+const it = gen({ x: 7 }, 5);
+it.next();
+const inOpt = isOptimized(gen);
+// Another activation deoptimizes the function while it is suspended.
+const other = gen({ z: 0, x: 3 }, 5);
+other.next(); other.next();
+const dropped = !isOptimized(gen);
+const rest = [...it];
+console.log(t, inOpt, dropped, rest.join());
+
+function* optimizedAtResume() { let i = 0; while (true) yield runsOptimized() + ':' + i++; }
+const g = optimizedAtResume();
+const seen = [];
+for (let k = 0; k < 200; k++) seen.push(g.next().value);
+console.log(seen[199], isOptimized(optimizedAtResume));
+
+async function total(n) { let s = 0; for (let i = 0; i < n; i++) s += await i; return s; }
+(async () => {
+  let all = 0;
+  for (let k = 0; k < 100; k++) all += await total(10);
+  console.log(all, isOptimized(total));
+})();
+`, "9000 true true 7,14,21,28\ntrue:199 true\n4500 true\n", map[string]string{
+		// Optimized at its first resumption, before o.x had feedback:
+		// no map guard to fail.
+		"budget2": "9000 true false 7,14,21,28\ntrue:199 true\n4500 true\n",
+	})
+}
+
+// TestTierUpErrorsAndStacks: exceptions thrown from optimized code (by its
+// generic paths, by a deoptimized guard, by a callee) have the same messages
+// and stack traces (line:col) as from the interpreter.
+func TestTierUpErrorsAndStacks(t *testing.T) {
+	src := `
+function inner(o) { return o.x.y; }
+function outer(o) { const v = inner(o); return v + 1; }
+for (let i = 0; i < 300; i++) outer({ x: { y: i } });
+try { outer({ x: undefined }); } catch (e) { console.log(e.stack); }
+try { outer(null); } catch (e) { console.log(e.stack); }
+function thrower(n) { if (n > 250) throw new RangeError('boom ' + n); return n; }
+function loop() { let s = 0; for (let i = 0; i < 300; i++) s += thrower(i); return s; }
+try { loop(); } catch (e) { console.log(e.stack); }
+function handled(n) { try { if (n < 0) null.f(); return n; } catch (e) { return e.message; } }
+let h = 0; for (let i = 0; i < 200; i++) h += handled(i);
+console.log(h, handled(-1));
+function lazyStack() { return new Error('here').stack; }
+for (let i = 0; i < 100; i++) lazyStack();
+console.log(lazyStack());
+`
+	want := runTier(t, src, Options{NoOpt: true})
+	if !strings.Contains(want, "at inner (tier.js:2:32)") {
+		t.Fatalf("interpreter's stack unexpected:\n%s", want)
+	}
+	for _, m := range tierModes {
+		t.Run(m.name, func(t *testing.T) {
+			if got := runTier(t, src, m.opts); got != want {
+				t.Errorf("optimized differs from interpreter\n%s", lineDiff(got, want))
+			}
+		})
+	}
+}
+
+// TestTierUpSetFlags: v8.setFlagsFromString('--no-opt') drops every
+// optimized code and stops tier-up; '--opt' turns it on again.
+func TestTierUpSetFlags(t *testing.T) {
+	var out capWriter
+	iso, err := NewIsolate(Options{Stdout: &out, Stderr: &out, setUp: tierHooks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer iso.Close()
+	src := `
+const v8 = require('v8');
+function f(x) { return x + 1; }
+for (let i = 0; i < 500; i++) f(i);
+const a = isOptimized(f);
+v8.setFlagsFromString('--no-opt');
+const b = isOptimized(f);
+for (let i = 0; i < 500; i++) f(i);
+const c = isOptimized(f);
+v8.setFlagsFromString('--opt');
+for (let i = 0; i < 500; i++) f(i);
+console.log(a, b, c, isOptimized(f));
+`
+	if err := iso.runCommonJSSource(src, "flags.js"); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if got := out.String(); got != "true false false true\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestTierUpDeoptCallTarget(t *testing.T) {
+	checkTier(t, `
+function one() { return 1; }
+function two() { return 2; }
+function callIt(f) { return f(); }
+let s = 0;
+for (let i = 0; i < 200; i++) s += callIt(one);
+const before = isOptimized(callIt);
+s += callIt(two);
+const d = deoptCount(callIt);
+for (let i = 0; i < 200; i++) s += callIt(i % 2 ? one : two);
+console.log(s, before, d, isOptimized(callIt), deoptCount(callIt));
+class A { m(x) { return x + 1; } }
+class B { m(x) { return x + 2; } }
+function send(o, x) { return o.m(x); }
+let u = 0;
+const a = new A();
+for (let i = 0; i < 200; i++) u += send(a, i);
+u += send(new B(), 0) + send(Object.assign(Object.create(B.prototype), { k: 1 }), 1);
+console.log(u, deoptCount(send) >= 1, typeof send.call);
+String.prototype.kind = function () { return typeof this; };
+function kinds(v) { return v.kind(); }
+let ks = '';
+for (let i = 0; i < 100; i++) ks += kinds(i % 50 ? 'x' : Object('z'));
+console.log(ks.length, kinds('y'));
+`, "502 true 1 true 1\n20105 true function\n600 object\n")
+}
