@@ -223,6 +223,9 @@ func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if mapFn != in.Undefined() && !in.IsCallable(mapFn) {
 		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
 	}
+	if _, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && accessor {
+		return arrayFromConstructor(in, a) // the getter runs once, there
+	}
 	if m, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && !accessor && m != in.Undefined() || in.IsString(src) {
 		if mapFn == in.Undefined() {
 			arr, ok := in.IterableToArray(src)
@@ -1368,6 +1371,10 @@ func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
 // copy: `with` replaces it).
 func copyOfSkipping(in *interp.Interp, a interp.Args, n, skip int) (heap.Handle, bool) {
 	h := in.Heap()
+	if n > jsnum.MaxArrayIndex+1 {
+		in.ThrowError(interp.RangeError, "Invalid array length")
+		return heap.Handle{}, false
+	}
 	out := in.NewArray(nil)
 	for i := 0; i < n; i++ {
 		if i&pollMask == 0 && !in.Poll() {
@@ -1395,12 +1402,25 @@ func arrayToReversed(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	out, ok := copyOf(in, a, n)
+	out, ok := arrayCreate(in, n)
 	if !ok {
 		return 0, false
 	}
-	a.SetThis(out.Value())
-	return arrayReverse(in, a)
+	h := in.Heap()
+	for k := 0; k < n; k++ {
+		if k&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		s := h.OpenScope()
+		kh := in.HandleKey(idx(in, n-1-k)) // from the end, as the specification reads
+		v, ok := in.Get(self(a), kh.Key())
+		if !ok || !createAt(in, out, k, v) {
+			s.Close()
+			return 0, false
+		}
+		s.Close()
+	}
+	return out.Value(), true
 }
 
 func arrayToSorted(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -1424,22 +1444,46 @@ func arrayToSpliced(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	_, del, items, ok := spliceCounts(in, a, n)
+	start, del, items, ok := spliceCounts(in, a, n)
 	if !ok {
 		return 0, false
 	}
-	if n+items-del > jsnum.MaxArrayIndex+1 {
-		return in.ThrowError(interp.RangeError, "Invalid array length")
-	}
-	out, ok := copyOf(in, a, n)
+	newLen := n + items - del
+	out, ok := arrayCreate(in, newLen)
 	if !ok {
 		return 0, false
 	}
-	a.SetThis(out.Value())
-	if _, ok := arraySplice(in, a); !ok {
-		return 0, false
+	h := in.Heap()
+	// copy reads the receiver's element from into out[to]; the deleted
+	// elements are never read.
+	copyAt := func(to, from int) bool {
+		if to&pollMask == 0 && !in.Poll() {
+			return false
+		}
+		s := h.OpenScope()
+		defer s.Close()
+		kh := in.HandleKey(idx(in, from))
+		v, ok := in.Get(self(a), kh.Key())
+		return ok && createAt(in, out, to, v)
 	}
-	return a.This(), true
+	i := 0
+	for ; i < start; i++ {
+		if !copyAt(i, i) {
+			return 0, false
+		}
+	}
+	for j := 0; j < items; j++ {
+		if !createAt(in, out, i, a.Arg(2+j)) {
+			return 0, false
+		}
+		i++
+	}
+	for r := start + del; i < newLen; i, r = i+1, r+1 {
+		if !copyAt(i, r) {
+			return 0, false
+		}
+	}
+	return out.Value(), true
 }
 
 func arrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {
