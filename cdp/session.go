@@ -8,6 +8,8 @@ import (
 
 	"github.com/coder/websocket"
 	"go.uber.org/zap"
+
+	"github.com/sonde-js/sonde/protocol"
 )
 
 // Session is one client connection: a WebSocket at /<target-id>. Several
@@ -172,6 +174,9 @@ func (s *Session) dispatch(msg []byte) bool {
 		var ok bool
 		if h, ok = s.srv.reg.lookup(req.method); !ok {
 			perr = MethodNotFound(req.method)
+		} else if e := protocol.CheckParams(req.method, req.params); e != nil {
+			// V8's bindings text, with the CBOR position of the problem.
+			perr = e
 		}
 	}
 	s.srv.exec.Post(func() {

@@ -57,6 +57,9 @@ type timer struct {
 	callback sheap.Global
 	args     []sheap.Global
 	obj      sheap.Global // the Timeout object
+	// async is where the timer was set, for async stack traces (nil when
+	// no inspector client asked for them).
+	async *interp.AsyncStack
 }
 
 type immediate struct {
@@ -65,11 +68,13 @@ type immediate struct {
 	obj      sheap.Global
 	ref      bool
 	cleared  bool
+	async    *interp.AsyncStack
 }
 
 type tick struct {
 	callback sheap.Global
 	args     []sheap.Global
+	async    *interp.AsyncStack
 }
 
 // timerQueue orders timers by due time, then creation order.
@@ -152,7 +157,9 @@ func (iso *Isolate) RunMicrotasks() error {
 		for len(l.ticks) > 0 && !l.exited {
 			t := l.ticks[0]
 			l.ticks = l.ticks[1:]
+			prev := js.SwapAsyncStack(t.async)
 			err := iso.callGlobal(t.callback, t.args, nil)
+			js.SwapAsyncStack(prev)
 			t.callback.Release()
 			for _, a := range t.args {
 				a.Release()
@@ -276,7 +283,9 @@ func (iso *Isolate) RunEventLoop() error {
 					continue
 				}
 				im.cleared = true
+				prev := iso.JS().SwapAsyncStack(im.async)
 				err := iso.callGlobal(im.callback, im.args, &im.obj)
+				iso.JS().SwapAsyncStack(prev)
 				iso.releaseImmediate(im)
 				if err == nil {
 					err = iso.RunMicrotasks()
@@ -349,7 +358,9 @@ func (iso *Isolate) fireTimer(t *timer) error {
 		}
 		delete(l.byID, t.id)
 	}
+	prev := iso.JS().SwapAsyncStack(t.async)
 	err := iso.callGlobal(t.callback, t.args, &t.obj)
+	iso.JS().SwapAsyncStack(prev)
 	if t.repeat > 0 && t.active {
 		t.due = l.turn + t.repeat
 		l.seq++

@@ -114,7 +114,7 @@ func (iso *Isolate) installProcess() {
 		if !in.IsCallable(cb) {
 			return throwArgType(in, "callback", "function", cb)
 		}
-		t := tick{callback: h.NewGlobal(cb)}
+		t := tick{callback: h.NewGlobal(cb), async: in.CaptureAsyncStack("TickObject", false)}
 		for i := 1; i < a.Len(); i++ {
 			t.args = append(t.args, h.NewGlobal(a.Arg(i)))
 		}

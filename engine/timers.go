@@ -80,7 +80,7 @@ func (iso *Isolate) installTimers() {
 			defer s.Close()
 			pv, _ := tp.Value()
 			obj := in.NewObject(pv)
-			t := &timer{id: l.nextID, delay: d, ref: true, active: true, index: -1}
+			t := &timer{id: l.nextID, delay: d, ref: true, active: true, index: -1, async: in.CaptureAsyncStack("Timeout", false)}
 			l.nextID++
 			in.SetInternalData(obj, layout.Smi(t.id))
 			t.callback = h.NewGlobal(a.Arg(0))
@@ -176,7 +176,8 @@ func (iso *Isolate) installTimers() {
 		obj := in.NewObject(pv)
 		marker := in.NewArray([]layout.Value{layout.Smi(nextImm)})
 		in.SetInternalData(obj, marker.Value())
-		im := &immediate{ref: true, callback: h.NewGlobal(a.Arg(0)), args: globals(a, 1), obj: h.NewGlobal(obj.Value())}
+		im := &immediate{ref: true, callback: h.NewGlobal(a.Arg(0)), args: globals(a, 1), obj: h.NewGlobal(obj.Value()),
+			async: in.CaptureAsyncStack("Immediate", false)}
 		imms[nextImm] = im
 		nextImm++
 		l.immediates = append(l.immediates, im)

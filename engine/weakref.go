@@ -147,6 +147,31 @@ func (iso *Isolate) installWeakRefs() {
 		return obj.Value(), true
 	}, interp.NativeConstructor)
 	js.SetFunctionPrototype(refCtor, refProto)
+	// The inspector's [[WeakRefTarget]]: a WeakRef is an object with
+	// WeakRef.prototype on its chain and a ref id.
+	refProtoG := h.NewGlobal(refProto.Value())
+	js.SetWeakRefMirror(func(v layout.Value) (layout.Value, bool) {
+		rp, _ := refProtoG.Value()
+		isRef := false
+		for p, n := js.Prototype(v), 0; js.IsObject(p) && n < 1000; p, n = js.Prototype(p), n+1 {
+			if p == rp {
+				isRef = true
+				break
+			}
+		}
+		d := js.InternalData(v)
+		if !isRef || !d.IsSmi() {
+			return 0, false
+		}
+		g, ok := w.refs[d.SmiValue()]
+		if !ok {
+			return js.Undefined(), true
+		}
+		if t, live := g.Value(); live {
+			return t, true
+		}
+		return js.Undefined(), true
+	})
 	js.DefineValue(refProto, "constructor", refCtor, objects.AttrDontEnum)
 	js.DefineValue(global, "WeakRef", refCtor, objects.AttrDontEnum)
 	js.DefineFunction(refProto, "deref", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {

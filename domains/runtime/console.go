@@ -20,6 +20,10 @@ type consoleMessage struct {
 	args      []heap.Global
 	timestamp float64
 	stack     []interp.CallFrame
+	// async is the async parent of the call and asyncDepth the depth of
+	// inline parents its stack trace gets (asyncstack.go).
+	async      *interp.AsyncStack
+	asyncDepth int
 }
 
 // consoleLog is the isolate's stored console messages, oldest first.
@@ -49,7 +53,8 @@ func (l *consoleLog) clear() {
 // consoleCalled is the engine's console hook: store the message and send
 // it to every session with Runtime enabled.
 func (d *Domain) consoleCalled(in *interp.Interp, typ string, args []layout.Value) {
-	m := consoleMessage{typ: typ, timestamp: nowMillis(), stack: in.StackTrace(d.maxStack)}
+	m := consoleMessage{typ: typ, timestamp: nowMillis(), stack: d.captureStack(),
+		async: d.asyncParent(), asyncDepth: d.consoleAsyncDepth(typ)}
 	// Globals first: wrapping below may allocate and move the arguments.
 	for _, a := range args {
 		m.args = append(m.args, d.iso.Heap.NewGlobal(a))
@@ -81,10 +86,17 @@ func (d *Domain) sendConsole(ss *session, m consoleMessage) {
 		}
 		ev.Args = append(ev.Args, mi.wrap(v, ss.store, wrapOptions{group: "console", preview: true}))
 	}
-	if len(m.stack) > 0 {
-		ev.StackTrace = &rt.StackTrace{CallFrames: callFrames(m.stack)}
-	}
+	ev.StackTrace = d.stackTrace(m.stack, m.async, m.asyncDepth)
 	notify(ss, rt.EventConsoleAPICalled, ev)
+}
+
+// captureStack captures the current stack for a console message or an
+// error, at most maxStack frames (none for 0).
+func (d *Domain) captureStack() []interp.CallFrame {
+	if d.maxStack <= 0 {
+		return nil
+	}
+	return d.in.StackTrace(d.maxStack)
 }
 
 // callFrames converts the engine's frames to CDP's.
@@ -147,7 +159,7 @@ func (d *Domain) errorCreated(in *interp.Interp, obj layout.Value) {
 	if len(d.sessions) == 0 {
 		return
 	}
-	frames := in.StackTrace(d.maxStack)
+	frames := d.captureStack()
 	if len(d.errorStacks) >= maxErrorStacks {
 		d.errorStacks[0].g.Release()
 		d.errorStacks = d.errorStacks[1:]

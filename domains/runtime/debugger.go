@@ -24,6 +24,9 @@ func (d *Domain) registerDebugger(reg *cdp.Registry) {
 	reg.Handle(dbg.CommandEnable, handle(d, d.debuggerEnable))
 	reg.Handle(dbg.CommandDisable, handle(d, func(ss *session, _ *dbg.DisableParams) (easyjson.Marshaler, *cdp.Error) {
 		ss.debuggerEnabled = false
+		// V8 drops the Debugger agent's async stack depth with it (node
+		// 20 shows no parent after Debugger.disable).
+		d.setAsyncDepth(ss, true, 0)
 		return empty{}, nil
 	}))
 	reg.Handle(dbg.CommandGetScriptSource, handle(d, func(ss *session, p *dbg.GetScriptSourceParams) (easyjson.Marshaler, *cdp.Error) {
@@ -40,8 +43,13 @@ func (d *Domain) registerDebugger(reg *cdp.Registry) {
 		return empty{}, nil
 	}))
 	reg.Handle(dbg.CommandSetAsyncCallStackDepth, handle(d, func(ss *session, p *dbg.SetAsyncCallStackDepthParams) (easyjson.Marshaler, *cdp.Error) {
+		if !ss.debuggerEnabled && !ss.runtimeEnabled {
+			return nil, cdp.ServerError("Debugger agent is not enabled")
+		}
+		d.setAsyncDepth(ss, true, p.MaxDepth)
 		return empty{}, nil
 	}))
+	reg.Handle(dbg.CommandGetStackTrace, handle(d, d.getStackTrace))
 	reg.Handle(dbg.CommandSetBlackboxPatterns, handle(d, func(ss *session, p *dbg.SetBlackboxPatternsParams) (easyjson.Marshaler, *cdp.Error) {
 		return empty{}, nil
 	}))

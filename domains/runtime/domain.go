@@ -68,6 +68,10 @@ type Domain struct {
 	// newest one's id (for the exceptionDetails of the syntax error).
 	failed       []failedScript
 	lastFailedID int
+	// storedStacks are the async stacks reported by parentId, by id
+	// (Debugger.getStackTrace); lastStackID numbers them.
+	storedStacks map[int]*interp.AsyncStack
+	lastStackID  int
 }
 
 // compiledScript is a persisted Runtime.compileScript.
@@ -88,6 +92,9 @@ type session struct {
 	compiled map[string]bool
 	// inspected are $0…$4 of the command-line API, newest first.
 	inspected []heap.Global
+	// runtimeAsyncDepth and debuggerAsyncDepth are the depths the
+	// session asked for through Runtime and Debugger.
+	runtimeAsyncDepth, debuggerAsyncDepth int
 }
 
 type sessionKey struct{}
@@ -182,6 +189,7 @@ func (d *Domain) sessionEnded(s *cdp.Session) {
 			break
 		}
 	}
+	d.applyAsyncDepth()
 }
 
 func (d *Domain) state(s *cdp.Session) *session {

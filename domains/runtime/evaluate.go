@@ -108,12 +108,14 @@ func (d *Domain) exceptionDetails(ss *session, c completion, group string, previ
 		ed.LineNumber, ed.ColumnNumber = int64(c.loc.Line), int64(c.loc.Column)
 		url := scriptURL(d.in.ScriptName(c.loc.ScriptID))
 		if frames, ok := d.errorFrames(c.value.Value()); ok && !c.parseErr {
-			// An error's trace is where it was made, as V8 reports it.
-			ed.StackTrace = &rt.StackTrace{CallFrames: callFrames(frames)}
-		} else if !c.parseErr {
+			// An error's trace is where it was made, as V8 reports it,
+			// under the async parent of the code reporting it.
+			ed.StackTrace = d.stackTrace(frames, d.asyncParent(), d.in.AsyncStackDepth())
+		} else if !c.parseErr && d.maxStack > 0 {
 			ed.StackTrace = &rt.StackTrace{CallFrames: []rt.CallFrame{{
 				FunctionName: "", ScriptID: sid, URL: url,
 				LineNumber: int64(c.loc.Line), ColumnNumber: int64(c.loc.Column)}}}
+			d.addParent(ed.StackTrace, d.asyncParent(), d.in.AsyncStackDepth())
 		}
 	} else if c.hasLine {
 		ed.LineNumber, ed.ColumnNumber = int64(c.line), int64(c.col)

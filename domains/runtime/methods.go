@@ -63,12 +63,13 @@ func (d *Domain) registerRuntime(reg *cdp.Registry) {
 		d.console.clear()
 		return empty{}, nil
 	}))
-	reg.Handle(rt.CommandSetAsyncCallStackDepth, handle(d, func(ss *session, _ *rt.SetAsyncCallStackDepthParams) (easyjson.Marshaler, *cdp.Error) {
+	reg.Handle(rt.CommandSetAsyncCallStackDepth, handle(d, func(ss *session, p *rt.SetAsyncCallStackDepthParams) (easyjson.Marshaler, *cdp.Error) {
+		d.setAsyncDepth(ss, false, p.MaxDepth)
 		return empty{}, nil
 	}))
 	reg.Handle(rt.CommandSetMaxCallStackSizeToCapture, handle(d, func(ss *session, p *rt.SetMaxCallStackSizeToCaptureParams) (easyjson.Marshaler, *cdp.Error) {
 		if p.Size < 0 {
-			return nil, cdp.ServerError("Argument should be non-negative")
+			return nil, cdp.ServerError("maxCallStackSizeToCapture should be non-negative")
 		}
 		d.maxStack = int(p.Size)
 		return empty{}, nil

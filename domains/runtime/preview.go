@@ -42,16 +42,23 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		return tp
 	}
 	isArray := in.IsArray(obj.Value())
-	isError := r.Subtype != nil && *r.Subtype == rt.RemoteObjectSubtypeError
-	limit := previewProperties
-	if isArray {
-		limit = previewIndexes
+	arrayLike := in.IsTypedArray(obj.Value()) || in.IsArgumentsObject(obj.Value())
+	// V8 limits indices and other names separately (and stops at the
+	// first property past its limit).
+	names, indexes := previewProperties, previewIndexes
+	if !isArray && !in.IsTypedArray(obj.Value()) {
+		indexes = previewProperties
 	}
 	add := func(pp rt.PropertyPreview) bool {
-		if len(p.Properties) >= limit {
+		left := &names
+		if isIndex(pp.Name) {
+			left = &indexes
+		}
+		if *left <= 0 || p.Overflow {
 			p.Overflow = true
 			return false
 		}
+		*left--
 		p.Properties = append(p.Properties, pp)
 		return true
 	}
@@ -64,6 +71,12 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		add(m.propertyPreview("[[PromiseState]]", in.Handle(in.StringValue(promiseStateName(state)))))
 		add(m.propertyPreview("[[PromiseResult]]", rh))
 	}
+	if g, ok := in.GeneratorInfo(obj.Value()); ok {
+		add(m.propertyPreview("[[GeneratorState]]", in.Handle(in.StringValue(g.State))))
+	}
+	if t, ok := in.WeakRefTarget(obj.Value()); ok {
+		add(m.propertyPreview("[[WeakRefTarget]]", in.Handle(t)))
+	}
 	kind := builtins.KindOf(in, obj.Value())
 	if kind.Subtype == "map" || kind.Subtype == "set" {
 		add(m.propertyPreview("size", in.Handle(in.NewNumber(float64(kind.Size)))))
@@ -74,10 +87,9 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 	}
 	var symbols []rt.PropertyPreview
 	for _, prop := range builtins.OwnPropertyMirrors(in, obj) {
-		if !prop.Enumerable && !isError {
-			continue
-		}
-		if isArray && prop.Name == "length" {
+		// V8 previews non-enumerable own properties too, but not the
+		// length of array-likes and string wrappers.
+		if (isArray || arrayLike || boxedString) && prop.Name == "length" && prop.Symbol.IsNil() {
 			continue
 		}
 		if boxedString && isIndex(prop.Name) {
@@ -97,12 +109,40 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 			break
 		}
 	}
-	for _, pp := range symbols {
+	var nativeSymbols []rt.PropertyPreview
+	for _, na := range m.nativeAccessors(obj) {
+		pp := m.propertyPreview(na.name, na.value)
+		if na.symbol {
+			nativeSymbols = append(nativeSymbols, pp)
+			continue
+		}
+		add(pp)
+	}
+	for _, pp := range append(symbols, nativeSymbols...) {
 		if !add(pp) {
 			break
 		}
 	}
-	if top && (kind.Subtype == "map" || kind.Subtype == "set") {
+	if !top && (kind.Subtype == "map" || kind.Subtype == "set") && kind.Size > 0 {
+		// A nested collection's entries are not shown.
+		p.Overflow = true
+	}
+	if it, ok := builtins.CollectionIterator(in, obj.Value()); ok && top {
+		p.Entries = []rt.EntryPreview{}
+		for i := range it.Values {
+			if i >= previewEntries {
+				p.Overflow = true
+				break
+			}
+			e := rt.EntryPreview{Value: m.valuePreview(it.Values[i])}
+			if it.IsMap && it.Kind == "entries" {
+				k := m.valuePreview(it.Keys[i])
+				e.Key = &k
+			}
+			p.Entries = append(p.Entries, e)
+		}
+	}
+	if top && isCollection(kind.Subtype) {
 		keys, values := builtins.CollectionEntries(in, obj.Value())
 		p.Entries = []rt.EntryPreview{}
 		for i := range values {
@@ -111,11 +151,34 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 				break
 			}
 			e := rt.EntryPreview{Value: m.valuePreview(values[i])}
-			if kind.Subtype == "map" {
+			if kind.Subtype == "map" || kind.Subtype == "weakmap" {
 				k := m.valuePreview(keys[i])
 				e.Key = &k
 			}
 			p.Entries = append(p.Entries, e)
+		}
+	}
+	return p
+}
+
+// isCollection reports whether a subtype has [[Entries]]: Map, Set and
+// their weak kinds.
+func isCollection(subtype string) bool {
+	switch subtype {
+	case "map", "set", "weakmap", "weakset":
+		return true
+	}
+	return false
+}
+
+// entryPreview is the preview of an [[Entries]] item: its key and value.
+func (m mirror) entryPreview(e heap.Handle, desc string) rt.ObjectPreview {
+	in := m.in
+	sub := rt.ObjectPreviewSubtype("internal#entry")
+	p := rt.ObjectPreview{Type: rt.ObjectPreviewTypeObject, Subtype: &sub, Description: &desc, Properties: []rt.PropertyPreview{}}
+	for _, name := range []string{"key", "value"} {
+		if v, ok := in.DataProperty(e.Value(), name); ok {
+			p.Properties = append(p.Properties, m.propertyPreview(name, in.Handle(v)))
 		}
 	}
 	return p

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"encoding/json"
+	"unicode/utf16"
 
 	"github.com/mailru/easyjson"
 	"github.com/mailru/easyjson/jwriter"
@@ -9,6 +10,7 @@ import (
 	"github.com/sonde-js/sonde/cdp"
 	"github.com/sonde-js/sonde/engine/builtins"
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/layout"
 	rt "github.com/sonde-js/sonde/protocol/runtime"
 )
@@ -51,8 +53,21 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 		// only [[Handler]], [[Target]] and [[IsRevoked]].
 		holder.Set(in.Null())
 	}
+	// Native getters up the chain that V8 evaluates (typed arrays'
+	// buffer, length…) are reported by value.
+	native := map[string]heap.Handle{}
+	if !own || accessorsOnly {
+		for _, na := range m.nativeAccessors(obj) {
+			native[na.name] = na.value
+		}
+	}
 	for depth := 0; in.IsObject(holder.Value()) && depth < 1000; depth++ {
 		isOwn := depth == 0
+		if pv, ok := in.PrimitiveValue(holder.Value()); ok && in.IsString(pv) && !accessorsOnly {
+			// A String wrapper's own indices and length (string exotic
+			// properties the property mirrors do not list).
+			res.Result = append(res.Result, d.stringWrapperProperties(ss, in.GoString(pv), isOwn, nonIndexed, seen, o)...)
+		}
 		for _, prop := range builtins.OwnPropertyMirrors(in, holder) {
 			if accessorsOnly && !prop.Accessor || nonIndexed && isIndex(prop.Name) {
 				continue
@@ -66,7 +81,11 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 			}
 			seen[key] = true
 			pd := rt.PropertyDescriptor{Name: prop.Name, Configurable: prop.Configurable, Enumerable: prop.Enumerable, IsOwn: &isOwn}
-			if prop.Accessor {
+			if nv, ok := native[prop.Name]; ok && prop.Accessor && !isOwn {
+				val := m.wrap(nv.Value(), ss.store, o)
+				f := false
+				pd.Value, pd.Writable = &val, &f
+			} else if prop.Accessor {
 				g := m.wrap(prop.Getter.Value(), ss.store, wrapOptions{group: group})
 				s := m.wrap(prop.Setter.Value(), ss.store, wrapOptions{group: group})
 				pd.Get, pd.Set = &g, &s
@@ -92,6 +111,32 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 	return res, nil
 }
 
+// stringWrapperProperties are the indices (read-only, enumerable) and the
+// length of a String wrapper whose value is s, as V8 lists them.
+func (d *Domain) stringWrapperProperties(ss *session, s string, isOwn, nonIndexed bool, seen map[string]bool, o wrapOptions) []rt.PropertyDescriptor {
+	in := d.in
+	m := mirror{in}
+	units := utf16.Encode([]rune(s))
+	var out []rt.PropertyDescriptor
+	f := false
+	add := func(name string, v layout.Value, enumerable bool) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		val := m.wrap(v, ss.store, o)
+		own := isOwn
+		out = append(out, rt.PropertyDescriptor{Name: name, Value: &val, Writable: &f, Configurable: false, Enumerable: enumerable, IsOwn: &own})
+	}
+	if !nonIndexed {
+		for i, u := range units {
+			add(itoa(i), in.StringValue(string(utf16.Decode([]uint16{u}))), true)
+		}
+	}
+	add("length", in.NewNumber(float64(len(units))), false)
+	return out
+}
+
 // internalProperties lists V8's [[FunctionLocation]], [[Prototype]] and
 // [[PrimitiveValue]].
 func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) []rt.InternalPropertyDescriptor {
@@ -110,17 +155,18 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 	}
 	if in.IsCallable(obj.Value()) {
 		if loc, ok := in.FunctionLocation(obj.Value()); ok {
-			sub := rt.RemoteObjectSubtype(internalLocation)
-			val, _ := easyjson.Marshal(locationValue{ScriptID: itoa(loc.ScriptID), Line: loc.Line, Column: loc.Column})
-			desc := "Object"
-			out = append(out, rt.InternalPropertyDescriptor{Name: "[[FunctionLocation]]",
-				Value: &rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, Value: val, Description: &desc}})
+			out = append(out, locationProperty("[[FunctionLocation]]", loc))
 		}
+	}
+	gen, isGen := in.GeneratorInfo(obj.Value())
+	if isGen && gen.HasLocation {
+		out = append(out, locationProperty("[[GeneratorLocation]]", gen.Location))
 	}
 	if proto := in.Prototype(obj.Value()); proto != in.Null() {
 		r := m.wrap(proto, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[Prototype]]", Value: &r})
 	}
+	out = append(out, d.kindInternals(ss, obj, group)...)
 	if pv, ok := in.PrimitiveValue(obj.Value()); ok {
 		r := m.wrap(pv, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PrimitiveValue]]", Value: &r})
@@ -133,8 +179,8 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 		res := m.wrap(result, ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[PromiseResult]]", Value: &res})
 	}
-	if k := builtins.KindOf(in, obj.Value()); k.Subtype == "map" || k.Subtype == "set" {
-		entries := d.entriesArray(ss, obj, k.Subtype == "map", group)
+	if k := builtins.KindOf(in, obj.Value()); isCollection(k.Subtype) {
+		entries := d.entriesArray(ss, obj, k.Subtype == "map" || k.Subtype == "weakmap", group)
 		r := m.wrap(entries.Value(), ss.store, wrapOptions{group: group})
 		out = append(out, rt.InternalPropertyDescriptor{Name: "[[Entries]]", Value: &r})
 	}
@@ -150,9 +196,14 @@ func (d *Domain) internalProperties(ss *session, obj heap.Handle, group string) 
 // objects ({key, value}, or {value} for a Set) tagged internal#entry with
 // V8's description ({"k" => 1}).
 func (d *Domain) entriesArray(ss *session, coll heap.Handle, isMap bool, group string) heap.Handle {
+	keys, values := builtins.CollectionEntries(d.in, coll.Value())
+	return d.entriesArrayOf(ss, keys, values, isMap, group)
+}
+
+// entriesArrayOf is entriesArray of given entries.
+func (d *Domain) entriesArrayOf(ss *session, keys, values []heap.Handle, isMap bool, group string) heap.Handle {
 	in := d.in
 	m := mirror{in}
-	keys, values := builtins.CollectionEntries(in, coll.Value())
 	arr := in.NewArray(nil)
 	for i := range values {
 		e := in.NewObject(in.Null())
@@ -235,8 +286,74 @@ func scopeDescription(typ string) string {
 		return "Module"
 	case "eval":
 		return "Eval"
+	case "with":
+		return "With Block"
 	}
 	return "Global"
+}
+
+// locationProperty is an internal property whose value is a location
+// ([[FunctionLocation]], [[GeneratorLocation]]).
+func locationProperty(name string, loc interp.Location) rt.InternalPropertyDescriptor {
+	sub := rt.RemoteObjectSubtype(internalLocation)
+	val, _ := easyjson.Marshal(locationValue{ScriptID: itoa(loc.ScriptID), Line: loc.Line, Column: loc.Column})
+	desc := "Object"
+	return rt.InternalPropertyDescriptor{Name: name,
+		Value: &rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, Value: val, Description: &desc}}
+}
+
+// kindInternals are the internal properties V8 lists after [[Prototype]]
+// for generators, bound functions and WeakRefs.
+func (d *Domain) kindInternals(ss *session, obj heap.Handle, group string) []rt.InternalPropertyDescriptor {
+	in := d.in
+	m := mirror{in}
+	var out []rt.InternalPropertyDescriptor
+	prop := func(name string, v layout.Value) {
+		r := m.wrap(v, ss.store, wrapOptions{group: group})
+		out = append(out, rt.InternalPropertyDescriptor{Name: name, Value: &r})
+	}
+	if g, ok := in.GeneratorInfo(obj.Value()); ok {
+		fn, recv := in.Handle(g.Function), in.Handle(g.Receiver)
+		prop("[[GeneratorState]]", in.StringValue(g.State))
+		prop("[[GeneratorFunction]]", fn.Value())
+		prop("[[GeneratorReceiver]]", recv.Value())
+		if g.State != "closed" && in.IsCallable(fn.Value()) && !in.IsNativeFunction(fn.Value()) {
+			prop("[[Scopes]]", d.scopeList(ss, fn, group).Value())
+		}
+		return out
+	}
+	if target, this, args, ok := in.BoundFunctionParts(obj.Value()); ok {
+		th, bh, ah := in.Handle(target), in.Handle(this), in.Handle(args)
+		copied := in.NewArray(nil) // a copy: the client must not change the bound arguments
+		for i := uint32(0); i < in.ArrayLength(ah.Value()); i++ {
+			in.PushValue(copied, in.Element(ah.Value(), i))
+		}
+		prop("[[TargetFunction]]", th.Value())
+		prop("[[BoundThis]]", bh.Value())
+		prop("[[BoundArgs]]", copied.Value())
+		return out
+	}
+	if t, ok := in.WeakRefTarget(obj.Value()); ok {
+		prop("[[WeakRefTarget]]", t)
+	}
+	if in.IsArrayBuffer(obj.Value()) && !in.BufferDetached(obj.Value()) {
+		// V8's views of a buffer's bytes, those its length allows.
+		n := len(in.BufferBytes(obj.Value()))
+		for _, k := range []interp.TypedArrayKind{interp.Int8Kind, interp.Uint8Kind, interp.Int16Kind, interp.Int32Kind} {
+			if n%k.Size() == 0 {
+				prop("[["+k.Name()+"]]", in.NewTypedArrayView(k, obj.Value()))
+			}
+		}
+		prop("[[ArrayBufferByteLength]]", in.NewNumber(float64(n)))
+		prop("[[ArrayBufferData]]", layout.Smi(in.ArrayBufferStoreID(obj.Value())))
+	}
+	if it, ok := builtins.CollectionIterator(in, obj.Value()); ok {
+		prop("[[IteratorHasMore]]", in.Bool(it.HasMore))
+		prop("[[IteratorIndex]]", in.NewNumber(float64(it.Index)))
+		prop("[[IteratorKind]]", in.StringValue(it.Kind))
+		prop("[[Entries]]", d.entriesArrayOf(ss, it.Keys, it.Values, it.IsMap && it.Kind == "entries", group).Value())
+	}
+	return out
 }
 
 // locationValue is the value of [[FunctionLocation]].

@@ -171,6 +171,10 @@ func (m mirror) wrap(v layout.Value, st *objectStore, o wrapOptions) rt.RemoteOb
 	if t, ok := st.tagOf(hv.Value()); ok {
 		sub := rt.RemoteObjectSubtype(t.subtype)
 		r.Subtype, r.Description = &sub, strp(t.desc)
+		if o.preview && t.subtype == "internal#entry" {
+			p := m.entryPreview(hv, t.desc)
+			r.Preview = &p
+		}
 		id := rt.RemoteObjectID(st.add(hv.Value(), o.group))
 		r.ObjectID = &id
 		return r
@@ -216,8 +220,8 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		s := in.BigIntValue(v).String() + "n"
 		uv := rt.UnserializableValue(s)
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeBigint, UnserializableValue: &uv, Description: &s}
-	case in.IsCallable(v) || v == in.Intrinsic(interp.FunctionPrototype):
-		cls := "Function"
+	case (in.IsCallable(v) && !in.IsProxy(v)) || v == in.Intrinsic(interp.FunctionPrototype):
+		cls := m.functionClassName(v)
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeFunction, ClassName: &cls, Description: strp(m.functionDescription(v))}
 	}
 	if in.IsProxy(v) {
@@ -225,7 +229,7 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		cls, desc := "Object", "Proxy"
 		if t := in.ProxyTarget(v); in.IsObject(t) {
 			if in.IsCallable(t) {
-				desc = "Proxy(Function)"
+				cls, desc = "Function", "Proxy(Function)"
 			} else {
 				desc = "Proxy(" + in.ClassName(t) + ")"
 			}
@@ -234,6 +238,27 @@ func (m mirror) describe(v layout.Value) rt.RemoteObject {
 		return rt.RemoteObject{Type: rt.RemoteObjectTypeObject, Subtype: &sub, ClassName: &cls, Description: &desc}
 	}
 	cls := in.ClassName(v)
+	if in.IsArgumentsObject(v) {
+		cls = "Arguments"
+	}
+	if it, ok := builtins.CollectionIterator(in, v); ok {
+		// V8's class of collection iterators (their toStringTag has a
+		// space).
+		cls = "SetIterator"
+		if it.IsMap {
+			cls = "MapIterator"
+		}
+	}
+	if v == in.GlobalObject() {
+		cls = "global" // node's global object template's class name
+	}
+	if g, ok := in.GeneratorInfo(v); ok {
+		// V8 names a generator object after its function.
+		fn := in.Handle(g.Function)
+		if n, ok := in.DataProperty(fn.Value(), "name"); ok && in.IsString(n) && in.GoString(n) != "" {
+			cls = in.GoString(n)
+		}
+	}
 	r := rt.RemoteObject{Type: rt.RemoteObjectTypeObject, ClassName: &cls, Description: strp(cls)}
 	sub, desc := m.subtype(v, cls)
 	if sub != "" {
@@ -258,6 +283,15 @@ func (m mirror) subtype(v layout.Value, cls string) (string, string) {
 	}
 	if in.IsPromise(v) {
 		return "promise", cls
+	}
+	if sub, desc := m.viewSubtype(v, cls); sub != "" {
+		return sub, desc
+	}
+	if _, ok := in.GeneratorInfo(v); ok {
+		return "generator", cls
+	}
+	if _, ok := builtins.CollectionIterator(in, v); ok {
+		return "iterator", cls
 	}
 	if k := builtins.KindOf(in, v); k.Subtype != "" {
 		return k.Subtype, k.Description

@@ -21,6 +21,9 @@ func (b *installer) array() {
 		{"of", 0, arrayOf},
 		{"from", 1, arrayFrom},
 	})
+	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return a.This(), true
+	})
 	b.methods(proto, []fn{
 		{"push", 1, arrayPush},
 		{"pop", 0, arrayPop},
@@ -31,6 +34,7 @@ func (b *installer) array() {
 		{"concat", 1, arrayConcat},
 		{"join", 1, b.arrayJoin},
 		{"toString", 0, b.arrayToString},
+		{"toLocaleString", 0, b.arrayToLocaleString},
 		{"reverse", 0, arrayReverse},
 		{"indexOf", 1, arrayIndexOf},
 		{"lastIndexOf", 1, arrayLastIndexOf},
@@ -137,20 +141,36 @@ func receiver(in *interp.Interp, a interp.Args, method string) (int, bool) {
 func self(a interp.Args) layout.Value { return a.Slot(interp.Scratch0) }
 
 func arrayConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	var proto heap.Handle
+	if nt := a.NewTarget(); nt != in.Undefined() && nt != in.Intrinsic(interp.ArrayFunction) {
+		// A subclass (or Reflect.construct): its prototype, read first.
+		p, ok := in.PrototypeFromNewTarget(nt, interp.ArrayPrototype)
+		if !ok {
+			return 0, false
+		}
+		proto = in.Heap().NewHandle(p)
+	}
+	var arr heap.Handle
 	if a.Len() == 1 && in.IsNumber(a.Arg(0)) {
 		x := in.NumberValue(a.Arg(0))
-		if x < 0 || x != float64(uint32(x)) || x > objects.MaxFastArrayLength {
+		if x < 0 || x != float64(uint32(x)) {
 			return in.ThrowError(interp.RangeError, "Invalid array length")
 		}
-		arr := in.NewArray(nil)
+		arr = in.NewArray(nil)
 		in.Factory().SetArrayLength(arr, uint32(x))
-		return arr.Value(), true
+	} else {
+		vals := make([]layout.Value, a.Len())
+		for i := range vals {
+			vals[i] = a.Arg(i)
+		}
+		arr = in.NewArray(vals)
 	}
-	vals := make([]layout.Value, a.Len())
-	for i := range vals {
-		vals[i] = a.Arg(i)
+	if !proto.IsNil() && proto.Value() != in.Intrinsic(interp.ArrayPrototype) {
+		if _, ok := in.SetPrototypeOf(arr.Value(), proto.Value()); !ok {
+			return 0, false
+		}
 	}
-	return in.NewArray(vals).Value(), true
+	return arr.Value(), true
 }
 
 func arrayIsArray(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -159,6 +179,25 @@ func arrayIsArray(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 }
 
 func arrayOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if c := a.This(); c != in.Intrinsic(interp.ArrayFunction) && in.IsConstructor(c) {
+		// new C(len), filled with CreateDataPropertyOrThrow, then its length.
+		h := in.Heap()
+		length := in.NewInt(a.Len())
+		r, ok := in.Construct(a.This(), []layout.Value{length}, in.Undefined())
+		if !ok {
+			return 0, false
+		}
+		out := h.NewHandle(r)
+		for i := 0; i < a.Len(); i++ {
+			if !createAt(in, out, i, a.Arg(i)) {
+				return 0, false
+			}
+		}
+		if !setLengthOf(in, out, a.Len()) {
+			return 0, false
+		}
+		return out.Value(), true
+	}
 	vals := make([]layout.Value, a.Len())
 	for i := range vals {
 		vals[i] = a.Arg(i)
@@ -167,6 +206,9 @@ func arrayOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 }
 
 func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	if c := a.This(); c != in.Intrinsic(interp.ArrayFunction) && in.IsConstructor(c) {
+		return arrayFromConstructor(in, a)
+	}
 	h := in.Heap()
 	src := a.Arg(0)
 	if in.IsNullish(src) {
@@ -244,7 +286,8 @@ func arrayPush(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		}
 	}
 	n += a.Len()
-	if !in.IsArray(self(a)) {
+	if !in.IsArray(self(a)) || int(in.ArrayLength(self(a))) != n {
+		// The stores set an array's length, except past the largest index.
 		if !setLength(in, a, n) {
 			return 0, false
 		}
@@ -400,33 +443,38 @@ func arraySlice(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return out.Value(), true
 }
 
-// copyRange returns a new array of the receiver's count elements from
-// start on, holes kept (slice, and the deleted part of splice).
+// copyRange returns a new array (ArraySpeciesCreate) of the receiver's
+// count elements from start on, holes kept (slice, and the deleted part of
+// splice).
 func copyRange(in *interp.Interp, a interp.Args, start, count int) (heap.Handle, bool) {
-	if count > jsnum.MaxArrayIndex+1 {
-		in.ThrowError(interp.RangeError, "Invalid array length")
+	h := in.Heap()
+	out, ok := arraySpeciesCreate(in, self(a), count)
+	if !ok {
 		return heap.Handle{}, false
 	}
-	h := in.Heap()
-	out := in.NewArray(nil)
 	for i := 0; i < count; i++ {
 		if i&pollMask == 0 && !in.Poll() {
 			return heap.Handle{}, false
 		}
 		s := h.OpenScope()
 		kh := in.HandleKey(idx(in, start+i)) // the name of an index past 2^32-2 may move
-		if in.HasProperty(self(a), kh.Key()) {
+		found, ok := in.HasPropertyOK(self(a), kh.Key())
+		if !ok {
+			s.Close()
+			return heap.Handle{}, false
+		}
+		if found {
 			v, ok := in.Get(self(a), kh.Key())
-			if !ok {
+			if !ok || !createAt(in, out, i, v) {
 				s.Close()
 				return heap.Handle{}, false
 			}
-			// i is below 2^32-1: an index key, no allocation to move v.
-			in.DefineOwn(out.Value(), interp.IndexKey(uint32(i)), v, objects.AttrNone)
 		}
 		s.Close()
 	}
-	in.Factory().SetArrayLength(out, uint32(count))
+	if !setLengthOf(in, out, count) {
+		return heap.Handle{}, false
+	}
 	return out, true
 }
 
@@ -503,40 +551,62 @@ func arrayConcat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	}
 	a.SetSlot(interp.Scratch0, o)
 	h := in.Heap()
-	out := in.NewArray(nil)
+	out, ok := arraySpeciesCreate(in, o, 0)
+	if !ok {
+		return 0, false
+	}
 	k := 0
 	for i := -1; i < a.Len(); i++ {
 		item := self(a)
 		if i >= 0 {
 			item = a.Arg(i)
 		}
-		if in.IsArray(item) {
-			ih := h.NewHandle(item)
-			n := int(in.ArrayLength(item))
-			for j := 0; j < n; j++ {
-				if j&pollMask == 0 && !in.Poll() {
-					return 0, false
-				}
-				s := h.OpenScope()
-				key := idx(in, j)
-				if in.HasProperty(ih.Value(), key) {
-					v, ok := in.Get(ih.Value(), key)
-					if !ok {
-						s.Close()
-						return 0, false
-					}
-					key := idx(in, k+j) // before reading the receiver: it may allocate
-					in.DefineOwn(out.Value(), key, v, objects.AttrNone)
-				}
-				s.Close()
+		ih := h.NewHandle(item)
+		spread, ok := isConcatSpreadable(in, item)
+		if !ok {
+			return 0, false
+		}
+		if !spread {
+			if k >= jsnum.MaxSafeInteger {
+				return in.ThrowError(interp.TypeError, "Invalid array length")
 			}
-			k += n
-			in.Factory().SetArrayLength(out, uint32(k))
+			if !createAt(in, out, k, ih.Value()) {
+				return 0, false
+			}
+			k++
 			continue
 		}
-		key := idx(in, k) // before reading the receiver: it may allocate
-		in.DefineOwn(out.Value(), key, item, objects.AttrNone)
-		k++
+		n, ok := lengthOfArrayLike(in, ih.Value())
+		if !ok {
+			return 0, false
+		}
+		if k+n > jsnum.MaxSafeInteger {
+			return in.ThrowError(interp.TypeError, "Invalid array length")
+		}
+		for j := 0; j < n; j++ {
+			if j&pollMask == 0 && !in.Poll() {
+				return 0, false
+			}
+			s := h.OpenScope()
+			kh := in.HandleKey(idx(in, j)) // the name of an index past 2^32-2 may move
+			found, ok := in.HasPropertyOK(ih.Value(), kh.Key())
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			if found {
+				v, ok := in.Get(ih.Value(), kh.Key())
+				if !ok || !createAt(in, out, k+j, v) {
+					s.Close()
+					return 0, false
+				}
+			}
+			s.Close()
+		}
+		k += n
+	}
+	if !setLengthOf(in, out, k) {
+		return 0, false
 	}
 	return out.Value(), true
 }
@@ -558,6 +628,22 @@ func (b *installer) arrayJoin(in *interp.Interp, a interp.Args) (layout.Value, b
 }
 
 func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (layout.Value, bool) {
+	return b.joinWith(in, a, n, sep, false)
+}
+
+// arrayToLocaleString is Array.prototype.toLocaleString (and
+// %TypedArray%'s): the elements' toLocaleString() joined with ",".
+func (b *installer) arrayToLocaleString(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	n, ok := receiver(in, a, "toLocaleString")
+	if !ok {
+		return 0, false
+	}
+	return b.joinWith(in, a, n, ",", true)
+}
+
+// joinWith joins the receiver's n elements with sep; locale converts each
+// with its toLocaleString method first.
+func (b *installer) joinWith(in *interp.Interp, a interp.Args, n int, sep string, locale bool) (layout.Value, bool) {
 	h := in.Heap()
 	obj := self(a)
 	for _, g := range b.joining {
@@ -587,6 +673,23 @@ func (b *installer) join(in *interp.Interp, a interp.Args, n int, sep string) (l
 		if in.IsNullish(v) {
 			continue
 		}
+		if locale {
+			s := h.OpenScope()
+			vh := h.NewHandle(v)
+			name := in.InternalizeGo("toLocaleString")
+			m, ok := in.GetNamed(vh.Value(), name.Value())
+			if ok && !in.IsCallable(m) {
+				in.ThrowError(interp.TypeError, displayArg(in, m)+" is not a function")
+				ok = false
+			}
+			if ok {
+				v, ok = in.Call(m, vh.Value())
+			}
+			s.Close()
+			if !ok {
+				return 0, false
+			}
+		}
 		s, ok := in.ToGoString(v)
 		if !ok {
 			return 0, false
@@ -612,6 +715,46 @@ func (b *installer) arrayToString(in *interp.Interp, a interp.Args) (layout.Valu
 	return in.Call(j, self(a))
 }
 
+// reverseStep swaps the receiver's elements lo and hi in the order of the
+// specification: has lo, get lo, has hi, get hi, then sets and deletes.
+func reverseStep(in *interp.Interp, a interp.Args, lo, hi int) bool {
+	h := in.Heap()
+	lkh := in.HandleKey(idx(in, lo))
+	hkh := in.HandleKey(idx(in, hi))
+	lv, hv := h.NewHandle(in.Undefined()), h.NewHandle(in.Undefined())
+	read := func(kh interp.KeyHandle, out heap.Handle) (bool, bool) {
+		exists, ok := in.HasPropertyOK(self(a), kh.Key())
+		if !ok || !exists {
+			return false, ok
+		}
+		v, ok := in.Get(self(a), kh.Key())
+		out.Set(v)
+		return ok, ok
+	}
+	lExists, ok := read(lkh, lv)
+	if !ok {
+		return false
+	}
+	hExists, ok := read(hkh, hv)
+	if !ok {
+		return false
+	}
+	put := func(kh interp.KeyHandle, exists bool, v heap.Handle) bool {
+		if exists {
+			return in.Set(self(a), kh.Key(), v.Value(), true)
+		}
+		_, ok := in.Delete(self(a), kh.Key(), true)
+		return ok
+	}
+	switch {
+	case lExists && hExists, !lExists && hExists:
+		return put(lkh, true, hv) && put(hkh, lExists, lv)
+	case lExists:
+		return put(lkh, false, hv) && put(hkh, true, lv)
+	}
+	return true
+}
+
 func arrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	n, ok := receiver(in, a, "reverse")
 	if !ok {
@@ -623,30 +766,7 @@ func arrayReverse(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		s := h.OpenScope()
-		lkh := in.HandleKey(idx(in, lo))
-		hkh := in.HandleKey(idx(in, hi))
-		lExists, hExists := in.HasProperty(self(a), lkh.Key()), in.HasProperty(self(a), hkh.Key())
-		lv, ok1 := in.Get(self(a), lkh.Key())
-		lh := h.NewHandle(lv)
-		hv, ok2 := in.Get(self(a), hkh.Key())
-		if !ok1 || !ok2 {
-			s.Close()
-			return 0, false
-		}
-		hh := h.NewHandle(hv)
-		var ok bool
-		if hExists {
-			ok = in.Set(self(a), lkh.Key(), hh.Value(), true)
-		} else {
-			_, ok = in.Delete(self(a), lkh.Key(), true)
-		}
-		if ok {
-			if lExists {
-				ok = in.Set(self(a), hkh.Key(), lh.Value(), true)
-			} else {
-				_, ok = in.Delete(self(a), hkh.Key(), true)
-			}
-		}
+		ok := reverseStep(in, a, lo, hi)
 		s.Close()
 		if !ok {
 			return 0, false
@@ -660,6 +780,9 @@ func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if n == 0 {
+		return layout.Smi(-1), true // fromIndex is not converted
+	}
 	start, ok := relativeIndex(in, a.Arg(1), n, 0)
 	if !ok {
 		return 0, false
@@ -669,7 +792,9 @@ func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(self(a), kh.Key()) {
+		if found, ok := in.HasPropertyOK(self(a), kh.Key()); !ok {
+			return 0, false
+		} else if !found {
 			continue
 		}
 		v, ok := in.Get(self(a), kh.Key())
@@ -688,6 +813,9 @@ func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
+	if n == 0 {
+		return layout.Smi(-1), true // fromIndex is not converted
+	}
 	start := n - 1
 	if a.Len() > 1 {
 		x, ok := in.ToIntegerOrInfinity(a.Arg(1))
@@ -704,7 +832,9 @@ func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return 0, false
 		}
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(self(a), kh.Key()) {
+		if found, ok := in.HasPropertyOK(self(a), kh.Key()); !ok {
+			return 0, false
+		} else if !found {
 			continue
 		}
 		v, ok := in.Get(self(a), kh.Key())
@@ -722,6 +852,9 @@ func arrayIncludes(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	n, ok := receiver(in, a, "includes")
 	if !ok {
 		return 0, false
+	}
+	if n == 0 {
+		return in.Bool(false), true // fromIndex is not converted
 	}
 	start, ok := relativeIndex(in, a.Arg(1), n, 0)
 	if !ok {
@@ -762,9 +895,16 @@ func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i 
 		}
 		s := h.OpenScope()
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if skipHoles && !in.HasProperty(self(a), kh.Key()) {
-			s.Close()
-			continue
+		if skipHoles {
+			found, ok := in.HasPropertyOK(self(a), kh.Key())
+			if !ok {
+				s.Close()
+				return false
+			}
+			if !found {
+				s.Close()
+				continue
+			}
 		}
 		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
@@ -772,7 +912,8 @@ func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i 
 			return false
 		}
 		vh := h.NewHandle(v)
-		r, ok := in.Call(a.Arg(0), a.Arg(1), v, layout.Smi(i), self(a))
+		index := in.NewInt(i) // past the Smi range for array-likes: allocates
+		r, ok := in.Call(a.Arg(0), a.Arg(1), vh.Value(), index, self(a))
 		if !ok {
 			s.Close()
 			return false
@@ -790,11 +931,18 @@ func each(in *interp.Interp, a interp.Args, n int, skipHoles bool, visit func(i 
 }
 
 func arrayForEach(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return forEachOf(in, a, true)
+}
+
+// forEachOf is forEach; skipHoles is false for %TypedArray%'s, which has
+// no holes: an element gone with a detached or shrunk buffer reads as
+// undefined.
+func forEachOf(in *interp.Interp, a interp.Args, skipHoles bool) (layout.Value, bool) {
 	n, ok := receiver(in, a, "forEach")
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	ok = each(in, a, n, true, func(int, layout.Value, layout.Value) (bool, bool) { return false, true })
+	ok = each(in, a, n, skipHoles, func(int, layout.Value, layout.Value) (bool, bool) { return false, true })
 	if !ok {
 		return 0, false
 	}
@@ -806,14 +954,12 @@ func arrayMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	if n > jsnum.MaxArrayIndex+1 {
-		return in.ThrowError(interp.RangeError, "Invalid array length")
+	out, ok := arraySpeciesCreate(in, self(a), n)
+	if !ok {
+		return 0, false
 	}
-	out := in.NewArray(nil)
-	in.Factory().SetArrayLength(out, uint32(n))
 	ok = each(in, a, n, true, func(i int, _ layout.Value, r layout.Value) (bool, bool) {
-		key := idx(in, i) // before reading the receiver: it may allocate
-		return false, in.DefineOwn(out.Value(), key, r, objects.AttrNone)
+		return false, createAt(in, out, i, r)
 	})
 	if !ok {
 		return 0, false
@@ -826,10 +972,17 @@ func arrayFilter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	out := in.NewArray(nil)
+	out, ok := arraySpeciesCreate(in, self(a), 0)
+	if !ok {
+		return 0, false
+	}
+	to := 0
 	ok = each(in, a, n, true, func(i int, v layout.Value, r layout.Value) (bool, bool) {
 		if in.ToBoolean(r) {
-			in.PushValue(out, v)
+			if !createAt(in, out, to, v) {
+				return false, false
+			}
+			to++
 		}
 		return false, true
 	})
@@ -840,12 +993,17 @@ func arrayFilter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 }
 
 func arraySomeEvery(in *interp.Interp, a interp.Args, some bool) (layout.Value, bool) {
+	return someEvery(in, a, some, true)
+}
+
+// someEvery is some or every; skipHoles as forEachOf's.
+func someEvery(in *interp.Interp, a interp.Args, some, skipHoles bool) (layout.Value, bool) {
 	n, ok := receiver(in, a, "some")
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
 	found := false
-	ok = each(in, a, n, true, func(i int, v layout.Value, r layout.Value) (bool, bool) {
+	ok = each(in, a, n, skipHoles, func(i int, v layout.Value, r layout.Value) (bool, bool) {
 		if in.ToBoolean(r) == some {
 			found = true
 			return true, true
@@ -883,7 +1041,8 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 			return 0, false
 		}
 		vh := h.NewHandle(v)
-		r, ok := in.Call(a.Arg(0), a.Arg(1), v, layout.Smi(i), self(a))
+		iv := in.NewInt(i) // past the Smi range for array-likes: allocates
+		r, ok := in.Call(a.Arg(0), a.Arg(1), vh.Value(), iv, self(a))
 		if !ok {
 			s.Close()
 			return 0, false
@@ -905,6 +1064,12 @@ func arrayFind(in *interp.Interp, a interp.Args, index, last bool) (layout.Value
 }
 
 func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bool) {
+	return reduceOf(in, a, right, false)
+}
+
+// reduceOf is reduce or reduceRight; typed (%TypedArray%'s) visits every
+// index, with no HasProperty.
+func reduceOf(in *interp.Interp, a interp.Args, right, typed bool) (layout.Value, bool) {
 	n, ok := receiver(in, a, "reduce")
 	if !ok || !callback(in, a) {
 		return 0, false
@@ -919,8 +1084,13 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		acc.Set(a.Arg(1))
 	} else {
 		for ; i != end; i += step {
+			if typed {
+				break // no holes: the first element
+			}
 			kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-			if in.HasProperty(self(a), kh.Key()) {
+			if found, ok := in.HasPropertyOK(self(a), kh.Key()); !ok {
+				return 0, false
+			} else if found {
 				break
 			}
 			if i&pollMask == 0 && !in.Poll() {
@@ -944,16 +1114,25 @@ func arrayReduce(in *interp.Interp, a interp.Args, right bool) (layout.Value, bo
 		}
 		s := h.OpenScope()
 		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(self(a), kh.Key()) {
-			s.Close()
-			continue
+		if !typed {
+			found, ok := in.HasPropertyOK(self(a), kh.Key())
+			if !ok {
+				s.Close()
+				return 0, false
+			}
+			if !found {
+				s.Close()
+				continue
+			}
 		}
 		v, ok := in.Get(self(a), kh.Key())
 		if !ok {
 			s.Close()
 			return 0, false
 		}
-		r, ok := in.Call(a.Arg(0), in.Undefined(), acc.Value(), v, layout.Smi(i), self(a))
+		vh := h.NewHandle(v)
+		index := in.NewInt(i) // past the Smi range for array-likes: allocates
+		r, ok := in.Call(a.Arg(0), in.Undefined(), acc.Value(), vh.Value(), index, self(a))
 		if !ok {
 			s.Close()
 			return 0, false
@@ -1099,44 +1278,9 @@ func arrayAt(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return in.Get(self(a), key)
 }
 
-// flatten appends the elements of src (flattened depth levels) to out.
-func flatten(in *interp.Interp, out heap.Handle, src layout.Value, depth float64) bool {
-	h := in.Heap()
-	sh := h.NewHandle(src)
-	n, ok := lengthOf(in, src)
-	if !ok {
-		return false
-	}
-	for i := 0; i < n; i++ {
-		if i&pollMask == 0 && !in.Poll() {
-			return false
-		}
-		s := h.OpenScope()
-		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if !in.HasProperty(sh.Value(), kh.Key()) {
-			s.Close()
-			continue
-		}
-		v, ok := in.Get(sh.Value(), kh.Key())
-		if !ok {
-			s.Close()
-			return false
-		}
-		if depth > 0 && in.IsArray(v) {
-			if !flatten(in, out, v, depth-1) {
-				s.Close()
-				return false
-			}
-		} else {
-			in.PushValue(out, v)
-		}
-		s.Close()
-	}
-	return true
-}
-
 func arrayFlat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	if _, ok := receiver(in, a, "flat"); !ok {
+	n, ok := receiver(in, a, "flat")
+	if !ok {
 		return 0, false
 	}
 	depth := 1.0
@@ -1145,10 +1289,14 @@ func arrayFlat(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if !ok {
 			return 0, false
 		}
-		depth = d
+		depth = max(d, 0)
 	}
-	out := in.NewArray(nil)
-	if !flatten(in, out, self(a), depth) {
+	out, ok := arraySpeciesCreate(in, self(a), 0)
+	if !ok {
+		return 0, false
+	}
+	src := in.Heap().NewHandle(self(a))
+	if _, ok := flattenIntoArray(in, out, src, n, 0, depth, heap.Handle{}, heap.Handle{}); !ok {
 		return 0, false
 	}
 	return out.Value(), true
@@ -1159,15 +1307,13 @@ func arrayFlatMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok || !callback(in, a) {
 		return 0, false
 	}
-	out := in.NewArray(nil)
-	ok = each(in, a, n, true, func(i int, v, r layout.Value) (bool, bool) {
-		if in.IsArray(r) {
-			return false, flatten(in, out, r, 0)
-		}
-		in.PushValue(out, r)
-		return false, true
-	})
+	out, ok := arraySpeciesCreate(in, self(a), 0)
 	if !ok {
+		return 0, false
+	}
+	h := in.Heap()
+	src, mapper, thisArg := h.NewHandle(self(a)), h.NewHandle(a.Arg(0)), h.NewHandle(a.Arg(1))
+	if _, ok := flattenIntoArray(in, out, src, n, 0, 1, mapper, thisArg); !ok {
 		return 0, false
 	}
 	return out.Value(), true
@@ -1212,11 +1358,21 @@ func arrayCopyWithin(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 
 // copyOf returns a dense copy of the receiver's first n elements.
 func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
+	return copyOfSkipping(in, a, n, -1)
+}
+
+// copyOfSkipping is copyOf that does not read index skip (undefined in the
+// copy: `with` replaces it).
+func copyOfSkipping(in *interp.Interp, a interp.Args, n, skip int) (heap.Handle, bool) {
 	h := in.Heap()
 	out := in.NewArray(nil)
 	for i := 0; i < n; i++ {
 		if i&pollMask == 0 && !in.Poll() {
 			return heap.Handle{}, false
+		}
+		if i == skip {
+			in.PushValue(out, in.Undefined())
+			continue
 		}
 		s := h.OpenScope()
 		key := idx(in, i) // before reading the receiver: it may allocate
@@ -1298,7 +1454,7 @@ func arrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if x < 0 || x >= float64(n) {
 		return in.ThrowError(interp.RangeError, "Invalid index : "+displayArg(in, a.Arg(0)))
 	}
-	out, ok := copyOf(in, a, n)
+	out, ok := copyOfSkipping(in, a, n, int(x))
 	if !ok {
 		return 0, false
 	}

@@ -530,7 +530,9 @@ func (c *inspectCtx) groupArrayElements(output []string, value heap.Handle) []st
 	in := c.in
 	totalLength, maxLength := 0, 0
 	outputLength := len(output)
-	if value.Value() != 0 && c.maxArrayLength < int(in.ArrayLength(value.Value())) {
+	if c.maxArrayLength < len(output) {
+		// The "... n more items" entry (node compares the output's length
+		// too, which also serves typed arrays).
 		outputLength--
 	}
 	const separatorSpace = 2

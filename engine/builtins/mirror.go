@@ -97,3 +97,60 @@ func itoa(i int) string {
 	}
 	return string(b[n:])
 }
+
+// IteratorMirror is what the inspector shows of a Map or Set iterator.
+type IteratorMirror struct {
+	// IsMap tells a Map iterator from a Set iterator.
+	IsMap bool
+	// Kind is "keys", "values" or "entries".
+	Kind string
+	// Index is the next table index; HasMore is false once exhausted.
+	Index   int
+	HasMore bool
+	// Keys and Values are the entries still to come (for a Set, values
+	// are the keys), as handles in the current scope.
+	Keys, Values []heap.Handle
+}
+
+// CollectionIterator describes a Map or Set iterator (it runs no
+// JavaScript); false for other values.
+func CollectionIterator(in *interp.Interp, v layout.Value) (IteratorMirror, bool) {
+	if !in.IsObject(v) {
+		return IteratorMirror{}, false
+	}
+	proto := in.Prototype(v)
+	isMap := proto == in.Intrinsic(interp.MapIteratorPrototype)
+	if !isMap && proto != in.Intrinsic(interp.SetIteratorPrototype) {
+		return IteratorMirror{}, false
+	}
+	target, i, kind, ok := iteratorState(in, v)
+	if !ok {
+		return IteratorMirror{}, false
+	}
+	m := IteratorMirror{IsMap: isMap, Index: i, Kind: [...]string{"keys", "values", "entries"}[kind]}
+	if target == in.Undefined() {
+		return m, true
+	}
+	coll := mapKind
+	if !isMap {
+		coll = setKind
+	}
+	th := in.Handle(target)
+	for j := i; ; j++ {
+		k, val, ok := entryAt(in, th.Value(), coll, j)
+		if !ok {
+			break
+		}
+		if k == in.Hole() {
+			continue
+		}
+		m.Keys = append(m.Keys, in.Handle(k))
+		if isMap {
+			m.Values = append(m.Values, in.Handle(val))
+		} else {
+			m.Values = append(m.Values, in.Handle(k))
+		}
+	}
+	m.HasMore = len(m.Values) > 0
+	return m, true
+}

@@ -471,6 +471,9 @@ func setIntegrity(in *interp.Interp, o layout.Value, freeze bool) layout.Value {
 		}
 		s.Close()
 	}
+	if freeze && in.IsArray(oh.Value()) {
+		in.SetArrayLengthReadOnly(oh)
+	}
 	keys := f.OwnKeys(oh, objects.AllProperties)
 	for i := 0; i < f.Length(keys.Value()); i++ {
 		s := h.OpenScope()
@@ -503,6 +506,11 @@ func testIntegrity(in *interp.Interp, o layout.Value, frozen bool) bool {
 	h, f := in.Heap(), in.Factory()
 	if f.IsExtensible(o) {
 		return false
+	}
+	if frozen && in.IsArray(o) {
+		if _, _, attrs, _ := in.OwnProperty(o, interp.NameKey(in.Name(interp.NameLength))); attrs.Writable() {
+			return false
+		}
 	}
 	oh := h.NewHandle(o)
 	keys := f.OwnKeys(oh, objects.AllProperties)

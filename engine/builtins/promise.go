@@ -5,6 +5,7 @@ import (
 	"github.com/sonde-js/sonde/engine/interp"
 	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
+	"strconv"
 )
 
 // promises installs Promise (constructor, resolve/reject/withResolvers,
@@ -389,6 +390,27 @@ func (b *installer) combinators(ctor heap.Handle, agg heap.Global) {
 			return finish(in, d.Value())
 		}
 		return in.Undefined(), true
+	})
+	// Async stack traces name the combinator an awaited promise feeds
+	// ("at async Promise.all (index 0)").
+	in.SetAsyncCombinatorFrame(func(in *interp.Interp, onF, onR layout.Value) (string, layout.Value, bool) {
+		f := in.Factory()
+		shared, _ := elementShared.Value()
+		for _, fn := range [2]layout.Value{onF, onR} {
+			if fn == in.Undefined() || f.FunctionShared(fn) != shared {
+				continue
+			}
+			d := in.FunctionData(fn)
+			name := "Promise.all"
+			switch f.Get(d, edKind).SmiValue() {
+			case elemSettledFulfilled, elemSettledRejected:
+				name = "Promise.allSettled"
+			case elemAnyRejected:
+				name = "Promise.any"
+			}
+			return name + " (index " + strconv.Itoa(f.Get(d, edIndex).SmiValue()) + ")", f.Get(d, edPromise), true
+		}
+		return "", 0, false
 	})
 	combinator := func(name string, kind int) interp.Native {
 		return func(in *interp.Interp, a interp.Args) (layout.Value, bool) {

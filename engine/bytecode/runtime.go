@@ -146,6 +146,19 @@ const (
 	// RtCreateWithContext(object, scopeInfo): the context of `with
 	// (object)` (ToObject applied), chained to the current context.
 	RtCreateWithContext
+	// RtLookupRef(name): resolve a dynamically resolved name to its
+	// reference base before an assignment evaluates its right-hand side:
+	// the context or object holding the binding, or undefined (global).
+	// RtLookupRefLoad(base, name) and RtLookupRefStore(base, name, value,
+	// strict) then read and write the binding through that base.
+	RtLookupRef
+	RtLookupRefLoad
+	RtLookupRefStore
+	// RtCheckEvalGlobals(decls): EvalDeclarationInstantiation's checks
+	// before global eval code declares anything: decls is a FixedArray of
+	// (name, 1 for a function or 0 for a var) pairs, each checked with
+	// CanDeclareGlobalFunction or CanDeclareGlobalVar.
+	RtCheckEvalGlobals
 
 	numRuntime
 )
@@ -201,6 +214,10 @@ var runtimeNames = [numRuntime]string{
 	RtDeclareEvalVar:         "DeclareEvalVar",
 	RtDeclareEvalFunction:    "DeclareEvalFunction",
 	RtCreateWithContext:      "CreateWithContext",
+	RtLookupRef:              "LookupRef",
+	RtLookupRefLoad:          "LookupRefLoad",
+	RtLookupRefStore:         "LookupRefStore",
+	RtCheckEvalGlobals:       "CheckEvalGlobals",
 }
 
 // NumRuntime is the number of runtime functions.

@@ -137,9 +137,11 @@ func (c *funcCompiler) assign(e ast.Expr, x *ast.EAssign, used bool) {
 	if x.Op == ast.AssignEq {
 		switch t := x.Target.Data.(type) {
 		case *ast.BIdentifier:
+			loc := c.resolve(t.Name, t.Var)
+			c.dynamicRef(&loc)
 			c.expr(x.Value)
 			c.exprPos(e.Start)
-			c.storeVar(c.resolve(t.Name, t.Var), false)
+			c.storeVar(loc, false)
 		case *ast.BMember:
 			ref, ok := c.memberTarget(t.Value, x.Value)
 			if !ok {
@@ -179,6 +181,7 @@ func (c *funcCompiler) assign(e ast.Expr, x *ast.EAssign, used bool) {
 			c.storeVar(loc, false)
 			break
 		}
+		c.dynamicRef(&loc)
 		c.loadVar(loc)
 		loc.holeCheck = false // the load just checked
 		if logical {
@@ -236,6 +239,7 @@ func (c *funcCompiler) update(e ast.Expr, x *ast.EUpdate, used bool) {
 	switch t := x.Target.Data.(type) {
 	case *ast.EIdentifier:
 		loc := c.resolve(t.Name, t.Var)
+		c.dynamicRef(&loc)
 		c.loadVar(loc)
 		c.exprPos(e.Start)
 		old := -1

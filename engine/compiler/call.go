@@ -152,6 +152,9 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 		directEval = true
 	}
 	spread, lastOnly := hasSpread(x.Args)
+	if spread && directEval {
+		lastOnly = false // eval(...args): the first element decides
+	}
 	n := len(x.Args)
 	if spread && !lastOnly {
 		n = 1
@@ -173,6 +176,15 @@ func (c *funcCompiler) call(e ast.Expr, x *ast.ECall) {
 			c.argsInto(x.Args, block+1)
 		} else {
 			c.spreadArray(x.Args, block+1)
+		}
+		if directEval {
+			mark := c.tempMark()
+			first := c.newTemp()
+			b.Emit(bytecode.LdaZero)
+			b.Emit(bytecode.LdaKeyedProperty, block+1, b.FeedbackSlots(2))
+			b.Emit(bytecode.Star, first)
+			c.resolveDirectEval(callee, first, true, x.EvalInParams, x.Pos)
+			c.freeTemps(mark)
 		}
 		c.exprPos(pos)
 		b.Emit(bytecode.CallWithSpread, callee, block, n, b.FeedbackSlots(1))

@@ -16,6 +16,9 @@ type funcCompiler struct {
 	info FuncInfo
 	// cov is the block-coverage plan, nil when coverage is off.
 	cov *covPlan
+	// noDynamic makes resolve ignore with and sloppy eval (a store to a
+	// known binding).
+	noDynamic bool
 
 	// Registers: frame slot regBase+i is register i.
 	regBase                    int
@@ -215,6 +218,9 @@ func (c *funcCompiler) evalDeclarations(s *ast.Scope) {
 // globalDeclarations defines a script's (or global eval code's) var and
 // function declarations on the global object.
 func (c *funcCompiler) globalDeclarations(s *ast.Scope) {
+	if c.u.Eval {
+		c.checkEvalGlobals(s)
+	}
 	for _, v := range s.Vars {
 		switch v.Kind {
 		case ast.DeclVar:

@@ -9,4 +9,8 @@
 // its free variables where the enclosing function put them. Top-level var
 // and function declarations of a script are properties of the global object;
 // its let, const and class declarations live in the script's context.
+//
+// Inside `with` and where a sloppy direct eval may declare vars, names
+// resolve at run time by name (dynamic.go); direct eval code compiles as a
+// unit nested in its caller's syntax tree (NewEvalUnit).
 package compiler

@@ -1,6 +1,8 @@
 package compiler
 
 import (
+	"sort"
+
 	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
 )
@@ -37,7 +39,12 @@ func NewEvalUnit(prog *ast.Program, source string, outer *Unit) *Unit {
 // evalLocalVars reports whether s is the top scope of strict eval code,
 // whose var and function declarations are its own (in its context).
 func (u *Unit) evalLocalVars(s *ast.Scope) bool {
-	return u.Eval && s == u.Prog.Top.Scope && s.Strict && s.Kind == ast.ScopeScript
+	for ; u != nil; u = u.Outer {
+		if u.Eval && s == u.Prog.Top.Scope {
+			return s.Strict && s.Kind == ast.ScopeScript
+		}
+	}
+	return false
 }
 
 // evalCallerVars reports whether the unit is sloppy direct eval code
@@ -253,4 +260,90 @@ func (c *funcCompiler) evalArgPos(args []ast.Expr) {
 			c.exprPos(args[0].Start)
 		}
 	}
+}
+
+// importSlot returns the exporter's slot of import binding v, looked up
+// in the unit that declares it (a module whose direct eval code reads it).
+func (u *Unit) importSlot(v *ast.Variable) (int, bool) {
+	for ; u != nil; u = u.Outer {
+		if target, ok := u.ImportSlots[v]; ok {
+			return target, true
+		}
+	}
+	return 0, false
+}
+
+// exported reports whether a module variable is exported (by the unit
+// declaring it).
+func (u *Unit) exported(v *ast.Variable) bool {
+	for ; u != nil; u = u.Outer {
+		if u.Exported[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// dynamicRef resolves a dynamically resolved name's reference base into a
+// new temporary (RtLookupRef) so that the loads and stores of an
+// assignment or update go to the binding found before its right-hand side
+// ran, as References do: `with (o) x = (delete o.x, 1)` still writes o.x.
+func (c *funcCompiler) dynamicRef(loc *varLoc) {
+	if loc.kind != locDynamic {
+		return
+	}
+	r := c.newTemp()
+	c.lookupRuntime(bytecode.RtLookupRef, loc.name, 1, nil)
+	c.b.Emit(bytecode.Star, r)
+	loc.hasRef, loc.ref = true, r
+}
+
+// refRuntime calls RtLookupRefLoad or RtLookupRefStore with the
+// reference base, the name, and what fill stores from register first+2.
+func (c *funcCompiler) refRuntime(id bytecode.RuntimeID, loc varLoc, fill func(first int), n int) {
+	b := c.b
+	mark := c.tempMark()
+	r := c.newTemps(n)
+	if fill != nil {
+		fill(r)
+	}
+	b.Emit(bytecode.Mov, loc.ref, r)
+	b.Emit(bytecode.LdaConstant, b.NameConstant(loc.name))
+	b.Emit(bytecode.Star, r+1)
+	if id == bytecode.RtLookupRefStore {
+		b.Emit(bytecode.Ldar, r+2)
+	}
+	b.Emit(bytecode.CallRuntime, int(id), r, n)
+	c.freeTemps(mark)
+}
+
+// checkEvalGlobals emits RtCheckEvalGlobals for global eval code's var
+// and function declarations: none is made when one cannot be (a global
+// object that is not extensible, a non-configurable global property a
+// function would replace).
+func (c *funcCompiler) checkEvalGlobals(s *ast.Scope) {
+	var decls []bytecode.Constant
+	vars := append([]*ast.Variable(nil), s.Vars...)
+	sort.SliceStable(vars, func(i, j int) bool { return vars[i].Loc < vars[j].Loc }) // source order, as V8 checks
+	for _, v := range vars {
+		fn := v.Kind == ast.DeclFunction && v.FuncStmt != nil
+		if !fn && v.Kind != ast.DeclVar {
+			continue
+		}
+		kind := 0
+		if fn {
+			kind = 1
+		}
+		decls = append(decls, bytecode.Constant{Kind: bytecode.ConstString, Str: utf16Of(v.Name)}, bytecode.Constant{Kind: bytecode.ConstSmi, Int: kind})
+	}
+	if len(decls) == 0 {
+		return
+	}
+	b := c.b
+	mark := c.tempMark()
+	r := c.newTemp()
+	b.Emit(bytecode.LdaConstant, b.Constant(bytecode.Constant{Kind: bytecode.ConstArray, Elems: decls}))
+	b.Emit(bytecode.Star, r)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtCheckEvalGlobals), r, 1)
+	c.freeTemps(mark)
 }

@@ -252,6 +252,10 @@ func (c *funcCompiler) loadVar(loc varLoc) {
 		b.Emit(bytecode.LdaGlobal, b.NameConstant(loc.name), b.FeedbackSlots(2))
 		return
 	case locDynamic:
+		if loc.hasRef {
+			c.refRuntime(bytecode.RtLookupRefLoad, loc, nil, 2)
+			return
+		}
 		c.loadDynamic(loc.name, false)
 		return
 	}
@@ -266,6 +270,18 @@ func (c *funcCompiler) loadVar(loc varLoc) {
 func (c *funcCompiler) storeVar(loc varLoc, init bool) {
 	b := c.b
 	if loc.kind == locDynamic {
+		if loc.hasRef {
+			strict := 0
+			if c.fn.Strict {
+				strict = 1
+			}
+			c.refRuntime(bytecode.RtLookupRefStore, loc, func(r int) {
+				b.Emit(bytecode.Star, r+2)
+				b.Emit(bytecode.LdaSmi, strict)
+				b.Emit(bytecode.Star, r+3)
+			}, 4)
+			return
+		}
 		c.storeDynamic(loc.name)
 		return
 	}
@@ -305,7 +321,7 @@ func (c *funcCompiler) storeVar(loc varLoc, init bool) {
 		} else {
 			b.Emit(bytecode.StaContextSlot, loc.depth, loc.slot)
 		}
-		if loc.v != nil && c.u.Exported[loc.v] {
+		if loc.v != nil && c.u.exported(loc.v) {
 			c.exportChanged(loc)
 		}
 	case locGlobal:

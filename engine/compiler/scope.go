@@ -140,6 +140,10 @@ type varLoc struct {
 	holeCheck  bool // a let/const/class read that may hit the TDZ
 	immutable  bool
 	sloppyName bool // a sloppy function-expression name: assignment is ignored
+	// hasRef, for locDynamic, says register ref holds the binding's
+	// reference base (RtLookupRef), resolved before a right-hand side.
+	hasRef bool
+	ref    int
 }
 
 // scopeEntry is one scope active at the current point of the function being
@@ -160,7 +164,7 @@ func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 			return varLoc{kind: locGlobal, name: name}
 		}
 	}
-	if c.u.Prog.Dynamic && c.dynamic(v) {
+	if c.u.Prog.Dynamic && !c.noDynamic && c.dynamic(v) {
 		return varLoc{kind: locDynamic, name: name, v: v}
 	}
 	loc := varLoc{v: v, name: name, immutable: v.Immutable()}
@@ -169,7 +173,7 @@ func (c *funcCompiler) resolve(name string, v *ast.Variable) varLoc {
 	}
 	l := c.u.layout(v.Scope)
 	if slot, ok := l.slots[v]; ok {
-		if target, ok := c.u.ImportSlots[v]; ok {
+		if target, ok := c.u.importSlot(v); ok {
 			loc.kind, loc.slot, loc.target = locImport, slot, target
 			loc.depth = c.contextDepth(v.Scope)
 			loc.holeCheck = true

@@ -220,7 +220,12 @@ func (c *funcCompiler) annexBFunction(fn *ast.Function) {
 		c.evalAnnexBStore(outer.Name)
 		return
 	}
-	c.storeVar(c.resolve(outer.Name, outer), false)
+	// B.3.3.1: the var binding itself, not what the name means here (a
+	// with object may have a property of that name).
+	c.noDynamic = true
+	loc := c.resolve(outer.Name, outer)
+	c.noDynamic = false
+	c.storeVar(loc, false)
 }
 
 func (c *funcCompiler) varDecl(x *ast.SVarDecl) {

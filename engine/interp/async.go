@@ -94,7 +94,10 @@ func (in *Interp) asyncResume(gen layout.Value, mode int, value layout.Value) bo
 	f.Set(st, genAwaiting, layout.Smi(0))
 	if f.Get(st, genKind) == layout.Smi(genKindAsyncFunction) {
 		in.resumingAsync = true
-		if _, _, ok := in.ResumeGenerator(gh.Value(), mode, value); !ok {
+		in.awaitResumes = append(in.awaitResumes, awaitResume{frame: len(in.frames), v: gh, gen: true})
+		_, _, ok := in.ResumeGenerator(gh.Value(), mode, value)
+		in.awaitResumes = in.awaitResumes[:len(in.awaitResumes)-1]
+		if !ok {
 			// Only an engine limit (the native depth) fails before the
 			// function's own handler runs: reject its promise with it.
 			if in.terminating {

@@ -204,6 +204,14 @@ func (in *Interp) DefineOwnProperty(obj heap.Handle, kh KeyHandle, d *PropertyDe
 		}
 		return true, true
 	}
+	if k := kh.Key(); !k.IsIndex && k.Name == in.names[NameLength] && in.IsArray(obj.Value()) {
+		return in.arraySetLength(obj, d)
+	}
+	if k := kh.Key(); k.IsIndex && in.arrayIndexBlocked(obj.Value(), k.Index) {
+		if _, _, _, found := in.OwnProperty(obj.Value(), k); !found {
+			return false, true
+		}
+	}
 	cur, found, _ := in.GetOwnPropertyDescriptor(obj.Value(), kh.Key())
 	if !in.validateDescriptor(f.IsExtensible(obj.Value()), d, &cur, found) {
 		return false, true

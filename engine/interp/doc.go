@@ -7,7 +7,9 @@
 // (extends/super, fields, private members), generators (yield, yield*),
 // destructuring, spread, for-in/of, try/catch/finally, labeled control
 // flow, getters/setters, global eval and new Function, Map/Set/WeakMap/
-// WeakSet, Reflect, JSON, and V8-style errors and stack traces; console
+// WeakSet, Reflect, JSON, direct eval seeing and declaring local
+// variables and the with statement (dynamic.go: lookups by name along the
+// context chain), and V8-style errors and stack traces; console
 // output matches node's on the test corpus, also under GC stress (with
 // compaction and a paranoid per-instruction value check). Code coverage
 // in V8's five modes (invocation counts, pinned vectors, block counters
@@ -38,8 +40,8 @@
 // comparisons with numbers and strings, ToBigInt and BigInt64Array /
 // BigUint64Array elements run on the slow paths only (math/big on values
 // read out of the heap), with V8's error messages. Not yet: import
-// attributes other than type "json", direct eval of local variables,
-// with, dictionary elements for very sparse arrays.
+// attributes other than type "json", dictionary elements for very sparse
+// arrays.
 //
 // # Promises and async functions
 //

@@ -52,7 +52,6 @@ func (in *Interp) resolveDynamic(name heap.Handle) (dynBinding, bool) {
 	h, f := in.h, in.f
 	fp := int(in.top().fp)
 	ctx := h.NewHandle(in.stack[fp+bytecode.FrameContext])
-	key := NameKey(name.Value())
 	for {
 		c := ctx.Value()
 		if c == in.undefined || !in.IsContext(c) {
@@ -79,7 +78,7 @@ func (in *Interp) resolveDynamic(name heap.Handle) (dynBinding, bool) {
 			if i := f.ScopeInfoContextSlotIndex(si, name.Value()); i >= 0 {
 				return dynBinding{kind: dynSlot, ctx: ctx, slot: i, mode: f.ScopeInfoContextLocalMode(si, i-layout.ContextMinSlots)}, true
 			}
-			if ext := f.ContextExtension(c); ext != in.undefined && in.IsObject(ext) && in.HasOwnProperty(ext, key) {
+			if ext := f.ContextExtension(c); ext != in.undefined && in.IsObject(ext) && in.HasOwnProperty(ext, NameKey(name.Value())) {
 				return dynBinding{kind: dynExtension, obj: h.NewHandle(ext)}, true
 			}
 		}
@@ -152,6 +151,13 @@ func (in *Interp) lookupLoad(name heap.Handle, typeof bool) (layout.Value, layou
 		v, ok := in.Get(b.obj.Value(), NameKey(name.Value()))
 		return v, in.undefined, ok
 	}
+	return in.lookupGlobal(name, typeof)
+}
+
+// lookupGlobal is lookupLoad's global scope: script-context bindings, then
+// the global object.
+func (in *Interp) lookupGlobal(name heap.Handle, typeof bool) (layout.Value, layout.Value, bool) {
+	f := in.f
 	if ctx, i := in.lookupScriptContext(name.Value()); i >= 0 {
 		v := f.ContextSlot(ctx, i)
 		if v == in.hole {
@@ -183,7 +189,6 @@ func (in *Interp) lookupStore(name, v heap.Handle, strict bool) (layout.Value, b
 	if !ok {
 		return 0, false
 	}
-	key := NameKey(name.Value())
 	switch b.kind {
 	case dynSlot:
 		if f.ContextSlot(b.ctx.Value(), b.slot) == in.hole {
@@ -201,7 +206,7 @@ func (in *Interp) lookupStore(name, v heap.Handle, strict bool) (layout.Value, b
 		f.SetContextSlot(b.ctx.Value(), b.slot, v.Value())
 		return v.Value(), true
 	case dynWith:
-		found, ok := in.HasPropertyOK(b.obj.Value(), key)
+		found, ok := in.HasPropertyOK(b.obj.Value(), NameKey(name.Value()))
 		if !ok {
 			return 0, false
 		}
@@ -213,13 +218,11 @@ func (in *Interp) lookupStore(name, v heap.Handle, strict bool) (layout.Value, b
 		}
 		return v.Value(), true
 	case dynExtension:
-		if !in.Set(b.obj.Value(), key, v.Value(), strict) {
+		if !in.Set(b.obj.Value(), NameKey(name.Value()), v.Value(), strict) {
 			return 0, false
 		}
 		return v.Value(), true
 	}
-	fp := int(in.top().fp)
-	_ = fp
 	if !in.storeGlobalStrict(name.Value(), v.Value(), strict) {
 		return 0, false
 	}
@@ -297,11 +300,10 @@ func (in *Interp) declareEvalVar(name heap.Handle, fn heap.Handle, depth int) (l
 		ext = obj.Value()
 	}
 	eh := h.NewHandle(ext)
-	key := NameKey(name.Value())
 	if fn != (heap.Handle{}) {
-		in.DefineOwn(eh.Value(), key, fn.Value(), objects.AttrNone)
-	} else if !in.HasOwnProperty(eh.Value(), key) {
-		in.DefineOwn(eh.Value(), key, in.undefined, objects.AttrNone)
+		in.DefineOwn(eh.Value(), NameKey(name.Value()), fn.Value(), objects.AttrNone)
+	} else if !in.HasOwnProperty(eh.Value(), NameKey(name.Value())) {
+		in.DefineOwn(eh.Value(), NameKey(name.Value()), in.undefined, objects.AttrNone)
 	}
 	return in.undefined, true
 }
@@ -452,4 +454,116 @@ func (in *Interp) evalSyntaxError(err error, name, src string) (layout.Value, bo
 	}
 	in.parseFailed(name, src, false)
 	return in.ThrowError(kind, se.Msg)
+}
+
+// lookupRef is RtLookupRef: the base of the reference a dynamically
+// resolved name makes (the context or object holding its binding, or
+// undefined for the global scope).
+func (in *Interp) lookupRef(name heap.Handle) (layout.Value, bool) {
+	b, ok := in.resolveDynamic(name)
+	if !ok {
+		return 0, false
+	}
+	switch b.kind {
+	case dynSlot:
+		return b.ctx.Value(), true
+	case dynWith, dynExtension:
+		return b.obj.Value(), true
+	}
+	return in.undefined, true
+}
+
+// refLoad is RtLookupRefLoad: GetValue of the reference lookupRef made.
+func (in *Interp) refLoad(base, name heap.Handle) (layout.Value, bool) {
+	f := in.f
+	switch {
+	case base.Value() == in.undefined:
+		v, _, ok := in.lookupGlobal(name, false)
+		return v, ok
+	case in.IsContext(base.Value()):
+		i := f.ScopeInfoContextSlotIndex(f.ContextScopeInfo(base.Value()), name.Value())
+		v := f.ContextSlot(base.Value(), i)
+		if v == in.hole {
+			return in.ThrowError(ReferenceError, "Cannot access '"+f.StringToGo(name.Value())+"' before initialization")
+		}
+		return v, true
+	}
+	// An object environment's GetBindingValue: the binding may be gone.
+	found, ok := in.HasPropertyOK(base.Value(), NameKey(name.Value()))
+	if !ok {
+		return 0, false
+	}
+	if !found {
+		return in.undefined, true
+	}
+	return in.Get(base.Value(), NameKey(name.Value()))
+}
+
+// refStore is RtLookupRefStore: PutValue through the reference lookupRef
+// made.
+func (in *Interp) refStore(base, name, v heap.Handle, strict bool) (layout.Value, bool) {
+	f := in.f
+	switch {
+	case base.Value() == in.undefined:
+		if !in.storeGlobalStrict(name.Value(), v.Value(), strict) {
+			return 0, false
+		}
+		return v.Value(), true
+	case in.IsContext(base.Value()):
+		si := f.ContextScopeInfo(base.Value())
+		i := f.ScopeInfoContextSlotIndex(si, name.Value())
+		if f.ContextSlot(base.Value(), i) == in.hole {
+			return in.ThrowError(ReferenceError, "Cannot access '"+f.StringToGo(name.Value())+"' before initialization")
+		}
+		switch f.ScopeInfoContextLocalMode(si, i-layout.ContextMinSlots) {
+		case int(bytecode.ModeConst):
+			return in.ThrowError(TypeError, "Assignment to constant variable.")
+		case int(bytecode.ModeSloppyConst):
+			if strict {
+				return in.ThrowError(TypeError, "Assignment to constant variable.")
+			}
+			return v.Value(), true
+		}
+		f.SetContextSlot(base.Value(), i, v.Value())
+		return v.Value(), true
+	}
+	// An object environment's SetMutableBinding.
+	found, ok := in.HasPropertyOK(base.Value(), NameKey(name.Value()))
+	if !ok {
+		return 0, false
+	}
+	if !found && strict {
+		return in.ThrowError(ReferenceError, f.StringToGo(name.Value())+" is not defined")
+	}
+	if !in.Set(base.Value(), NameKey(name.Value()), v.Value(), strict) {
+		return 0, false
+	}
+	return v.Value(), true
+}
+
+// checkEvalGlobals is RtCheckEvalGlobals: CanDeclareGlobalFunction or
+// CanDeclareGlobalVar for each (name, isFunction) pair of decls, in
+// declaration order as V8, all before any is declared (a TypeError
+// otherwise, with V8's messages).
+func (in *Interp) checkEvalGlobals(decls heap.Handle) (layout.Value, bool) {
+	f := in.f
+	g := in.intrinsics[GlobalObject]
+	extensible := f.IsExtensible(g)
+	for i, n := 0, f.Length(decls.Value()); i+1 < n; i += 2 {
+		name := f.Get(decls.Value(), i)
+		function := f.Get(decls.Value(), i+1) == layout.Smi(1)
+		_, det, found := f.GetOwnProperty(g, name)
+		switch {
+		case !found:
+			if !extensible {
+				return in.ThrowError(TypeError, "Cannot add property "+f.StringToGo(name)+", object is not extensible")
+			}
+		case function:
+			a := det.Attributes()
+			if !a.Configurable() && (det.Kind() == objects.KindAccessor || !a.Writable() || !a.Enumerable()) {
+				return in.ThrowError(TypeError, "Identifier '"+f.StringToGo(name)+"' has already been declared")
+			}
+		}
+	}
+	return in.undefined, true
 }

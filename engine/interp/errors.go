@@ -144,6 +144,9 @@ func (in *Interp) CaptureStack(obj heap.Handle, skipTop bool) {
 		sb.WriteString(in.frameText(frames[i]))
 		n++
 	}
+	if n < stackTraceLimit {
+		in.writeAsyncFrames(&sb, stackTraceLimit-n)
+	}
 	s := in.NewString(sb.String())
 	f.DefineProperty(obj, h.NewHandle(in.names[NameStack]), s, objects.AttrDontEnum)
 }
@@ -187,10 +190,18 @@ func (in *Interp) framePosition(fr frame) int {
 // "new C (…)", "Type.method (…)", "file:line:col" for top-level code,
 // "Array.map (<anonymous>)" for builtins.
 func (in *Interp) frameText(fr frame) string {
+	pos := -1
+	if fr.flags&frameNative == 0 {
+		pos = in.framePosition(fr)
+	}
+	return in.callSiteText(in.stack[fr.fp+bytecode.FrameClosure], in.stack[fr.fp+bytecode.FrameReceiver], fr.flags, pos)
+}
+
+// callSiteText is frameText for a function fn called with receiver recv,
+// at source position pos (-1: unknown).
+func (in *Interp) callSiteText(fn, recv layout.Value, flags frameFlags, pos int) string {
 	f := in.f
-	fn := in.stack[fr.fp+bytecode.FrameClosure]
 	sfi := f.FunctionShared(fn)
-	recv := in.stack[fr.fp+bytecode.FrameReceiver]
 	name := in.DebugName(sfi)
 	if _, lit := in.functionAST(sfi); lit != nil && lit.ComputedName {
 		// Named by its computed key at run time: V8 shows that name (an
@@ -200,23 +211,25 @@ func (in *Interp) frameText(fr frame) string {
 		}
 	}
 	var loc string
-	if fr.flags&frameNative != 0 {
+	if flags&frameNative != 0 {
 		loc = "<anonymous>"
 	} else if rec := in.scriptOf(sfi); rec != nil {
 		loc = rec.name
-		if pos := in.framePosition(fr); pos >= 0 {
+		if pos >= 0 {
 			l, c := rec.unit.Lines.LineCol(rec.unit.Lines.ByteOffset(pos))
 			loc += ":" + strconv.Itoa(l+1) + ":" + strconv.Itoa(c+1)
 		}
 		if rec.evalFrom != "" {
 			// Eval code: "eval (eval at f (file:1:2), <anonymous>:1:1)".
 			loc = rec.evalFrom + ", " + loc
-			if f.SharedFunctionLiteralID(sfi) == 0 || name == "" {
-				name = "eval" // V8 names anonymous functions of eval code so
+			// V8 names eval code's top level and anonymous functions
+			// "eval", and so the function a Function constructor makes.
+			if id := f.SharedFunctionLiteralID(sfi); id == 0 || name == "" || rec.dynamicFunction && id == 1 {
+				name = "eval"
 			}
 		}
 	}
-	construct := fr.flags&frameConstruct != 0
+	construct := flags&frameConstruct != 0
 	topLevel := f.SharedFlags(sfi)&sharedTopLevel != 0 || recv == in.undefined || recv == in.null ||
 		recv == in.intrinsics[GlobalObject]
 	var call string

@@ -47,6 +47,11 @@ const (
 	// genUncounted is 1 when the next resumption is not an invocation for
 	// coverage (RtAwaitYield).
 	genUncounted
+	// genFunction and genReceiver are the generator function and its
+	// receiver, kept for the inspector after the frame is gone
+	// (GeneratorMirror).
+	genFunction
+	genReceiver
 	genSlots
 )
 
@@ -111,6 +116,8 @@ func (in *Interp) createGenerator(fp int) (layout.Value, bool) {
 	f.Set(st.Value(), genPromise, extra.Value())
 	f.Set(st.Value(), genQueueHead, layout.Smi(0))
 	f.Set(st.Value(), genAwaiting, layout.Smi(0))
+	f.Set(st.Value(), genFunction, in.stack[fp+bytecode.FrameClosure])
+	f.Set(st.Value(), genReceiver, in.stack[fp+bytecode.FrameReceiver])
 	f.DefineProperty(gen, h.NewHandle(in.intrinsics[PrivateGeneratorState]), st, objects.AttrDontEnum)
 	return gen.Value(), true
 }

@@ -87,7 +87,7 @@ func (in *Interp) applyLoadHandler(obj, hd layout.Value) (v layout.Value, hit, o
 			return v, true, ok
 		case handlerSpecial:
 			if k>>handlerShift == specialArrayLength {
-				return in.NewInt(int(in.f.ArrayLength(obj))), true, true
+				return h.Field(obj.Addr(), layout.JSArrayLengthOffset), true, true // a Smi or a HeapNumber
 			}
 			return layout.Smi(in.f.StringLength(obj)), true, true
 		}

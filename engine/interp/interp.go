@@ -113,6 +113,16 @@ type Interp struct {
 	// JavaScript stack still in place: the inspector keeps the structured
 	// trace for exceptionDetails.stackTrace.
 	ErrorCreatedHook func(in *Interp, obj layout.Value)
+
+	// async is the async stack tracking (asyncstack.go; h-insp).
+	async asyncState
+	// awaitResumes are the async functions running from await jobs, and
+	// combinatorFrame the builtins' test for combinator reactions
+	// (asyncframes.go).
+	awaitResumes    []awaitResume
+	combinatorFrame AsyncCombinatorFrame
+	// weakRefMirror is the host's WeakRef test (asyncframes.go).
+	weakRefMirror WeakRefMirror
 }
 
 // Config configures an interpreter.

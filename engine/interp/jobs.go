@@ -25,6 +25,9 @@ type job struct {
 	kind    jobKind
 	a, b, c layout.Value
 	fn      func() bool
+	// async is the task's async stack record (asyncstack.go), nil when
+	// none; a reaction's is in its record.
+	async *AsyncStack
 }
 
 // jobQueue is a FIFO of jobs.
@@ -43,7 +46,7 @@ func (in *Interp) enqueueJob(j job) {
 
 // EnqueueMicrotask queues a call of fn (a callable) with no arguments.
 func (in *Interp) EnqueueMicrotask(fn layout.Value) {
-	in.enqueueJob(job{kind: jobCallback, a: fn, b: in.undefined, c: in.undefined})
+	in.enqueueJob(job{kind: jobCallback, a: fn, b: in.undefined, c: in.undefined, async: in.CaptureAsyncStack("Microtask", false)})
 }
 
 // EnqueueGoMicrotask queues a Go job; it returns false with an exception
@@ -68,7 +71,13 @@ func (in *Interp) RunMicrotasks() bool {
 		if q.head == len(q.jobs) {
 			q.jobs, q.head = q.jobs[:0], 0
 		}
-		if !in.runJob(j) {
+		if j.kind == jobReaction && in.async.tasks != nil {
+			j.async = in.reactionTask(j.a)
+		}
+		prev := in.SwapAsyncStack(j.async)
+		ok := in.runJob(j)
+		in.async.current = prev
+		if !ok {
 			return false
 		}
 	}
@@ -141,7 +150,11 @@ func (in *Interp) runJob(j job) bool {
 			result, ok = fn(in, arg.Value())
 		}
 	default:
+		// Error stacks made by the handler follow the promise it
+		// settles to the async functions awaiting it (asyncframes.go).
+		in.awaitResumes = append(in.awaitResumes, awaitResume{frame: len(in.frames), v: rec})
 		result, ok = in.Call(handler, in.undefined, arg.Value())
+		in.awaitResumes = in.awaitResumes[:len(in.awaitResumes)-1]
 	}
 	if !ok && called {
 		if in.terminating {

@@ -385,6 +385,8 @@ func (in *Interp) FunctionScopes(fn layout.Value) []ScopeMirror {
 			sm.Type = "module"
 		case objects.EvalScope:
 			sm.Type = "eval"
+		case objects.WithScope:
+			sm.Type = "with" // its object (the context's extension) is not listed
 		}
 		if si != in.undefined {
 			for i := 0; i < f.ScopeInfoContextLocalCount(si); i++ {

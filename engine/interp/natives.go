@@ -154,6 +154,16 @@ func (in *Interp) DefineAccessorProperty(obj heap.Handle, k Key, getter, setter 
 	h := in.h
 	scope := h.OpenScope()
 	defer scope.Close()
+	if k.IsIndex && in.IsObject(obj.Value()) {
+		// An accessor element is kept by name (see defineSparse): the
+		// plain element goes, an array grows past it.
+		if _, ok := in.f.GetElement(obj.Value(), k.Index); ok {
+			in.f.DeleteElement(obj.Value(), k.Index)
+		}
+		if in.f.IsJSArray(obj.Value()) && k.Index >= in.f.ArrayLength(obj.Value()) {
+			in.f.SetArrayLength(obj, k.Index+1)
+		}
+	}
 	name := h.NewHandle(in.KeyString(k))
 	var g, s heap.Handle
 	if getter.Value() != in.undefined {

@@ -189,6 +189,9 @@ func (in *Interp) unaryOp(op bytecode.Op, v layout.Value) (layout.Value, bool) {
 
 // compare applies <, >, <= or >= (the abstract relational comparison).
 func (in *Interp) compare(op bytecode.Op, l, r layout.Value) (layout.Value, bool) {
+	if in.IsNumber(l) && in.IsNumber(r) {
+		return in.compareNumbers(op, in.NumberValue(l), in.NumberValue(r)), true
+	}
 	h := in.h
 	scope := h.OpenScope()
 	defer scope.Close()
@@ -234,15 +237,20 @@ func (in *Interp) compare(op bytecode.Op, l, r layout.Value) (layout.Value, bool
 	if !ok {
 		return 0, false
 	}
+	return in.compareNumbers(op, x, y), true
+}
+
+// compareNumbers applies a relational operator to two numbers.
+func (in *Interp) compareNumbers(op bytecode.Op, x, y float64) layout.Value {
 	switch op {
 	case bytecode.TestLessThan:
-		return in.Bool(x < y), true
+		return in.Bool(x < y)
 	case bytecode.TestGreaterThan:
-		return in.Bool(x > y), true
+		return in.Bool(x > y)
 	case bytecode.TestLessThanOrEqual:
-		return in.Bool(x <= y), true
+		return in.Bool(x <= y)
 	default:
-		return in.Bool(x >= y), true
+		return in.Bool(x >= y)
 	}
 }
 

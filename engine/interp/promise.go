@@ -426,7 +426,7 @@ func (in *Interp) addReaction(p, target, res, rej, onF, onR heap.Handle) {
 	h, f := in.h, in.f
 	scope := h.OpenScope()
 	defer scope.Close()
-	rec := f.NewFixedArray(rcSlots, heap.NewSpace)
+	rec := in.newReactionRecord(onF)
 	f.Set(rec.Value(), rcTarget, target.Value())
 	f.Set(rec.Value(), rcResolve, res.Value())
 	f.Set(rec.Value(), rcReject, rej.Value())

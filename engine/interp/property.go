@@ -203,7 +203,12 @@ func (in *Interp) ownProperty(holder layout.Value, k Key) (layout.Value, propKin
 		return 0, propNone, 0
 	}
 	if t == layout.JSArrayType && k.Name == in.names[NameLength] {
-		return in.NewInt(int(f.ArrayLength(holder))), propData, objects.AttrDontEnum | objects.AttrDontDelete
+		attrs := objects.AttrDontEnum | objects.AttrDontDelete
+		if in.arrayLengthReadOnly(holder) {
+			attrs |= objects.AttrReadOnly
+		}
+		// The field holds a Smi or a HeapNumber: no allocation.
+		return h.Field(holder.Addr(), layout.JSArrayLengthOffset), propData, attrs
 	}
 	if v, det, ok := f.GetOwnProperty(holder, k.Name); ok {
 		if det.Kind() == objects.KindAccessor {
@@ -402,13 +407,20 @@ func (in *Interp) chainMayHaveSparseIndex(v layout.Value) bool {
 	return false
 }
 
-// lookupFull is lookup, then, for an index not found in any elements store,
-// a second walk by the index's name. The second walk allocates the name:
-// the values in vals (obj first) are kept updated across it and returned.
+// lookupFull is lookup for any key. An index not among obj's own elements
+// is looked up again along the chain, each holder by its elements and then
+// by the index's name (an element kept as a named property, see
+// defineSparse), so that an own accessor index shadows a prototype's
+// element. That walk allocates the name: the values in vals (obj first)
+// are kept updated across it and returned.
 func (in *Interp) lookupFull(k Key, vals ...*layout.Value) (layout.Value, propKind) {
-	v, kind := in.lookup(*vals[0], k)
-	if kind != propNone || !k.IsIndex || !in.chainMayHaveSparseIndex(*vals[0]) {
-		return v, kind
+	if !k.IsIndex || !in.chainMayHaveSparseIndex(*vals[0]) {
+		return in.lookup(*vals[0], k)
+	}
+	if in.IsObject(*vals[0]) {
+		if v, kind, _ := in.ownProperty(*vals[0], k); kind != propNone {
+			return v, kind
+		}
 	}
 	base := len(in.temps)
 	for _, p := range vals {
@@ -419,12 +431,33 @@ func (in *Interp) lookupFull(k Key, vals ...*layout.Value) (layout.Value, propKi
 		*p = in.temps[base+i]
 	}
 	in.popTemps(base)
-	return in.lookup(*vals[0], NameKey(name))
+	holder := *vals[0]
+	if holder.IsSmi() || in.IsHeapNumber(holder) {
+		holder = in.intrinsics[NumberPrototype]
+	}
+	for holder != in.null {
+		if v, kind, _ := in.ownProperty(holder, k); kind != propNone {
+			return v, kind
+		}
+		if in.typeOf(holder) == layout.JSTypedArrayType {
+			return 0, propNone // integer-indexed exotic: no lookup past it
+		}
+		if in.IsObject(holder) && in.mayHaveSparseIndex(holder) {
+			if v, kind, _ := in.ownProperty(holder, NameKey(name)); kind != propNone {
+				return v, kind
+			}
+		}
+		holder = in.prototypeOf(holder)
+	}
+	return 0, propNone
 }
 
 // mayHaveSparseIndex reports whether obj has named properties, among which
 // an index stored sparsely could be.
 func (in *Interp) mayHaveSparseIndex(obj layout.Value) bool {
+	if !in.f.MayHaveIndexNames() {
+		return false
+	}
 	m := in.f.MapOf(obj)
 	return in.f.IsDictionaryMap(m) || in.f.NumberOfOwnDescriptors(m) > 0
 }
@@ -510,6 +543,9 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 		if !in.mayHaveSparseIndex(obj) || !in.hasSparse(oh, k.Index) {
 			if p := in.proxyOnChain(oh.Value()); p != 0 {
 				return in.setThroughProxy(p, k, vh, oh, strict)
+			}
+			if done, ok := in.setIndexOnChain(oh, k.Index, vh, strict); done {
+				return ok
 			}
 			return in.setElement(oh, k.Index, vh, strict)
 		}
@@ -602,6 +638,9 @@ func (in *Interp) setElement(obj heap.Handle, i uint32, v heap.Handle, strict bo
 		// Functions and the global object keep indices as names.
 		return in.setSparse(obj, i, v, strict)
 	}
+	if in.arrayIndexBlocked(obj.Value(), i) && f.IsExtensible(obj.Value()) {
+		return in.failReadOnly(obj.Value(), NameKey(in.names[NameLength]), strict)
+	}
 	if f.SetElement(obj, i, v) {
 		return true
 	}
@@ -616,6 +655,9 @@ func (in *Interp) setElement(obj heap.Handle, i uint32, v heap.Handle, strict bo
 		if f.SetArrayLength(obj, i+1) && f.SetElement(obj, i, v) {
 			return true
 		}
+	}
+	if f.IsJSArray(obj.Value()) && i >= f.ArrayLength(obj.Value()) {
+		f.SetArrayLength(obj, i+1)
 	}
 	return in.setSparse(obj, i, v, strict)
 }
@@ -632,30 +674,26 @@ func (in *Interp) setSparse(obj heap.Handle, i uint32, v heap.Handle, strict boo
 // setArrayLength is `array.length = v`. Elements kept as named properties
 // (see defineSparse) past the new length are deleted too; a
 // non-configurable one stops the truncation just after it, and the
-// assignment fails (a TypeError in strict code).
+// assignment fails (a TypeError in strict code), as does one to a length
+// that is not writable (before the value is converted).
 func (in *Interp) setArrayLength(arr, v heap.Handle) bool {
+	if in.arrayLengthReadOnly(arr.Value()) {
+		return in.failReadOnly(arr.Value(), NameKey(in.names[NameLength]), in.currentStrict())
+	}
 	n, ok := in.ToNumber(v.Value())
 	if !ok {
 		return false
 	}
 	x := in.NumberValue(n)
-	if x != float64(uint32(x)) || x > objects.MaxFastArrayLength {
+	if x != float64(uint32(x)) {
 		in.throwErrorValue(RangeError, "Invalid array length")
 		return false
 	}
-	newLen := uint32(x)
-	if in.mayHaveSparseIndex(arr.Value()) && newLen < in.f.ArrayLength(arr.Value()) {
-		stop, ok := in.truncateSparse(arr, newLen)
-		if !ok {
-			in.f.SetArrayLength(arr, stop)
-			if in.currentStrict() {
-				in.throwErrorValue(TypeError, "Cannot assign to read only property 'length' of object '[object Array]'")
-				return false
-			}
-			return true
-		}
+	if stop, ok := in.truncateArrayAt(arr, uint32(x)); !ok && in.currentStrict() {
+		// V8 names the element that could not be deleted.
+		in.throwErrorValue(TypeError, "Cannot delete property '"+jsnum.FormatNumber(float64(stop-1))+"' of [object Array]")
+		return false
 	}
-	in.f.SetArrayLength(arr, newLen)
 	return true
 }
 
@@ -743,6 +781,9 @@ func (in *Interp) DefineOwn(obj layout.Value, k Key, v layout.Value, attrs objec
 		return done && ok
 	}
 	if k.IsIndex {
+		if in.arrayIndexBlocked(obj, k.Index) {
+			return false
+		}
 		if attrs != objects.AttrNone || in.mayHaveSparseIndex(obj) && in.hasSparse(oh, k.Index) {
 			return in.defineSparse(oh, k.Index, vh, attrs)
 		}

@@ -120,6 +120,9 @@ const (
 	PrivateRevocableProxy
 	// PrivateArguments marks arguments objects (their [object Arguments]).
 	PrivateArguments
+	// PrivateArrayLengthReadOnly marks an array whose length is not
+	// writable (h-lib).
+	PrivateArrayLengthReadOnly
 	// EvalFunction is %eval%: a call `eval(src)` of it is a direct eval
 	// (h-eval).
 	EvalFunction
@@ -288,6 +291,7 @@ func (in *Interp) setUpRealm() {
 	sym(PrivateDateValue, "date_value", true)
 	sym(PrivatePromiseState, "promise_state", true)
 	sym(PrivateArguments, "arguments_object", true)
+	sym(PrivateArrayLengthReadOnly, "array_length_read_only", true)
 	sym(PrivateFunctionData, "function_data", true)
 	in.setUpPromiseShared()
 	sym(PrivateRevocableProxy, "revocable_proxy", true)

@@ -39,6 +39,14 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 		return in.declareEvalVar(h.NewHandle(arg(0)), heap.Handle{}, arg(1).SmiValue())
 	case bytecode.RtDeclareEvalFunction:
 		return in.declareEvalVar(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue())
+	case bytecode.RtLookupRef:
+		return in.lookupRef(h.NewHandle(arg(0)))
+	case bytecode.RtLookupRefLoad:
+		return in.refLoad(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
+	case bytecode.RtLookupRefStore:
+		return in.refStore(h.NewHandle(arg(0)), h.NewHandle(arg(1)), h.NewHandle(arg(2)), arg(3).SmiValue() != 0)
+	case bytecode.RtCheckEvalGlobals:
+		return in.checkEvalGlobals(h.NewHandle(arg(0)))
 	case bytecode.RtCreateWithContext:
 		return in.createWithContext(h.NewHandle(arg(0)), h.NewHandle(arg(1)))
 	case bytecode.RtNewScriptContext:

@@ -100,7 +100,11 @@ func (in *Interp) EvalFunctionSource(source string) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	in.scripts[len(in.scripts)-1].dynamicFunction = true
+	rec := in.scripts[len(in.scripts)-1]
+	rec.dynamicFunction = true
+	if fr, ok := in.callerFrame(); ok {
+		rec.evalFrom = in.evalOrigin(fr, -1)
+	}
 	return in.RunFunction(fn)
 }
 

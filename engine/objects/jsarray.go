@@ -5,9 +5,9 @@ import (
 	"github.com/sonde-js/sonde/engine/layout"
 )
 
-// A JSArray is a JSObject with a length field (a Smi: without dictionary
-// elements no length exceeds MaxFastArrayLength) and its elements. Its
-// initial map has no in-object property slots: 16 bytes, as V8's.
+// A JSArray is a JSObject with a length field (a Smi, or a HeapNumber for a
+// length past the Smi range, as V8's) and its elements. Its initial map has
+// no in-object property slots: 16 bytes, as V8's.
 
 // ArrayMap returns the initial map of arrays.
 func (f *Factory) ArrayMap() layout.Value { return f.objects.arrayMap }
@@ -37,7 +37,22 @@ func (f *Factory) NewJSArray(capacity int) heap.Handle {
 
 // ArrayLength returns the length of the array arr. Hot path.
 func (f *Factory) ArrayLength(arr layout.Value) uint32 {
-	return uint32(f.H.Field(arr.Addr(), layout.JSArrayLengthOffset) >> 1)
+	v := f.H.Field(arr.Addr(), layout.JSArrayLengthOffset)
+	if v.IsSmi() {
+		return uint32(v >> 1)
+	}
+	return uint32(f.H.F64(v.Addr(), layout.HeapNumberValueOffset))
+}
+
+// setArrayLengthField stores n as arr's length: a Smi, or a new HeapNumber
+// past the Smi range (which allocates: arr is a handle).
+func (f *Factory) setArrayLengthField(arr heap.Handle, n uint32) {
+	if n <= layout.SmiMax {
+		f.H.SetField(arr.Addr(), layout.JSArrayLengthOffset, layout.Smi(int(n)))
+		return
+	}
+	num := f.NewHeapNumber(float64(n))
+	f.H.SetField(arr.Addr(), layout.JSArrayLengthOffset, num.Value())
 }
 
 // ArrayPush appends value to arr (Array.prototype.push of one value) and
@@ -68,15 +83,24 @@ func (f *Factory) ArrayPop(arr heap.Handle) heap.Handle {
 	return result
 }
 
-// SetArrayLength sets arr's length (`arr.length = n`) as V8's fast elements
-// do: a shorter length deletes the elements past it (shrinking the backing
-// store when more than half of it would be unused), a longer one grows the
-// backing store. It reports false when n would need dictionary elements.
+// SetArrayLength sets arr's length (`arr.length = n`, any uint32) as V8's
+// fast elements do: a shorter length deletes the elements past it
+// (shrinking the backing store when more than half of it would be unused),
+// a longer one grows the backing store, except past MaxFastArrayLength,
+// where the indices beyond the store stay absent (the interpreter keeps
+// such elements sparse, as named properties). It always succeeds; the
+// result is kept for its callers.
 func (f *Factory) SetArrayLength(arr heap.Handle, n uint32) bool {
-	if n > MaxFastArrayLength {
-		return false
-	}
 	h := f.H
+	if n > MaxFastArrayLength {
+		a := arr.Value()
+		el := f.JSObjectElements(a)
+		for i, end := n, min(f.ArrayLength(a), uint32(f.Length(el))); i < end; i++ {
+			h.SetField(el.Addr(), arraySlot(int(i)), f.Roots.TheHole)
+		}
+		f.setArrayLengthField(arr, n)
+		return true
+	}
 	a := arr.Value()
 	old := f.ArrayLength(a)
 	el := f.JSObjectElements(a)
@@ -104,6 +128,6 @@ func (f *Factory) SetArrayLength(arr heap.Handle, n uint32) bool {
 		f.resizeElements(arr, int(max(n, NewElementsCapacity(capacity))))
 		a = arr.Value()
 	}
-	h.SetField(a.Addr(), layout.JSArrayLengthOffset, layout.Smi(int(n)))
+	f.setArrayLengthField(arr, n)
 	return true
 }

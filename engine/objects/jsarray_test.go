@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/layout"
 )
 
 func TestJSArrayPushPop(t *testing.T) {
@@ -116,8 +117,17 @@ func TestJSArrayLength(t *testing.T) {
 		if fi, _, _ := f.LookupField(f.MapOf(a.Value()), okey(f, "extra").Value()); fi.IsInObject() {
 			t.Fatal("array named property in object")
 		}
-		if f.SetArrayLength(a, MaxFastArrayLength+1) || f.ArrayLength(a.Value()) != 8 {
-			t.Fatal("huge length accepted")
+		// A length past MaxFastArrayLength (and past the Smi range) is kept
+		// without growing the backing store; shrinking back works.
+		capBefore := f.ElementsCapacity(a.Value())
+		if !f.SetArrayLength(a, 1<<32-1) || f.ArrayLength(a.Value()) != 1<<32-1 || f.ElementsCapacity(a.Value()) != capBefore {
+			t.Fatalf("huge length: %d, capacity %d", f.ArrayLength(a.Value()), f.ElementsCapacity(a.Value()))
+		}
+		if v, ok := f.GetElement(a.Value(), 7); !ok || v != layout.Smi(70) {
+			t.Fatal("element lost to a huge length")
+		}
+		if !f.SetArrayLength(a, 8) || f.ArrayLength(a.Value()) != 8 {
+			t.Fatal("length not shrunk back")
 		}
 		// Big arrays go to the large-object space and survive GCs.
 		b := f.NewJSArray(0)

@@ -1,7 +1,10 @@
 package objects
 
 import (
+	"sort"
+
 	"github.com/sonde-js/sonde/engine/heap"
+	"github.com/sonde-js/sonde/engine/jsnum"
 	"github.com/sonde-js/sonde/engine/layout"
 )
 
@@ -25,7 +28,16 @@ type objectState struct {
 	objectMap, arrayMap layout.Value
 	// normalized is the weak normalized-map cache (see normalizedMap).
 	normalized [normalizedCacheSize]layout.Value
+	// indexNames is set once any object gets a named property spelling an
+	// array index (see MayHaveIndexNames).
+	indexNames bool
 }
+
+// MayHaveIndexNames reports whether some object may have a named property
+// spelling an array index (the interpreter keeps accessor, attributed and
+// very sparse elements so). Until one is added, lookups of indices need
+// look at elements only.
+func (f *Factory) MayHaveIndexNames() bool { return f.objects.indexNames }
 
 // setUpObjects creates the initial maps. Their prototypes start as null: the
 // builtins set Object.prototype and Array.prototype with
@@ -139,51 +151,97 @@ func (f *Factory) OwnKeys(obj heap.Handle, filter PropertyFilter) heap.Handle {
 }
 
 // forEachOwnKey calls fn, which must not allocate, with obj's own keys in
-// order.
+// order. Indices kept as named properties (the interpreter's sparse and
+// attributed elements) come with the elements, all in ascending order.
 func (f *Factory) forEachOwnKey(obj layout.Value, filter PropertyFilter, fn func(layout.Value)) {
-	if filter&SkipStrings == 0 {
-		el := f.JSObjectElements(obj)
-		n := f.Length(el)
-		if f.H.InstanceType(obj.Addr()) == layout.JSArrayType {
-			n = min(n, int(f.ArrayLength(obj)))
-		}
-		for i := 0; i < n; i++ {
-			if f.H.Field(el.Addr(), arraySlot(i)) != f.Roots.TheHole {
-				fn(layout.Smi(i))
-			}
-		}
-	}
 	m := f.MapOf(obj)
 	var order []int // dictionary entries in insertion order
 	if f.IsDictionaryMap(m) {
 		order = f.dictEnumerationOrder(f.JSObjectProperties(obj))
 	}
+	// forEachNamed calls visit with each named property and its attributes.
+	forEachNamed := func(visit func(k layout.Value, attrs PropertyAttributes)) {
+		if f.IsDictionaryMap(m) {
+			d := f.JSObjectProperties(obj)
+			for _, e := range order {
+				visit(f.DictionaryKey(d, e), f.DictionaryDetails(d, e).Attributes())
+			}
+			return
+		}
+		d := f.MapDescriptors(m)
+		for i, n := 0, f.NumberOfOwnDescriptors(m); i < n; i++ {
+			visit(f.DescriptorKey(d, i), f.DescriptorDetails(d, i).Attributes())
+		}
+	}
+	passes := func(attrs PropertyAttributes) bool {
+		return !(filter&OnlyEnumerable != 0 && !attrs.Enumerable() ||
+			filter&OnlyWritable != 0 && !attrs.Writable() || filter&OnlyConfigurable != 0 && !attrs.Configurable())
+	}
+	if filter&SkipStrings == 0 {
+		var named []indexName // index-named properties, ascending
+		forEachNamed(func(k layout.Value, attrs PropertyAttributes) {
+			if i, ok := f.nameIndex(k); ok && passes(attrs) {
+				named = append(named, indexName{i, k})
+			}
+		})
+		sort.Slice(named, func(a, b int) bool { return named[a].index < named[b].index })
+		el := f.JSObjectElements(obj)
+		n := f.Length(el)
+		if f.H.InstanceType(obj.Addr()) == layout.JSArrayType {
+			n = min(n, int(f.ArrayLength(obj)))
+		}
+		j := 0
+		for i := 0; i < n; i++ {
+			if f.H.Field(el.Addr(), arraySlot(i)) != f.Roots.TheHole {
+				for ; j < len(named) && named[j].index < uint32(i); j++ {
+					fn(named[j].name)
+				}
+				fn(layout.Smi(i))
+			}
+		}
+		for ; j < len(named); j++ {
+			fn(named[j].name)
+		}
+	}
 	for _, symbols := range [2]bool{false, true} {
 		if symbols && filter&SkipSymbols != 0 || !symbols && filter&SkipStrings != 0 {
 			continue
 		}
-		emit := func(k layout.Value, attrs PropertyAttributes) {
-			if f.isSymbolKey(k) != symbols || filter&OnlyEnumerable != 0 && !attrs.Enumerable() ||
-				filter&OnlyWritable != 0 && !attrs.Writable() || filter&OnlyConfigurable != 0 && !attrs.Configurable() {
+		forEachNamed(func(k layout.Value, attrs PropertyAttributes) {
+			if f.isSymbolKey(k) != symbols || !passes(attrs) {
 				return
 			}
 			if symbols && f.IsPrivateSymbol(k) {
 				return
 			}
-			fn(k)
-		}
-		if f.IsDictionaryMap(m) {
-			d := f.JSObjectProperties(obj)
-			for _, e := range order {
-				emit(f.DictionaryKey(d, e), f.DictionaryDetails(d, e).Attributes())
+			if _, ok := f.nameIndex(k); ok && !symbols {
+				return // listed with the elements
 			}
-			continue
-		}
-		d := f.MapDescriptors(m)
-		for i, n := 0, f.NumberOfOwnDescriptors(m); i < n; i++ {
-			emit(f.DescriptorKey(d, i), f.DescriptorDetails(d, i).Attributes())
-		}
+			fn(k)
+		})
 	}
+}
+
+// indexName is a named property spelling an array index.
+type indexName struct {
+	index uint32
+	name  layout.Value
+}
+
+// nameIndex reports whether the property key k is a string spelling an
+// array index, and which. It does not allocate on the heap.
+func (f *Factory) nameIndex(k layout.Value) (uint32, bool) {
+	if f.isSymbolKey(k) {
+		return 0, false
+	}
+	n := f.StringLength(k)
+	if n == 0 || n > 10 {
+		return 0, false
+	}
+	if c := f.CharCodeAt(k, 0); c < '0' || c > '9' {
+		return 0, false
+	}
+	return jsnum.ArrayIndex(f.StringToGo(k))
 }
 
 func (f *Factory) isSymbolKey(k layout.Value) bool {

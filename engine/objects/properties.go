@@ -230,6 +230,11 @@ func (f *Factory) addProperty(obj, key, value heap.Handle, kind PropertyKind, at
 	if !f.MapIsExtensible(m) {
 		return false
 	}
+	if !f.objects.indexNames {
+		if _, ok := f.nameIndex(key.Value()); ok {
+			f.objects.indexNames = true
+		}
+	}
 	scope := h.OpenScope()
 	defer scope.Close()
 	if !f.IsDictionaryMap(m) {

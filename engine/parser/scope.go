@@ -859,7 +859,8 @@ func (a *analyzer) expr(e ast.Expr) {
 		}
 		if id, ok := d.Target.Data.(*ast.EIdentifier); ok && id.Name == "eval" && !d.Optional && a.pass == passResolve {
 			a.directEval()
-			d.EvalInParams = len(a.paramScopes) > 0 && a.paramScopes[len(a.paramScopes)-1].Func == a.scope.Func && a.scope.Func.Kind != ast.FuncArrow
+			n := len(a.paramScopes)
+			d.EvalInParams = n > 0 && a.paramScopes[n-1].Func == a.scope.Func
 		}
 	case *ast.ENew:
 		a.expr(d.Target)
@@ -1083,10 +1084,13 @@ func (a *analyzer) checkEvalVars(top *ast.Scope) {
 		if v.Kind != ast.DeclVar && v.Kind != ast.DeclFunction {
 			continue
 		}
-		if v.Name == "arguments" && a.p.opts.EvalInParams {
+		if v.Name == "arguments" && a.p.opts.EvalInParams && argumentsBound(vs) {
 			a.fail(ast.Range{Start: v.Loc, End: v.Loc + ast.Pos(len(v.Name))}, "Identifier 'arguments' has already been declared")
 		}
 		for s := top.Parent; s != nil; s = s.Parent {
+			if s == vs && a.p.opts.EvalInParams {
+				break // the body's declarations do not exist yet
+			}
 			if w := s.Lookup(v.Name); w != nil && s.Kind != ast.ScopeCatch && s.Kind != ast.ScopeFunctionName && (w.Kind.Lexical() || w.Kind == ast.DeclFunction && !s.IsVarScope()) {
 				a.fail(ast.Range{Start: v.Loc, End: v.Loc + ast.Pos(len(v.Name))}, fmt.Sprintf("Identifier '%s' has already been declared", v.Name))
 			}
@@ -1120,4 +1124,19 @@ func evalContext(st *funcState, outer *ast.Scope) {
 	case ast.FuncClassFieldInit:
 		st.newTarget, st.superProp, st.noArguments = true, true, true
 	}
+}
+
+// argumentsBound reports whether `arguments` is bound while the parameters
+// of the function of scope fs run: the arguments object of a non-arrow
+// function, or a parameter of that name. Eval code called from the
+// parameters may not declare a var of that name.
+func argumentsBound(fs *ast.Scope) bool {
+	if fs == nil || fs.Func == nil {
+		return false
+	}
+	if fs.Func.Kind != ast.FuncArrow {
+		return true
+	}
+	v := fs.Lookup("arguments")
+	return v != nil && v.Kind == ast.DeclParam
 }

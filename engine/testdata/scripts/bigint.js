@@ -88,3 +88,10 @@ t(() => { const x = 2n ** 100000n; const y = x * 3n; return [String(y % 10000000
 t(() => { const arr = []; for (let i = 0; i < 300; i++) arr.push(BigInt(i) ** 20n); let s = 0n; for (const v of arr) s += v; return s % 997n; });
 t(() => 2n ** (2n ** 40n)); t(() => 1n << (2n ** 31n)); t(() => BigInt.asUintN(2 ** 40, 5n)); t(() => BigInt.asUintN(2 ** 40, -5n));
 t(() => [0n << (2n ** 70n), 5n >> (2n ** 70n), -5n >> (2n ** 70n), 0n ** (2n ** 70n), (-1n) ** (2n ** 70n)]);
+
+// Literal keys, switch, loops, closures.
+const {1n: a} = {1: 5}; class C { 2n() { return 7 } static 3n = 9; get 4n() { return 'g'; } } ; console.log(a, new C()[2](), C[3], new C()[4], Object.keys({0x10n: 1, 0b11n: 2}), C.prototype[2].name);
+switch (2n) { case 2: console.log('num'); break; case 2n: console.log('big'); }
+label: for (const x of [1n, 2n, 3n]) { if (x === 2n) continue label; console.log(x); }
+let i = 0n; while (i < 3n) i++; console.log(i, i-- , --i, -i, typeof -i);
+console.log(((x) => x ** 2n)(12n), [3n, 1n, 2n].reduce((p, c) => p * c), Array.from({length: 3}, (_, k) => BigInt(k) * 10n));

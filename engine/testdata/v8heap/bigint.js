@@ -1,4 +1,5 @@
-// BigInts in a heap snapshot: node type "bigint", name "bigint", and V8's
+// BigInts in a heap snapshot: node type "bigint", name "bigint", one
+// internal "map" edge, and V8's
 // sizes (16 bytes and 8 per 64-bit digit), read back through
 // v8.getHeapSnapshot() from the elements of a marked array. bigint.txt is
 // node's output:
@@ -34,7 +35,7 @@ globalThis.holder = new BigIntHolder();
     const arr = edgesOf(i).find((e) => e.type === 'property' && s.strings[e.name] === 'values').to;
     for (const e of edgesOf(arr)) {
       if (e.type !== 'element') continue;
-      console.log(e.name, types[s.nodes[e.to]], s.strings[s.nodes[e.to + 1]], s.nodes[e.to + 3]);
+      console.log(e.name, types[s.nodes[e.to]], s.strings[s.nodes[e.to + 1]], s.nodes[e.to + 3], s.nodes[e.to + 4], edgesOf(e.to).map((x) => x.type + ":" + (x.type === "element" || x.type === "hidden" ? x.name : s.strings[x.name])).join());
     }
   }
 })();

@@ -1,0 +1,2 @@
+export let v = 10;
+export function bump() { v++; }
