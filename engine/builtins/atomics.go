@@ -97,11 +97,11 @@ func validateIntegerTypedArray(in *interp.Interp, v layout.Value, method string,
 // validateAtomicAccess is ValidateAtomicAccess: the index ToIndex'd and
 // below the array's length.
 func validateAtomicAccess(in *interp.Interp, ta heap.Handle, idx layout.Value) (int, bool) {
+	n, _ := in.TypedArrayLength(ta.Value()) // the length before the index's conversion
 	x, ok := in.ToIntegerOrInfinity(idx)
 	if !ok {
 		return 0, false
 	}
-	n, _ := in.TypedArrayLength(ta.Value())
 	if x < 0 || x >= float64(n) {
 		in.ThrowError(interp.RangeError, "Invalid atomic access index")
 		return 0, false

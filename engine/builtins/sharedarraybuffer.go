@@ -50,7 +50,7 @@ func sharedArrayBufferConstructor(in *interp.Interp, a interp.Args) (layout.Valu
 	}
 	nt := h.NewHandle(a.NewTarget())
 	opts := h.NewHandle(a.Arg(1))
-	n, ok := toIndex(in, a.Arg(0), "array buffer length")
+	n, ok := bufferLengthIndex(in, a.Arg(0), "array buffer length")
 	if !ok {
 		return 0, false
 	}
@@ -61,7 +61,7 @@ func sharedArrayBufferConstructor(in *interp.Interp, a interp.Args) (layout.Valu
 			return 0, false
 		}
 		if mv != in.Undefined() {
-			if max, ok = toIndex(in, mv, "array buffer max length"); !ok {
+			if max, ok = bufferLengthIndex(in, mv, "array buffer max length"); !ok {
 				return 0, false
 			}
 			if n > max {
@@ -142,4 +142,19 @@ func sharedArrayBufferSlice(in *interp.Interp, a interp.Args) (layout.Value, boo
 		copy(in.BufferBytes(out), src[start:end])
 	}
 	return out, true
+}
+
+// bufferLengthIndex is ToIndex for a length to allocate: lengths beyond
+// what the engine can allocate fail later, at the allocation (after the
+// prototype is read from new.target), as the spec orders it.
+func bufferLengthIndex(in *interp.Interp, v layout.Value, what string) (int, bool) {
+	x, ok := in.ToIntegerOrInfinity(v)
+	if !ok {
+		return 0, false
+	}
+	if x < 0 || x > 1<<53-1 {
+		in.ThrowError(interp.RangeError, "Invalid "+what)
+		return 0, false
+	}
+	return int(x), true
 }
