@@ -65,7 +65,10 @@ func TestScriptsUnderGCStress(t *testing.T) {
 		{"safepoints", Options{Heap: heap.Options{GCStressSafepoints: true, StressCompaction: true}}},
 		{"paranoid7", Options{Heap: heap.Options{GCStressEvery: 7, StressCompaction: true}, Paranoid: true}},
 	} {
-		t.Run(mode.name, func(t *testing.T) { testScripts(t, mode.opts) })
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel() // each mode its own isolates: the slow modes share the cores
+			testScripts(t, mode.opts)
+		})
 	}
 }
 
@@ -87,6 +90,7 @@ func TestScriptsOptimized(t *testing.T) {
 			if testing.Short() && mode.name != "budget1" && mode.name != "budget2" {
 				t.Skip("slow")
 			}
+			t.Parallel()
 			testScripts(t, mode.opts)
 		})
 	}

@@ -86,7 +86,7 @@ func (m mirror) preview(obj heap.Handle, top bool) rt.ObjectPreview {
 		boxedString = true
 	}
 	var symbols []rt.PropertyPreview
-	for _, prop := range builtins.OwnPropertyMirrors(in, obj) {
+	for _, prop := range inspectorOrder(builtins.OwnPropertyMirrors(in, obj)) {
 		// V8 previews non-enumerable own properties too, but not the
 		// length of array-likes and string wrappers.
 		if (isArray || arrayLike || boxedString) && prop.Name == "length" && prop.Symbol.IsNil() {

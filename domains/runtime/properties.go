@@ -68,7 +68,7 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 			// properties the property mirrors do not list).
 			res.Result = append(res.Result, d.stringWrapperProperties(ss, in.GoString(pv), isOwn, nonIndexed, seen, o)...)
 		}
-		for _, prop := range builtins.OwnPropertyMirrors(in, holder) {
+		for _, prop := range inspectorOrder(builtins.OwnPropertyMirrors(in, holder)) {
 			if accessorsOnly && !prop.Accessor || nonIndexed && isIndex(prop.Name) {
 				continue
 			}
@@ -109,6 +109,25 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 		res.InternalProperties = d.internalProperties(ss, obj, group)
 	}
 	return res, nil
+}
+
+// inspectorOrder puts an object's enumerable string-keyed properties
+// before the others, each group in own-keys order: V8's debug property
+// iterator lists the enumerable strings first, then all the rest (so a
+// class's static fields come before its length, name and prototype).
+func inspectorOrder(props []interp.PropertyMirror) []interp.PropertyMirror {
+	out := make([]interp.PropertyMirror, 0, len(props))
+	for _, p := range props {
+		if p.Enumerable && p.Symbol.IsNil() {
+			out = append(out, p)
+		}
+	}
+	for _, p := range props {
+		if !p.Enumerable || !p.Symbol.IsNil() {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // stringWrapperProperties are the indices (read-only, enumerable) and the

@@ -46,9 +46,6 @@ var knownDiffs = map[string]string{
 	"props generator":         "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
 	"props generator started": "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
 	"props arraybuffer":       "[[ArrayBufferData]] is V8's backing store id (ours is our store's id)",
-	"props class":             "V8 lists a class's static fields before length/name/prototype; ours follow definition order",
-	"preview error no stack":  "an error without its own stack is not recognized as an error (no [[ErrorData]] mark)",
-	"props array not own":     "Array.prototype's method order differs from V8's (builtins install order)",
 }
 
 // TestReplayNodeOracle sends every request node answered in

@@ -7,23 +7,22 @@ import (
 
 // Object.prototype's legacy accessor methods (ECMA-262 Annex B.2.2):
 // __defineGetter__, __defineSetter__, __lookupGetter__, __lookupSetter__.
+// They are installed with Object.prototype's other methods, in V8's order.
 
-func (b *installer) annexBAccessors() {
-	proto := b.intrinsic(interp.ObjectPrototype)
-	b.methods(proto, []fn{
-		{"__defineGetter__", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			return legacyDefineAccessor(in, a, true)
-		}},
-		{"__defineSetter__", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			return legacyDefineAccessor(in, a, false)
-		}},
-		{"__lookupGetter__", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			return legacyLookupAccessor(in, a, true)
-		}},
-		{"__lookupSetter__", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			return legacyLookupAccessor(in, a, false)
-		}},
-	})
+func legacyDefineGetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return legacyDefineAccessor(in, a, true)
+}
+
+func legacyDefineSetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return legacyDefineAccessor(in, a, false)
+}
+
+func legacyLookupGetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return legacyLookupAccessor(in, a, true)
+}
+
+func legacyLookupSetter(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return legacyLookupAccessor(in, a, false)
 }
 
 // legacyDefineAccessor defines this[key] as an enumerable, configurable

@@ -18,43 +18,34 @@ func (b *installer) array() {
 	in.SetIntrinsic(interp.ArrayFunction, c.Value())
 	b.methods(c, []fn{
 		{"isArray", 1, arrayIsArray},
-		{"of", 0, arrayOf},
 		{"from", 1, arrayFrom},
+		{"of", 0, arrayOf},
 	})
 	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return a.This(), true
 	})
+	// V8's order (the inspector and Object.getOwnPropertyNames show it).
 	b.methods(proto, []fn{
-		{"push", 1, arrayPush},
-		{"pop", 0, arrayPop},
-		{"shift", 0, arrayShift},
-		{"unshift", 1, arrayUnshift},
-		{"slice", 2, arraySlice},
-		{"splice", 2, arraySplice},
+		{"at", 1, arrayAt},
 		{"concat", 1, arrayConcat},
-		{"join", 1, b.arrayJoin},
-		{"toString", 0, b.arrayToString},
-		{"toLocaleString", 0, b.arrayToLocaleString},
-		{"reverse", 0, arrayReverse},
-		{"indexOf", 1, arrayIndexOf},
-		{"lastIndexOf", 1, arrayLastIndexOf},
-		{"includes", 1, arrayIncludes},
+		{"copyWithin", 2, arrayCopyWithin},
+		{"fill", 1, arrayFill},
 		{"find", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, false, false) }},
 		{"findIndex", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, true, false) }},
 		{"findLast", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, false, true) }},
 		{"findLastIndex", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayFind(in, a, true, true) }},
-		{"filter", 1, arrayFilter},
-		{"map", 1, arrayMap},
-		{"forEach", 1, arrayForEach},
-		{"some", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, true) }},
-		{"every", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, false) }},
-		{"reduce", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, false) }},
-		{"reduceRight", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, true) }},
+		{"lastIndexOf", 1, arrayLastIndexOf},
+		{"pop", 0, arrayPop},
+		{"push", 1, arrayPush},
+		{"reverse", 0, arrayReverse},
+		{"shift", 0, arrayShift},
+		{"unshift", 1, arrayUnshift},
+		{"slice", 2, arraySlice},
 		{"sort", 1, arraySort},
-		{"fill", 1, arrayFill},
-		{"at", 1, arrayAt},
-		{"flat", 0, arrayFlat},
-		{"flatMap", 1, arrayFlatMap},
+		{"splice", 2, arraySplice},
+		{"includes", 1, arrayIncludes},
+		{"indexOf", 1, arrayIndexOf},
+		{"join", 1, b.arrayJoin},
 		{"keys", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return newArrayIterator(in, a, iterKeys) }},
 		{"entries", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return newArrayIterator(in, a, iterEntries)
@@ -65,6 +56,19 @@ func (b *installer) array() {
 	})
 	in.SetIntrinsic(interp.ArrayValuesFunction, values.Value())
 	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolIterator)), values, objects.AttrDontEnum)
+	b.methods(proto, []fn{
+		{"forEach", 1, arrayForEach},
+		{"filter", 1, arrayFilter},
+		{"flat", 0, arrayFlat},
+		{"flatMap", 1, arrayFlatMap},
+		{"map", 1, arrayMap},
+		{"every", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, false) }},
+		{"some", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arraySomeEvery(in, a, true) }},
+		{"reduce", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, false) }},
+		{"reduceRight", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return arrayReduce(in, a, true) }},
+		{"toLocaleString", 0, b.arrayToLocaleString},
+		{"toString", 0, b.arrayToString},
+	})
 	// Array.prototype[Symbol.unscopables]: the names `with (array)` does
 	// not bind (h-eval).
 	unscopables := in.NewObject(in.Null())
@@ -218,6 +222,9 @@ func arrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	mapFn := a.Arg(1)
 	if mapFn != in.Undefined() && !in.IsCallable(mapFn) {
 		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
+	}
+	if _, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && accessor {
+		return arrayFromConstructor(in, a) // the getter runs once, there
 	}
 	if m, accessor, found := in.Lookup(src, interp.NameKey(in.Intrinsic(interp.SymbolIterator))); found && !accessor && m != in.Undefined() || in.IsString(src) {
 		if mapFn == in.Undefined() {
@@ -1319,12 +1326,11 @@ func arrayFlatMap(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return out.Value(), true
 }
 
-// copyWithin, toReversed, toSorted, toSpliced and with (ES2023: the last
-// four return new arrays and leave the receiver alone).
+// toReversed, toSorted, toSpliced and with (ES2023): they return new
+// arrays and leave the receiver alone.
 func (b *installer) arrayES2023() {
 	proto := b.intrinsic(interp.ArrayPrototype)
 	b.methods(proto, []fn{
-		{"copyWithin", 2, arrayCopyWithin},
 		{"toReversed", 0, arrayToReversed},
 		{"toSorted", 1, arrayToSorted},
 		{"toSpliced", 2, arrayToSpliced},
@@ -1365,6 +1371,10 @@ func copyOf(in *interp.Interp, a interp.Args, n int) (heap.Handle, bool) {
 // copy: `with` replaces it).
 func copyOfSkipping(in *interp.Interp, a interp.Args, n, skip int) (heap.Handle, bool) {
 	h := in.Heap()
+	if n > jsnum.MaxArrayIndex+1 {
+		in.ThrowError(interp.RangeError, "Invalid array length")
+		return heap.Handle{}, false
+	}
 	out := in.NewArray(nil)
 	for i := 0; i < n; i++ {
 		if i&pollMask == 0 && !in.Poll() {
@@ -1392,12 +1402,25 @@ func arrayToReversed(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	out, ok := copyOf(in, a, n)
+	out, ok := arrayCreate(in, n)
 	if !ok {
 		return 0, false
 	}
-	a.SetThis(out.Value())
-	return arrayReverse(in, a)
+	h := in.Heap()
+	for k := 0; k < n; k++ {
+		if k&pollMask == 0 && !in.Poll() {
+			return 0, false
+		}
+		s := h.OpenScope()
+		kh := in.HandleKey(idx(in, n-1-k)) // from the end, as the specification reads
+		v, ok := in.Get(self(a), kh.Key())
+		if !ok || !createAt(in, out, k, v) {
+			s.Close()
+			return 0, false
+		}
+		s.Close()
+	}
+	return out.Value(), true
 }
 
 func arrayToSorted(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -1421,22 +1444,46 @@ func arrayToSpliced(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	_, del, items, ok := spliceCounts(in, a, n)
+	start, del, items, ok := spliceCounts(in, a, n)
 	if !ok {
 		return 0, false
 	}
-	if n+items-del > jsnum.MaxArrayIndex+1 {
-		return in.ThrowError(interp.RangeError, "Invalid array length")
-	}
-	out, ok := copyOf(in, a, n)
+	newLen := n + items - del
+	out, ok := arrayCreate(in, newLen)
 	if !ok {
 		return 0, false
 	}
-	a.SetThis(out.Value())
-	if _, ok := arraySplice(in, a); !ok {
-		return 0, false
+	h := in.Heap()
+	// copy reads the receiver's element from into out[to]; the deleted
+	// elements are never read.
+	copyAt := func(to, from int) bool {
+		if to&pollMask == 0 && !in.Poll() {
+			return false
+		}
+		s := h.OpenScope()
+		defer s.Close()
+		kh := in.HandleKey(idx(in, from))
+		v, ok := in.Get(self(a), kh.Key())
+		return ok && createAt(in, out, to, v)
 	}
-	return a.This(), true
+	i := 0
+	for ; i < start; i++ {
+		if !copyAt(i, i) {
+			return 0, false
+		}
+	}
+	for j := 0; j < items; j++ {
+		if !createAt(in, out, i, a.Arg(2+j)) {
+			return 0, false
+		}
+		i++
+	}
+	for r := start + del; i < newLen; i, r = i+1, r+1 {
+		if !copyAt(i, r) {
+			return 0, false
+		}
+	}
+	return out.Value(), true
 }
 
 func arrayWith(in *interp.Interp, a interp.Args) (layout.Value, bool) {

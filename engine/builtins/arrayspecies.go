@@ -189,10 +189,12 @@ func flattenIntoArray(in *interp.Interp, target, source heap.Handle, n, start in
 	return next, true
 }
 
-// arrayFromConstructor is Array.from with a this value that is a
-// constructor other than Array (a subclass): the result is new this()
-// for an iterable, new this(len) for an array-like, filled with
-// CreateDataPropertyOrThrow, its length set last.
+// arrayFromConstructor is Array.from as the specification writes it (for
+// a this value that is a constructor other than Array, and for an
+// iterator method behind a getter): the result is new this() for an
+// iterable, new this(len) for an array-like (an array when this is not a
+// constructor), filled with CreateDataPropertyOrThrow, its length set
+// last.
 func arrayFromConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	h := in.Heap()
 	mapFn := a.Arg(1)
@@ -200,13 +202,13 @@ func arrayFromConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool)
 		return in.ThrowError(interp.TypeError, displayArg(in, mapFn)+" is not a function")
 	}
 	src := h.NewHandle(a.Arg(0))
-	method := in.Undefined()
+	method := h.NewHandle(in.Undefined())
 	if !in.IsNullish(src.Value()) {
 		m, ok := in.Get(src.Value(), interp.NameKey(in.Intrinsic(interp.SymbolIterator)))
 		if !ok {
 			return 0, false
 		}
-		method = m
+		method.Set(m)
 	}
 	mapped := func(v layout.Value, k int) (layout.Value, bool) {
 		if a.Arg(1) == in.Undefined() {
@@ -216,14 +218,25 @@ func arrayFromConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool)
 		index := in.NewInt(k)
 		return in.Call(a.Arg(1), a.Arg(2), vh.Value(), index)
 	}
-	if !in.IsNullish(method) {
-		r, ok := in.Construct(a.This(), nil, in.Undefined())
+	// create is new this(args...), or ArrayCreate when this is not a
+	// constructor.
+	create := func(args []layout.Value, n int) (heap.Handle, bool) {
+		if !in.IsConstructor(a.This()) {
+			return arrayCreate(in, n)
+		}
+		r, ok := in.Construct(a.This(), args, in.Undefined())
+		if !ok {
+			return heap.Handle{}, false
+		}
+		return h.NewHandle(r), true
+	}
+	if !in.IsNullish(method.Value()) {
+		out, ok := create(nil, 0)
 		if !ok {
 			return 0, false
 		}
-		out := h.NewHandle(r)
 		k := 0
-		if !in.Iterate(src.Value(), func(v layout.Value) bool {
+		if !in.IterateMethod(src.Value(), method.Value(), func(v layout.Value) bool {
 			s := h.OpenScope()
 			defer s.Close()
 			if k >= jsnum.MaxSafeInteger {
@@ -254,11 +267,10 @@ func arrayFromConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool)
 		return 0, false
 	}
 	length := in.NewInt(n)
-	r, ok := in.Construct(a.This(), []layout.Value{length}, in.Undefined())
+	out, ok := create([]layout.Value{length}, n)
 	if !ok {
 		return 0, false
 	}
-	out := h.NewHandle(r)
 	for k := 0; k < n; k++ {
 		if k&pollMask == 0 && !in.Poll() {
 			return 0, false

@@ -51,7 +51,6 @@ func Install(in *interp.Interp) {
 	b.json()
 	b.globals()
 	b.uri()
-	b.annexBAccessors()
 	b.console()
 }
 

@@ -118,8 +118,9 @@ func (b *installer) collections() {
 	}
 	setMethods = append(setMethods, b.setAlgebra(hashes)...)
 	mk(setKind, false, "Set", setMethods, iterValues, interp.SetIteratorPrototype)
-	mk(mapKind, true, "WeakMap", mapMethods[:4], iterEntries, interp.MapIteratorPrototype)
-	mk(setKind, true, "WeakSet", []fn{setMethods[0], setMethods[1], setMethods[2]}, iterValues, interp.SetIteratorPrototype)
+	// WeakMap and WeakSet in V8's order: delete, get, set, has; delete, has, add.
+	mk(mapKind, true, "WeakMap", []fn{mapMethods[3], mapMethods[0], mapMethods[1], mapMethods[2]}, iterEntries, interp.MapIteratorPrototype)
+	mk(setKind, true, "WeakSet", []fn{setMethods[2], setMethods[1], setMethods[0]}, iterValues, interp.SetIteratorPrototype)
 	for _, p := range []struct {
 		id  interp.Intrinsic
 		tag string

@@ -43,6 +43,7 @@ func errorConstructor(in *interp.Interp, a interp.Args, kind interp.ErrorKind) (
 	if !ok {
 		return 0, false
 	}
+	in.MarkError(obj)
 	// V8 installs stack first: own keys are [stack, message] (what
 	// getOwnPropertyNames and DevTools list); CaptureStack fills it in.
 	in.DefineValue(obj, "stack", h.NewHandle(in.Undefined()), objects.AttrDontEnum)

@@ -659,10 +659,13 @@ func strEscape(s string) string {
 	return sb.String()
 }
 
-// isError reports whether v is an error object (made by an Error
-// constructor: it has the private stack marker or inherits from
-// Error.prototype).
+// isError reports whether v is shown as an error, as node's isError: an
+// error object ([[ErrorData]]) or an object inheriting from
+// Error.prototype.
 func isError(in *interp.Interp, v layout.Value) bool {
+	if in.IsErrorObject(v) {
+		return true
+	}
 	f := in.Factory()
 	ep := in.Intrinsic(interp.ErrorPrototype)
 	for p := f.GetPrototype(v); p != in.Null(); p = f.GetPrototype(p) {

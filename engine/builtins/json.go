@@ -18,8 +18,8 @@ func (b *installer) json() {
 	j := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
 	in.DefineValue(b.global, "JSON", j, objects.AttrDontEnum)
 	b.methods(j, []fn{
-		{"stringify", 3, jsonStringify},
 		{"parse", 2, jsonParse},
+		{"stringify", 3, jsonStringify},
 	})
 	in.Factory().DefineProperty(j, in.Handle(in.Intrinsic(interp.SymbolToStringTag)), in.InternalizeGo("JSON"), objects.AttrReadOnly|objects.AttrDontEnum)
 }

@@ -18,13 +18,6 @@ func (b *installer) math() {
 	in := b.in
 	m := in.NewObject(in.Intrinsic(interp.ObjectPrototype))
 	in.DefineValue(b.global, "Math", m, objects.AttrDontEnum)
-	for _, k := range []struct {
-		name string
-		v    float64
-	}{{"PI", math.Pi}, {"E", math.E}, {"LN2", math.Ln2}, {"LN10", math.Ln10},
-		{"LOG2E", math.Log2E}, {"LOG10E", math.Log10E}, {"SQRT2", math.Sqrt2}, {"SQRT1_2", math.Sqrt2 / 2}} {
-		b.value(m, k.name, in.NewNumber(k.v), frozen)
-	}
 	in.Factory().DefineProperty(m, in.Handle(in.Intrinsic(interp.SymbolToStringTag)), in.InternalizeGo("Math"), objects.AttrReadOnly|objects.AttrDontEnum)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x9e3779b97f4a7c15))
 	unary := func(f func(float64) float64) interp.Native {
@@ -38,33 +31,12 @@ func (b *installer) math() {
 	}
 	b.methods(m, []fn{
 		{"abs", 1, unary(math.Abs)},
-		{"floor", 1, unary(math.Floor)},
-		{"ceil", 1, unary(math.Ceil)},
-		{"round", 1, unary(jsRound)},
-		{"trunc", 1, unary(math.Trunc)},
-		{"sign", 1, unary(jsSign)},
-		{"sqrt", 1, unary(math.Sqrt)},
-		{"cbrt", 1, unary(math.Cbrt)},
-		{"exp", 1, unary(math.Exp)},
-		{"expm1", 1, unary(math.Expm1)},
-		{"log", 1, unary(math.Log)},
-		{"log1p", 1, unary(math.Log1p)},
-		{"log2", 1, unary(math.Log2)},
-		{"log10", 1, unary(math.Log10)},
-		{"sin", 1, unary(math.Sin)},
-		{"cos", 1, unary(math.Cos)},
-		{"tan", 1, unary(math.Tan)},
-		{"asin", 1, unary(math.Asin)},
 		{"acos", 1, unary(math.Acos)},
-		{"atan", 1, unary(math.Atan)},
-		{"sinh", 1, unary(math.Sinh)},
-		{"cosh", 1, unary(math.Cosh)},
-		{"tanh", 1, unary(math.Tanh)},
-		{"asinh", 1, unary(math.Asinh)},
 		{"acosh", 1, unary(math.Acosh)},
+		{"asin", 1, unary(math.Asin)},
+		{"asinh", 1, unary(math.Asinh)},
+		{"atan", 1, unary(math.Atan)},
 		{"atanh", 1, unary(math.Atanh)},
-		{"fround", 1, unary(func(x float64) float64 { return float64(float32(x)) })},
-		{"clz32", 1, unary(func(x float64) float64 { return float64(bits.LeadingZeros32(jsnum.ToUint32(x))) })},
 		{"atan2", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			y, ok1 := in.ToFloat(a.Arg(0))
 			x, ok2 := in.ToFloat(a.Arg(1))
@@ -73,27 +45,15 @@ func (b *installer) math() {
 			}
 			return in.NewNumber(math.Atan2(y, x)), true
 		}},
-		{"pow", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			x, ok1 := in.ToFloat(a.Arg(0))
-			y, ok2 := in.ToFloat(a.Arg(1))
-			if !ok1 || !ok2 {
-				return 0, false
-			}
-			if y != y || (x == 1 || x == -1) && math.IsInf(y, 0) {
-				return in.NewNumber(math.NaN()), true
-			}
-			return in.NewNumber(math.Pow(x, y)), true
-		}},
-		{"imul", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			x, ok1 := in.ToInt32(a.Arg(0))
-			y, ok2 := in.ToInt32(a.Arg(1))
-			if !ok1 || !ok2 {
-				return 0, false
-			}
-			return in.NewInt(int(x * y)), true
-		}},
-		{"max", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return minMax(in, a, true) }},
-		{"min", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return minMax(in, a, false) }},
+		{"ceil", 1, unary(math.Ceil)},
+		{"cbrt", 1, unary(math.Cbrt)},
+		{"expm1", 1, unary(math.Expm1)},
+		{"clz32", 1, unary(func(x float64) float64 { return float64(bits.LeadingZeros32(jsnum.ToUint32(x))) })},
+		{"cos", 1, unary(math.Cos)},
+		{"cosh", 1, unary(math.Cosh)},
+		{"exp", 1, unary(math.Exp)},
+		{"floor", 1, unary(math.Floor)},
+		{"fround", 1, unary(func(x float64) float64 { return float64(float32(x)) })},
 		{"hypot", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			s := 0.0
 			inf, nan := false, false
@@ -119,10 +79,51 @@ func (b *installer) math() {
 			}
 			return in.NewNumber(s), true
 		}},
+		{"imul", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			x, ok1 := in.ToInt32(a.Arg(0))
+			y, ok2 := in.ToInt32(a.Arg(1))
+			if !ok1 || !ok2 {
+				return 0, false
+			}
+			return in.NewInt(int(x * y)), true
+		}},
+		{"log", 1, unary(math.Log)},
+		{"log1p", 1, unary(math.Log1p)},
+		{"log2", 1, unary(math.Log2)},
+		{"log10", 1, unary(math.Log10)},
+		{"max", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return minMax(in, a, true) }},
+		{"min", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return minMax(in, a, false) }},
+		{"pow", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			x, ok1 := in.ToFloat(a.Arg(0))
+			y, ok2 := in.ToFloat(a.Arg(1))
+			if !ok1 || !ok2 {
+				return 0, false
+			}
+			if y != y || (x == 1 || x == -1) && math.IsInf(y, 0) {
+				return in.NewNumber(math.NaN()), true
+			}
+			return in.NewNumber(math.Pow(x, y)), true
+		}},
 		{"random", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return in.NewNumber(rng.Float64()), true
 		}},
+		{"round", 1, unary(jsRound)},
+		{"sign", 1, unary(jsSign)},
+		{"sin", 1, unary(math.Sin)},
+		{"sinh", 1, unary(math.Sinh)},
+		{"sqrt", 1, unary(math.Sqrt)},
+		{"tan", 1, unary(math.Tan)},
+		{"tanh", 1, unary(math.Tanh)},
+		{"trunc", 1, unary(math.Trunc)},
 	})
+	// The constants follow the functions, in V8's order.
+	for _, k := range []struct {
+		name string
+		v    float64
+	}{{"E", math.E}, {"LN10", math.Ln10}, {"LN2", math.Ln2}, {"LOG10E", math.Log10E},
+		{"LOG2E", math.Log2E}, {"PI", math.Pi}, {"SQRT1_2", math.Sqrt2 / 2}, {"SQRT2", math.Sqrt2}} {
+		b.value(m, k.name, in.NewNumber(k.v), frozen)
+	}
 }
 
 // jsRound is Math.round: halves round toward +Infinity, -0 is kept.

@@ -16,10 +16,10 @@ func (b *installer) number() {
 	b.primitiveValue(proto, in.NewNumber(0))
 	c := b.constructor("Number", 1, numberConstructor, proto)
 	b.methods(c, []fn{
-		{"isInteger", 1, numberIsInteger},
-		{"isSafeInteger", 1, numberIsSafeInteger},
 		{"isFinite", 1, numberIsFinite},
+		{"isInteger", 1, numberIsInteger},
 		{"isNaN", 1, numberIsNaN},
+		{"isSafeInteger", 1, numberIsSafeInteger},
 	})
 	consts := []struct {
 		name string
@@ -34,12 +34,12 @@ func (b *installer) number() {
 		b.value(c, k.name, in.NewNumber(k.v), frozen)
 	}
 	b.methods(proto, []fn{
-		{"toString", 1, numberToString},
-		{"toLocaleString", 0, numberToLocaleString},
-		{"valueOf", 0, numberValueOf},
+		{"toExponential", 1, numberToExponential},
 		{"toFixed", 1, numberToFixed},
 		{"toPrecision", 1, numberToPrecision},
-		{"toExponential", 1, numberToExponential},
+		{"toString", 1, numberToString},
+		{"valueOf", 0, numberValueOf},
+		{"toLocaleString", 0, numberToLocaleString},
 	})
 }
 
@@ -212,7 +212,6 @@ func (b *installer) boolean() {
 		return in.ThrowError(interp.TypeError, "Boolean.prototype.valueOf requires that 'this' be a Boolean")
 	}
 	b.methods(proto, []fn{
-		{"valueOf", 0, thisBool},
 		{"toString", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			v, ok := thisBool(in, a)
 			if !ok {
@@ -220,6 +219,7 @@ func (b *installer) boolean() {
 			}
 			return in.ToString(v)
 		}},
+		{"valueOf", 0, thisBool},
 	})
 }
 

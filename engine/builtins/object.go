@@ -13,40 +13,45 @@ func (b *installer) object() {
 	c := b.constructor("Object", 1, objectConstructor, proto)
 	in.SetIntrinsic(interp.ObjectFunction, c.Value())
 	b.methods(c, []fn{
-		{"keys", 1, objectKeys},
-		{"values", 1, objectValues},
-		{"entries", 1, objectEntries},
 		{"assign", 2, objectAssign},
-		{"create", 2, objectCreate},
-		{"getPrototypeOf", 1, objectGetPrototypeOf},
-		{"setPrototypeOf", 2, objectSetPrototypeOf},
-		{"defineProperty", 3, objectDefineProperty},
-		{"defineProperties", 2, objectDefineProperties},
-		{"getOwnPropertyNames", 1, objectGetOwnPropertyNames},
-		{"getOwnPropertySymbols", 1, objectGetOwnPropertySymbols},
 		{"getOwnPropertyDescriptor", 2, objectGetOwnPropertyDescriptor},
 		{"getOwnPropertyDescriptors", 1, objectGetOwnPropertyDescriptors},
-		{"freeze", 1, objectFreeze},
+		{"getOwnPropertyNames", 1, objectGetOwnPropertyNames},
+		{"getOwnPropertySymbols", 1, objectGetOwnPropertySymbols},
+		{"hasOwn", 2, objectHasOwn},
+		{"is", 2, objectIs},
+		{"preventExtensions", 1, objectPreventExtensions},
 		{"seal", 1, objectSeal},
+		{"create", 2, objectCreate},
+		{"defineProperties", 2, objectDefineProperties},
+		{"defineProperty", 3, objectDefineProperty},
+		{"freeze", 1, objectFreeze},
+		{"getPrototypeOf", 1, objectGetPrototypeOf},
+		{"setPrototypeOf", 2, objectSetPrototypeOf},
+		{"isExtensible", 1, objectIsExtensible},
 		{"isFrozen", 1, objectIsFrozen},
 		{"isSealed", 1, objectIsSealed},
-		{"preventExtensions", 1, objectPreventExtensions},
-		{"isExtensible", 1, objectIsExtensible},
-		{"is", 2, objectIs},
+		{"keys", 1, objectKeys},
+		{"entries", 1, objectEntries},
 		{"fromEntries", 1, objectFromEntries},
-		{"hasOwn", 2, objectHasOwn},
+		{"values", 1, objectValues},
 	})
+	// V8's order, Annex B's legacy accessor methods among them.
 	b.methods(proto, []fn{
+		{"__defineGetter__", 2, legacyDefineGetter},
+		{"__defineSetter__", 2, legacyDefineSetter},
 		{"hasOwnProperty", 1, objectHasOwnProperty},
+		{"__lookupGetter__", 1, legacyLookupGetter},
+		{"__lookupSetter__", 1, legacyLookupSetter},
 		{"isPrototypeOf", 1, objectIsPrototypeOf},
 		{"propertyIsEnumerable", 1, objectPropertyIsEnumerable},
 		{"toString", 0, objectToString},
-		{"toLocaleString", 0, objectToLocaleString},
 		{"valueOf", 0, objectValueOf},
 	})
 	get := in.NewNativeFunction("get __proto__", 0, protoGetter, 0)
 	set := in.NewNativeFunction("set __proto__", 1, protoSetter, 0)
 	in.DefineAccessorProperty(proto, interp.NameKey(in.Name(interp.NameProto)), get, set, objects.AttrDontEnum)
+	b.methods(proto, []fn{{"toLocaleString", 0, objectToLocaleString}})
 }
 
 func objectConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -744,7 +749,7 @@ func builtinTag(in *interp.Interp, v layout.Value) string {
 		if p, ok := in.PrimitiveValue(v); ok {
 			return builtinTag(in, p)
 		}
-		if isError(in, v) {
+		if in.IsErrorObject(v) {
 			return "Error"
 		}
 		if in.IsArgumentsObject(v) {

@@ -299,6 +299,7 @@ func (b *installer) aggregateError() heap.Global {
 				in.DefineValue(obj, "cause", h.NewHandle(v), objects.AttrDontEnum)
 			}
 		}
+		in.MarkError(obj)
 		in.CaptureStack(obj, true)
 		list, ok := in.IterableToArray(errs.Value())
 		if !ok {

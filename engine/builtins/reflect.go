@@ -20,6 +20,36 @@ func (b *installer) reflect() {
 		return true
 	}
 	b.methods(r, []fn{
+		{"defineProperty", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "defineProperty") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			dh := in.Handle(a.Arg(2))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			kh := in.HandleKey(k)
+			d, ok := in.ToPropertyDescriptor(dh.Value())
+			if !ok {
+				return 0, false
+			}
+			done, ok := in.DefineOwnProperty(oh, kh, &d)
+			return in.Bool(done), ok
+		}},
+		{"deleteProperty", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "deleteProperty") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			done, ok := in.Delete(oh.Value(), k, false)
+			return in.Bool(done), ok
+		}},
 		{"apply", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !in.IsCallable(a.Arg(0)) {
 				return in.ThrowError(interp.TypeError, "Function.prototype.apply was called on "+displayArg(in, a.Arg(0))+", which is "+in.TypeOfString(a.Arg(0))+" and not a function")
@@ -53,36 +83,6 @@ func (b *installer) reflect() {
 			}
 			return in.Construct(a.Arg(0), args, nt)
 		}},
-		{"defineProperty", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "defineProperty") {
-				return 0, false
-			}
-			oh := in.Handle(a.Arg(0))
-			dh := in.Handle(a.Arg(2))
-			k, ok := in.ToPropertyKey(a.Arg(1))
-			if !ok {
-				return 0, false
-			}
-			kh := in.HandleKey(k)
-			d, ok := in.ToPropertyDescriptor(dh.Value())
-			if !ok {
-				return 0, false
-			}
-			done, ok := in.DefineOwnProperty(oh, kh, &d)
-			return in.Bool(done), ok
-		}},
-		{"deleteProperty", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "deleteProperty") {
-				return 0, false
-			}
-			oh := in.Handle(a.Arg(0))
-			k, ok := in.ToPropertyKey(a.Arg(1))
-			if !ok {
-				return 0, false
-			}
-			done, ok := in.Delete(oh.Value(), k, false)
-			return in.Bool(done), ok
-		}},
 		{"get", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "get") {
 				return 0, false
@@ -97,6 +97,59 @@ func (b *installer) reflect() {
 				return 0, false
 			}
 			return in.GetWithReceiver(oh.Value(), k, rh.Value())
+		}},
+		{"getOwnPropertyDescriptor", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "getOwnPropertyDescriptor") {
+				return 0, false
+			}
+			return objectGetOwnPropertyDescriptor(in, a)
+		}},
+		{"getPrototypeOf", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "getPrototypeOf") {
+				return 0, false
+			}
+			return in.GetPrototypeOf(a.Arg(0))
+		}},
+		{"has", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "has") {
+				return 0, false
+			}
+			oh := in.Handle(a.Arg(0))
+			k, ok := in.ToPropertyKey(a.Arg(1))
+			if !ok {
+				return 0, false
+			}
+			r, ok := in.HasPropertyOK(oh.Value(), k)
+			return in.Bool(r), ok
+		}},
+		{"isExtensible", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "isExtensible") {
+				return 0, false
+			}
+			r, ok := in.IsExtensibleObject(a.Arg(0))
+			return in.Bool(r), ok
+		}},
+		{"ownKeys", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "ownKeys") {
+				return 0, false
+			}
+			f := in.Factory()
+			keys, ok := in.OwnPropertyKeys(a.Arg(0))
+			if !ok {
+				return 0, false
+			}
+			out := in.NewArray(nil)
+			for i := 0; i < f.Length(keys.Value()); i++ {
+				in.PushValue(out, keyValue(in, f.Get(keys.Value(), i)))
+			}
+			return out.Value(), true
+		}},
+		{"preventExtensions", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if !target(in, a, "preventExtensions") {
+				return 0, false
+			}
+			r, ok := in.PreventExtensionsObject(a.Arg(0))
+			return in.Bool(r), ok
 		}},
 		{"set", 3, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "set") {
@@ -114,30 +167,6 @@ func (b *installer) reflect() {
 			done, ok := in.SetWithReceiver(oh.Value(), k, vh.Value(), rh.Value())
 			return in.Bool(done), ok
 		}},
-		{"has", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "has") {
-				return 0, false
-			}
-			oh := in.Handle(a.Arg(0))
-			k, ok := in.ToPropertyKey(a.Arg(1))
-			if !ok {
-				return 0, false
-			}
-			r, ok := in.HasPropertyOK(oh.Value(), k)
-			return in.Bool(r), ok
-		}},
-		{"getOwnPropertyDescriptor", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "getOwnPropertyDescriptor") {
-				return 0, false
-			}
-			return objectGetOwnPropertyDescriptor(in, a)
-		}},
-		{"getPrototypeOf", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "getPrototypeOf") {
-				return 0, false
-			}
-			return in.GetPrototypeOf(a.Arg(0))
-		}},
 		{"setPrototypeOf", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !target(in, a, "setPrototypeOf") {
 				return 0, false
@@ -148,35 +177,6 @@ func (b *installer) reflect() {
 			}
 			done, ok := in.SetPrototypeOf(a.Arg(0), p)
 			return in.Bool(done), ok
-		}},
-		{"isExtensible", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "isExtensible") {
-				return 0, false
-			}
-			r, ok := in.IsExtensibleObject(a.Arg(0))
-			return in.Bool(r), ok
-		}},
-		{"preventExtensions", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "preventExtensions") {
-				return 0, false
-			}
-			r, ok := in.PreventExtensionsObject(a.Arg(0))
-			return in.Bool(r), ok
-		}},
-		{"ownKeys", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !target(in, a, "ownKeys") {
-				return 0, false
-			}
-			f := in.Factory()
-			keys, ok := in.OwnPropertyKeys(a.Arg(0))
-			if !ok {
-				return 0, false
-			}
-			out := in.NewArray(nil)
-			for i := 0; i < f.Length(keys.Value()); i++ {
-				in.PushValue(out, keyValue(in, f.Get(keys.Value(), i)))
-			}
-			return out.Value(), true
 		}},
 	})
 }

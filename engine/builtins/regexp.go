@@ -28,9 +28,9 @@ func (b *installer) regexp() {
 	exec := in.DefineFunction(proto, "exec", 1, regexpExec)
 	in.SetIntrinsic(interp.RegExpExecFunction, exec.Value())
 	b.methods(proto, []fn{
-		{"test", 1, regexpTest},
-		{"toString", 0, regexpToString},
 		{"compile", 2, regexpCompile},
+		{"toString", 0, regexpToString},
+		{"test", 1, regexpTest},
 	})
 	in.DefineGetter(proto, "flags", regexpFlags)
 	in.DefineGetter(proto, "source", regexpSource)

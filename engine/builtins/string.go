@@ -22,42 +22,23 @@ func (b *installer) string() {
 		{"raw", 1, stringRaw},
 	})
 	b.methods(proto, []fn{
-		{"toString", 0, stringValueOf},
-		{"valueOf", 0, stringValueOf},
+		{"at", 1, stringAt},
 		{"charAt", 1, stringCharAt},
 		{"charCodeAt", 1, stringCharCodeAt},
 		{"codePointAt", 1, stringCodePointAt},
-		{"at", 1, stringAt},
-		{"isWellFormed", 0, stringIsWellFormed},
-		{"toWellFormed", 0, stringToWellFormed},
-		{"indexOf", 1, stringIndexOf},
-		{"lastIndexOf", 1, stringLastIndexOf},
-		{"includes", 1, stringIncludes},
-		{"startsWith", 1, stringStartsWith},
+		{"concat", 1, stringConcat},
 		{"endsWith", 1, stringEndsWith},
-		{"slice", 2, stringSlice},
-		{"substring", 2, stringSubstring},
-		{"substr", 2, stringSubstr},
-		{"toUpperCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToUpper) }},
-		{"toLowerCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToLower) }},
-		{"toLocaleUpperCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToUpper) }},
-		{"toLocaleLowerCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToLower) }},
-		{"trim", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, true, true) }},
-		{"trimStart", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, true, false) }},
-		{"trimEnd", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, false, true) }},
-		{"split", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if v, handled, ok := stringSymbolDispatch(in, a, "split", interp.SymbolSplit, a.Arg(1)); handled || !ok {
-				return v, ok
-			}
-			return stringSplit(in, a)
-		}},
+		{"includes", 1, stringIncludes},
+		{"indexOf", 1, stringIndexOf},
+		{"isWellFormed", 0, stringIsWellFormed},
+		{"lastIndexOf", 1, stringLastIndexOf},
+		{"localeCompare", 1, stringLocaleCompare},
 		{"match", 1, stringMatch},
 		{"matchAll", 1, stringMatchAll},
-		{"search", 1, stringSearch},
-		{"repeat", 1, stringRepeat},
-		{"padStart", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringPad(in, a, true) }},
+		{"normalize", 0, stringValueOfThis},
 		{"padEnd", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringPad(in, a, false) }},
-		{"concat", 1, stringConcat},
+		{"padStart", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringPad(in, a, true) }},
+		{"repeat", 1, stringRepeat},
 		{"replace", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if v, handled, ok := stringSymbolDispatch(in, a, "replace", interp.SymbolReplace, a.Arg(1)); handled || !ok {
 				return v, ok
@@ -65,8 +46,27 @@ func (b *installer) string() {
 			return stringReplace(in, a, false)
 		}},
 		{"replaceAll", 2, stringReplaceAll},
-		{"localeCompare", 1, stringLocaleCompare},
-		{"normalize", 0, stringValueOfThis},
+		{"search", 1, stringSearch},
+		{"slice", 2, stringSlice},
+		{"split", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+			if v, handled, ok := stringSymbolDispatch(in, a, "split", interp.SymbolSplit, a.Arg(1)); handled || !ok {
+				return v, ok
+			}
+			return stringSplit(in, a)
+		}},
+		{"substr", 2, stringSubstr},
+		{"substring", 2, stringSubstring},
+		{"startsWith", 1, stringStartsWith},
+		{"toString", 0, stringValueOf},
+		{"toWellFormed", 0, stringToWellFormed},
+		{"trim", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, true, true) }},
+		{"trimStart", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, true, false) }},
+		{"trimEnd", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringTrim(in, a, false, true) }},
+		{"toLocaleLowerCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToLower) }},
+		{"toLocaleUpperCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToUpper) }},
+		{"toLowerCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToLower) }},
+		{"toUpperCase", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return stringCase(in, a, strings.ToUpper) }},
+		{"valueOf", 0, stringValueOf},
 	})
 	in.DefineSymbolFunction(proto, in.Intrinsic(interp.SymbolIterator), "[Symbol.iterator]", 0, stringIterator)
 }

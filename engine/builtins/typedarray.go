@@ -28,8 +28,8 @@ func (b *installer) typedArrays() {
 	in.DefineValue(proto, "constructor", base, objects.AttrDontEnum)
 	in.SetIntrinsic(interp.TypedArrayFunction, base.Value())
 	b.methods(base, []fn{
-		{"from", 1, typedArrayFrom},
 		{"of", 0, typedArrayOf},
+		{"from", 1, typedArrayFrom},
 	})
 	in.DefineSymbolGetter(base, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return a.This(), true
@@ -72,11 +72,12 @@ func (b *installer) typedArrays() {
 		}
 	}
 	b.methods(proto, []fn{
-		{"at", 1, wrap("at", arrayAt)},
-		{"copyWithin", 2, typedArrayCopyWithin},
 		{"entries", 0, wrap("entries", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return newArrayIterator(in, a, iterEntries)
 		})},
+		{"keys", 0, wrap("keys", func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return newArrayIterator(in, a, iterKeys) })},
+		{"at", 1, wrap("at", arrayAt)},
+		{"copyWithin", 2, typedArrayCopyWithin},
 		{"every", 1, wrap("every", func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return someEvery(in, a, false, false) })},
 		{"fill", 1, typedArrayFill},
 		{"filter", 1, typedArrayFilter},
@@ -88,12 +89,11 @@ func (b *installer) typedArrays() {
 		{"includes", 1, wrap("includes", arrayIncludes)},
 		{"indexOf", 1, wrap("indexOf", arrayIndexOf)},
 		{"join", 1, wrap("join", b.arrayJoin)},
-		{"keys", 0, wrap("keys", func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return newArrayIterator(in, a, iterKeys) })},
 		{"lastIndexOf", 1, wrap("lastIndexOf", arrayLastIndexOf)},
 		{"map", 1, typedArrayMap},
+		{"reverse", 0, typedArrayReverse},
 		{"reduce", 1, wrap("reduce", func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return reduceOf(in, a, false, true) })},
 		{"reduceRight", 1, wrap("reduceRight", func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return reduceOf(in, a, true, true) })},
-		{"reverse", 0, typedArrayReverse},
 		{"set", 1, typedArraySet},
 		{"slice", 2, typedArraySlice},
 		{"some", 1, wrap("some", func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return someEvery(in, a, true, false) })},

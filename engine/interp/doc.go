@@ -39,9 +39,14 @@
 // sign and 64-bit digits, objects.NewBigInt); their operators,
 // comparisons with numbers and strings, ToBigInt and BigInt64Array /
 // BigUint64Array elements run on the slow paths only (math/big on values
-// read out of the heap), with V8's error messages. Not yet: import
-// attributes other than type "json", dictionary elements for very sparse
-// arrays.
+// read out of the heap), with V8's error messages. Array indices that
+// need more than a plain element (accessors, attributes, positions far
+// past the backing store: very sparse arrays, lengths up to 2^32-1) are
+// named properties spelled as the index (arrayindex.go); lookups, stores
+// and key listings treat them as elements, and a non-writable array
+// length is a private marker. Not yet: import attributes other than type
+// "json", a separate dictionary elements kind (V8's NumberDictionary) for
+// those indices.
 //
 // # Promises and async functions
 //

@@ -120,8 +120,21 @@ func (in *Interp) NewError(kind ErrorKind, msg string) layout.Value {
 	if msg != "" {
 		f.DefineProperty(obj, h.NewHandle(in.names[NameMessage]), in.NewString(msg), objects.AttrDontEnum)
 	}
+	in.MarkError(obj)
 	in.CaptureStack(obj, false)
 	return obj.Value()
+}
+
+// MarkError gives obj [[ErrorData]]: a private marker (V8's JSError
+// instance type) that makes it an error object for IsErrorObject,
+// Object.prototype.toString and the inspector, whatever happens to its
+// stack or prototype later. The Error constructors and the errors the
+// engine throws have it; Error.captureStackTrace does not give it.
+func (in *Interp) MarkError(obj heap.Handle) {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	in.f.DefineProperty(obj, h.NewHandle(in.intrinsics[PrivateErrorStack]), h.NewHandle(in.Bool(true)), objects.AttrDontEnum)
 }
 
 // CaptureStack gives obj a stack property: the error's header ("Name:
@@ -423,6 +436,7 @@ func (in *Interp) throwSyntaxError(kind ErrorKind, msg, file, source string, lin
 	scope := h.OpenScope()
 	defer scope.Close()
 	obj := f.NewJSObject(h.NewHandle(in.intrinsics[ErrorMap+Intrinsic(kind)]))
+	in.MarkError(obj)
 	f.DefineProperty(obj, h.NewHandle(in.names[NameMessage]), in.NewString(msg), objects.AttrDontEnum)
 	stack := kind.String() + ": " + msg + "\n    at " + file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
 	f.DefineProperty(obj, h.NewHandle(in.names[NameStack]), in.NewString(stack), objects.AttrDontEnum)

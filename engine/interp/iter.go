@@ -266,7 +266,34 @@ func (in *Interp) Iterate(v layout.Value, each func(value layout.Value) bool) bo
 	if !ok {
 		return false
 	}
-	it := h.NewHandle(itv)
+	return in.iterateIterator(h.NewHandle(itv), each)
+}
+
+// IterateMethod is Iterate with the iterator method already read (Array.from
+// reads it once, then iterates with it).
+func (in *Interp) IterateMethod(v, method layout.Value, each func(value layout.Value) bool) bool {
+	h := in.h
+	scope := h.OpenScope()
+	defer scope.Close()
+	if !in.IsCallable(method) {
+		in.throwErrorValue(TypeError, in.calleeTextOrValue(v)+" is not iterable")
+		return false
+	}
+	itv, ok := in.Call(method, v)
+	if !ok {
+		return false
+	}
+	if !in.IsObject(itv) {
+		in.throwErrorValue(TypeError, "Result of the Symbol.iterator method is not an object")
+		return false
+	}
+	return in.iterateIterator(h.NewHandle(itv), each)
+}
+
+// iterateIterator runs each over the values of the iterator it (see
+// Iterate).
+func (in *Interp) iterateIterator(it heap.Handle, each func(value layout.Value) bool) bool {
+	h := in.h
 	next, ok := in.GetName(it.Value(), NameNext)
 	if !ok {
 		return false

@@ -45,8 +45,6 @@ func (in *Interp) run() (layout.Value, bool) {
 	code := in.codeOf(fp)
 	acc := in.acc
 	var ok bool
-	var reason int                // a deoptimization's (tierup.go)
-	backEdges := in.tier.backEdge // until the next profiler tick (tierup.go)
 
 	for {
 		if in.paranoid {
@@ -573,8 +571,8 @@ func (in *Interp) run() (layout.Value, bool) {
 				acc = in.acc
 				code = in.codeOf(fp)
 			}
-			if backEdges--; backEdges <= 0 {
-				backEdges = in.tier.backEdge
+			if in.tier.backEdges--; in.tier.backEdges <= 0 {
+				in.tier.backEdges = in.tier.backEdge
 				in.frames[fi].pc = int32(pc)
 				in.acc = acc
 				in.tierUpOnBackEdge(fp)
@@ -1001,7 +999,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				pc += 10
 				continue
 			}
-			reason = deoptMap
+			in.tier.reason = deoptMap
 			goto deopt
 		case bytecode.StaNamedField:
 			obj := stack[fp+u16(code, pc+1)]
@@ -1011,7 +1009,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				pc += 7
 				continue
 			}
-			reason = deoptMap
+			in.tier.reason = deoptMap
 			goto deopt
 		case bytecode.CallPropertyMono, bytecode.CallUndefinedReceiverMono:
 			callee := fp + u16(code, pc+1)
@@ -1029,7 +1027,7 @@ func (in *Interp) run() (layout.Value, bool) {
 			case monoCallHit:
 				st = in.pushFrame(callee, recv, first, argc, -1, 0)
 			case monoCallMiss:
-				reason = deoptCall
+				in.tier.reason = deoptCall
 				goto deopt
 			default:
 				st = in.callAt(callee, recv, first, argc, -1, 0)
@@ -1051,7 +1049,7 @@ func (in *Interp) run() (layout.Value, bool) {
 		case bytecode.JumpIfNotLessSmi, bytecode.JumpIfNotGreaterSmi, bytecode.JumpIfNotLessEqualSmi, bytecode.JumpIfNotGreaterEqualSmi:
 			l := stack[fp+u16(code, pc+1)]
 			if (l|acc)&1 != 0 {
-				reason = deoptSmi
+				in.tier.reason = deoptSmi
 				goto deopt
 			}
 			var t bool
@@ -1083,7 +1081,7 @@ func (in *Interp) run() (layout.Value, bool) {
 	deopt:
 		// A guard of optimized code failed: run the same pc in the
 		// baseline bytecode (tierup.go).
-		in.deoptimize(fi, pc, reason)
+		in.deoptimize(fi, pc, in.tier.reason)
 		code = in.codeOf(fp)
 		continue
 

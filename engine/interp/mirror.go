@@ -188,23 +188,16 @@ func (in *Interp) ArrayExoticLength(v layout.Value) uint32 {
 	return in.ArrayLength(v)
 }
 
-// IsErrorObject reports whether v is an error object (has [[ErrorData]]:
-// made by an Error constructor or a subclass, so it has its own stack and
-// inherits from Error.prototype; the prototypes themselves are not).
+// IsErrorObject reports whether v is an error object: it has
+// [[ErrorData]] (MarkError), given by an Error constructor (or a subclass's
+// super call) and to the errors the engine throws, as V8's IsNativeError.
+// Neither its stack nor its prototype matter.
 func (in *Interp) IsErrorObject(v layout.Value) bool {
-	if !in.IsObject(v) {
+	if !in.IsObject(v) || in.IsProxy(v) {
 		return false
 	}
-	if _, _, _, found := in.OwnProperty(v, NameKey(in.names[NameStack])); !found {
-		return false
-	}
-	proto := in.intrinsics[ErrorPrototype]
-	for p, depth := in.f.GetPrototype(v), 0; in.IsObject(p) && depth < 1000; p, depth = in.f.GetPrototype(p), depth+1 {
-		if p == proto {
-			return true
-		}
-	}
-	return false
+	_, ok := in.f.GetProperty(v, in.intrinsics[PrivateErrorStack])
+	return ok
 }
 
 // DataProperty reads an own or inherited data property by name without

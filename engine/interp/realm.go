@@ -68,6 +68,7 @@ const (
 	PrivateIteratorIndex
 	PrivateIteratorKind
 	PrivatePrimitiveValue
+	// PrivateErrorStack marks error objects ([[ErrorData]], MarkError).
 	PrivateErrorStack
 	PrivateGeneratorState
 	PrivateIdentityHash

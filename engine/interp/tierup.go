@@ -89,6 +89,10 @@ type tierState struct {
 	callMask int
 	backEdge int
 	ticks    int
+	// backEdges counts down to the next profiler tick; reason is the
+	// failed guard's, for the loop's deopt path (fields, not locals of
+	// run: its hot loop keeps its registers).
+	backEdges, reason int
 	// Statistics for tests and benchmarks.
 	optimizations, deopts int
 }
@@ -104,6 +108,7 @@ func (t *tierState) configure(c TierUpConfig) {
 	if t.backEdge <= 0 {
 		t.backEdge = DefaultBackEdgeBudget
 	}
+	t.backEdges = t.backEdge
 	t.ticks = c.TicksToOptimize
 	if t.ticks <= 0 {
 		t.ticks = DefaultTicksToOptimize

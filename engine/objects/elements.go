@@ -12,9 +12,11 @@ import (
 // Simplifications: there is a single elements kind (tagged, holey): no
 // packed/Smi/double kinds and no kind transitions; elements are always
 // writable, enumerable and configurable. Dictionary (sparse) elements are
-// not implemented: a store V8 would make sparse (a gap of kMaxGap or more
+// not a kind here: a store V8 would make sparse (a gap of kMaxGap or more
 // past the end, or a backing store far larger than its contents) is refused
-// and SetElement reports false.
+// and SetElement reports false; the interpreter then keeps the index as a
+// named property (interp/arrayindex.go), as it does indices with
+// attributes.
 
 const (
 	// maxGap is V8's JSObject::kMaxGap: a store this far past the end of the

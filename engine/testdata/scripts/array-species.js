@@ -92,3 +92,17 @@ show('array-like methods', () => [
   Array.prototype.push.call({ length: 2 ** 53 - 2 }, 1),
 ]);
 show('push overflow', () => Array.prototype.push.call({ length: 2 ** 53 - 1 }, 1));
+
+// Change-by-copy methods read only what they keep, in order.
+const reads = [];
+const watched = { length: 4 };
+for (let i = 0; i < 4; i++) Object.defineProperty(watched, i, { get() { reads.push(i); return 'v' + i; } });
+show('toReversed', () => [Array.prototype.toReversed.call(watched), reads.splice(0)]);
+show('toSpliced', () => [Array.prototype.toSpliced.call(watched, 1, 2, 'x'), reads.splice(0)]);
+show('toSpliced no args', () => [[1, , 3].toSpliced(), [1, 2].toSpliced(5, 0, 9)]);
+show('with', () => [Array.prototype.with.call(watched, 2, 'w'), reads.splice(0)]);
+show('toReversed too long', () => Array.prototype.toReversed.call({ length: 2 ** 32 }));
+let iterGets = 0;
+const viaGetter = { get [Symbol.iterator]() { iterGets++; return [][Symbol.values] || Array.prototype.values.bind(['i', 'j']); } };
+show('from iterator getter', () => [Array.from(viaGetter), iterGets]);
+show('of subclass', () => { const r = MyArray.of(1, 2); return [r instanceof MyArray, r.length]; });
