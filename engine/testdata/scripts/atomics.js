@@ -125,3 +125,7 @@ show('notify', () => [Atomics.notify(i32, 0), Atomics.notify(i32, 0, 1), Atomics
 show('notify int16', () => Atomics.notify(new Int16Array(new SharedArrayBuffer(4)), 0));
 show('notify index', () => Atomics.notify(i32, 9));
 show('notify count', () => Atomics.notify(i32, 0, { valueOf() { throw new Error('count read'); } }));
+
+// How console.log shows them.
+console.log(new SharedArrayBuffer(3), new Int8Array(new SharedArrayBuffer(2)));
+console.log([new SharedArrayBuffer(1, { maxByteLength: 4 })]);
