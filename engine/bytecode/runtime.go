@@ -49,8 +49,9 @@ const (
 	RtLoadSuperProperty
 	// RtStoreSuperProperty(homeObject, key, value): super[key] = value.
 	RtStoreSuperProperty
-	// RtInitializeInstance(instance): run the class field initializers of
-	// the constructor being run on the new instance.
+	// RtInitializeInstance(instance[, constructor]): run the class field
+	// initializers of the constructor being run (or of constructor, for a
+	// super() in an arrow or eval) on the new instance.
 	RtInitializeInstance
 	// RtThrowTypeError(message): throw a TypeError with a message string.
 	RtThrowTypeError
@@ -159,6 +160,12 @@ const (
 	// (name, 1 for a function or 0 for a var) pairs, each checked with
 	// CanDeclareGlobalFunction or CanDeclareGlobalVar.
 	RtCheckEvalGlobals
+	// RtSuperCallFrom(constructor, newTarget, args…) and its spread form:
+	// super(…) in an arrow function or direct eval inside a derived
+	// constructor, which name the constructor and its new.target (read
+	// from the constructor's context) instead of the running frame's.
+	RtSuperCallFrom
+	RtSuperCallFromSpread
 
 	numRuntime
 )
@@ -218,6 +225,8 @@ var runtimeNames = [numRuntime]string{
 	RtLookupRefLoad:          "LookupRefLoad",
 	RtLookupRefStore:         "LookupRefStore",
 	RtCheckEvalGlobals:       "CheckEvalGlobals",
+	RtSuperCallFrom:          "SuperCallFrom",
+	RtSuperCallFromSpread:    "SuperCallFromSpread",
 }
 
 // NumRuntime is the number of runtime functions.

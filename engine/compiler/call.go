@@ -233,15 +233,30 @@ func (c *funcCompiler) newExpr(e ast.Expr, x *ast.ENew) {
 
 // superCall compiles super(args): the parent constructor runs with this
 // function's new.target, its result becomes `this`, then the instance fields
-// of this class are initialized.
+// of this class are initialized. In an arrow function or direct eval code the
+// constructor, its new.target and `this` are the constructor's context slots.
 func (c *funcCompiler) superCall(e ast.Expr, args []ast.Expr) {
 	b := c.b
+	rf := c.receiverFunction()
+	inner := rf != c.fn
 	spread, lastOnly := hasSpread(args)
 	n := len(args)
-	first := c.newTemps(max(n, 1))
+	extra := 0
+	if inner {
+		extra = 2
+	}
+	block := c.newTemps(extra + max(n, 1))
+	first := block + extra
 	id := bytecode.RtSuperCall
+	if inner {
+		id = bytecode.RtSuperCallFrom
+		c.loadActiveFunction()
+		b.Emit(bytecode.Star, block)
+		c.loadNewTarget()
+		b.Emit(bytecode.Star, block+1)
+	}
 	if spread {
-		id = bytecode.RtSuperCallSpread
+		id++ // the spread form follows each
 		if lastOnly {
 			c.argsInto(args, first)
 		} else {
@@ -252,19 +267,23 @@ func (c *funcCompiler) superCall(e ast.Expr, args []ast.Expr) {
 		c.argsInto(args, first)
 	}
 	c.exprPos(e.Start)
-	b.Emit(bytecode.CallRuntime, int(id), first, n)
+	b.Emit(bytecode.CallRuntime, int(id), block, extra+n)
 	mark := c.tempMark()
-	t := c.newTemp()
+	t := c.newTemps(2)
 	b.Emit(bytecode.Star, t)
 	// `this` must still be uninitialized.
-	if rf := c.receiverFunction(); rf == c.fn {
-		b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
-		b.Emit(bytecode.ThrowSuperAlreadyCalledIfNotHole)
-	}
+	c.loadThisRaw(rf)
+	b.Emit(bytecode.ThrowSuperAlreadyCalledIfNotHole)
 	b.Emit(bytecode.Ldar, t)
 	c.storeThis()
-	if cls := c.fn.Class; cls != nil && cls.InstanceInit != nil {
-		b.Emit(bytecode.CallRuntime, int(bytecode.RtInitializeInstance), bytecode.FrameReceiver, 1)
+	if cls := rf.Class; cls != nil && cls.InstanceInit != nil {
+		if inner {
+			c.loadActiveFunction()
+			b.Emit(bytecode.Star, t+1)
+			b.Emit(bytecode.CallRuntime, int(bytecode.RtInitializeInstance), t, 2)
+		} else {
+			b.Emit(bytecode.CallRuntime, int(bytecode.RtInitializeInstance), bytecode.FrameReceiver, 1)
+		}
 	}
 	b.Emit(bytecode.Ldar, t)
 	c.freeTemps(mark)

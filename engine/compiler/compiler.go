@@ -427,6 +427,10 @@ func (c *funcCompiler) compileFunction() {
 		c.suspend()
 	}
 	c.statements(fn.Body)
+	if fn.Derived && c.b.Reachable() {
+		c.b.Emit(bytecode.LdaUndefined)
+		c.emitReturn()
+	}
 }
 
 // asyncFunction reports whether the function is an async function (not

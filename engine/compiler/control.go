@@ -153,7 +153,7 @@ func (c *funcCompiler) jumpOut(kind jumpKind, target int) {
 			c.asyncSettle(bytecode.RtAsyncFunctionResolve)
 			return
 		}
-		c.b.Emit(bytecode.Return)
+		c.emitReturn()
 	case jumpBreak:
 		if t := c.control[target]; t.kind == ctlForOf {
 			c.iteratorClose(t)

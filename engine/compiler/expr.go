@@ -369,32 +369,59 @@ func (c *funcCompiler) loadThis() {
 		c.b.Emit(bytecode.LdaUndefined) // `this` is undefined at a module's top level
 		return
 	}
-	if rf == c.fn {
-		c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
-	} else {
-		l := c.u.layout(rf.Scope)
-		if l.thisSlot < 0 {
-			c.fail("internal error: `this` of an enclosing function is not captured")
-			return
-		}
-		c.loadContextSlot(rf.Scope, l.thisSlot)
-	}
+	c.loadThisRaw(rf)
 	if rf.Derived {
 		c.b.Emit(bytecode.ThrowSuperNotCalledIfHole)
 	}
 }
 
-// storeThis stores the accumulator as `this` (after super()).
-func (c *funcCompiler) storeThis() {
-	rf := c.receiverFunction()
-	if rf != c.fn {
-		c.unsupported("super() in an arrow function", c.fn.Range.Start)
+// loadThisRaw loads the `this` of the receiver function rf, the hole in a
+// derived constructor before super(). A derived constructor whose `this`
+// is in its context (an arrow or eval may call super()) reads it there.
+func (c *funcCompiler) loadThisRaw(rf *ast.Function) {
+	if rf == c.fn && !(rf.Derived && c.u.layout(rf.Scope).thisSlot >= 0) {
+		c.b.Emit(bytecode.Ldar, bytecode.FrameReceiver)
 		return
 	}
-	c.b.Emit(bytecode.Star, bytecode.FrameReceiver)
+	l := c.u.layout(rf.Scope)
+	if l.thisSlot < 0 {
+		c.fail("internal error: `this` of an enclosing function is not captured")
+		return
+	}
+	c.loadContextSlot(rf.Scope, l.thisSlot)
+}
+
+// storeThis stores the accumulator as `this` (after super()): in the
+// frame's receiver of the constructor itself, and in its context slot
+// when inner arrows or eval code see it.
+func (c *funcCompiler) storeThis() {
+	rf := c.receiverFunction()
+	if rf == c.fn {
+		c.b.Emit(bytecode.Star, bytecode.FrameReceiver)
+	}
 	if l := c.u.layout(rf.Scope); l.thisSlot >= 0 {
 		c.b.Emit(bytecode.StaContextSlot, c.contextDepth(rf.Scope), l.thisSlot)
 	}
+}
+
+// emitReturn returns the accumulator. Return takes a derived constructor's
+// `this` from the frame's receiver, so one whose `this` is in its context
+// (super() may have run in an arrow or eval code) copies it there first;
+// the return happens in the function's own context.
+func (c *funcCompiler) emitReturn() {
+	fn := c.fn
+	if fn.Derived && fn.Kind == ast.FuncClassConstructor {
+		if l := c.u.layout(fn.Scope); l.thisSlot >= 0 {
+			mark := c.tempMark()
+			t := c.newTemp()
+			c.b.Emit(bytecode.Star, t)
+			c.b.Emit(bytecode.LdaCurrentContextSlot, l.thisSlot)
+			c.b.Emit(bytecode.Star, bytecode.FrameReceiver)
+			c.b.Emit(bytecode.Ldar, t)
+			c.freeTemps(mark)
+		}
+	}
+	c.b.Emit(bytecode.Return)
 }
 
 // loadNewTarget loads new.target.

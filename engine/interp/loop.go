@@ -705,7 +705,17 @@ func (in *Interp) run() (layout.Value, bool) {
 			if flags&frameConstruct != 0 && !in.IsObject(acc) {
 				recv := stack[fp+bytecode.FrameReceiver]
 				if flags&frameDerived != 0 && acc != in.undefined {
-					in.frames[fi].pc = int32(pc)
+					// [[Construct]] throws this after the body returned:
+					// in the caller, at its `new` (V8's stack), past every
+					// handler of the constructor.
+					in.frames = in.frames[:len(in.frames)-1]
+					if flags&frameEntry != 0 {
+						in.sp = fp
+						in.throwErrorValue(TypeError, "Derived constructors may only return object or undefined")
+						in.acc = in.undefined
+						return in.undefined, false
+					}
+					in.sp = int(in.frames[fi-1].end)
 					in.throwErrorValue(TypeError, "Derived constructors may only return object or undefined")
 					goto unwind
 				}

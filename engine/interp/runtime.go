@@ -100,7 +100,10 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 	case bytecode.RtDefineClass:
 		return in.defineClass(h.NewHandle(arg(0)), h.NewHandle(arg(1)), arg(2).SmiValue(), h.NewHandle(arg(3)))
 	case bytecode.RtSuperCall, bytecode.RtSuperCallSpread:
-		return in.superCall(first, argc, id == bytecode.RtSuperCallSpread)
+		fp := int(in.top().fp)
+		return in.superCall(in.stack[fp+bytecode.FrameClosure], in.stack[fp+bytecode.FrameNewTarget], first, argc, id == bytecode.RtSuperCallSpread)
+	case bytecode.RtSuperCallFrom, bytecode.RtSuperCallFromSpread:
+		return in.superCall(arg(0), arg(1), first+2, argc-2, id == bytecode.RtSuperCallFromSpread)
 	case bytecode.RtLoadSuperProperty:
 		fn, recv := h.NewHandle(arg(0)), h.NewHandle(arg(2))
 		k, ok := in.ToPropertyKey(arg(1))
@@ -129,6 +132,9 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 	case bytecode.RtInitializeInstance:
 		inst := h.NewHandle(arg(0))
 		fn := in.stack[int(in.top().fp)+bytecode.FrameClosure]
+		if argc > 1 {
+			fn = arg(1)
+		}
 		if init, found := f.GetProperty(fn, in.intrinsics[PrivateInstanceInit]); found && init != in.undefined {
 			if _, ok := in.Call(init, inst.Value()); !ok {
 				return 0, false
@@ -461,16 +467,20 @@ func (in *Interp) isConstructor(v layout.Value) bool {
 	return in.f.SharedFlags(in.f.FunctionShared(v))&sharedNotConstructor == 0
 }
 
-// superCall is super(…): construct the active function's parent with the
-// frame's new.target.
-func (in *Interp) superCall(first, argc int, spread bool) (layout.Value, bool) {
+// superCall is super(…): construct the parent of fn (the derived
+// constructor) with new.target nt.
+func (in *Interp) superCall(fn, ntv layout.Value, first, argc int, spread bool) (layout.Value, bool) {
 	h, f := in.h, in.f
-	fp := int(in.top().fp)
-	fn := in.stack[fp+bytecode.FrameClosure]
-	nt := h.NewHandle(in.stack[fp+bytecode.FrameNewTarget])
+	nt := h.NewHandle(ntv)
 	parent := h.NewHandle(f.GetPrototype(fn))
 	if !in.isConstructor(parent.Value()) {
-		return in.ThrowError(TypeError, "Super constructor "+in.displayValue(parent.Value())+" of anonymous class is not a constructor")
+		// V8 names the running function: the constructor, or the arrow
+		// function calling super().
+		name := in.f.StringToGo(f.SharedName(f.FunctionShared(in.stack[int(in.top().fp)+bytecode.FrameClosure])))
+		if name == "" {
+			name = "anonymous class"
+		}
+		return in.ThrowError(TypeError, "Super constructor "+in.displayValue(parent.Value())+" of "+name+" is not a constructor")
 	}
 	args := make([]layout.Value, 0, argc)
 	n := argc
