@@ -26,9 +26,9 @@ func newSondeEngine() (test262.Engine, error) {
 type sondeHost struct{}
 
 // Capabilities are the $262 properties install262 defines; the main agent
-// cannot block (no Atomics.wait).
+// can block in Atomics.wait, as node's main thread can.
 func (sondeHost) Capabilities() test262.Capabilities {
-	return test262.Capabilities{Host262: []string{
+	return test262.Capabilities{CanBlock: true, Host262: []string{
 		test262.Host262EvalScript, test262.Host262GC, test262.Host262Global,
 		test262.Host262DetachArrayBuffer,
 	}}

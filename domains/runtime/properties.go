@@ -105,7 +105,9 @@ func (d *Domain) getProperties(ss *session, p *rt.GetPropertiesParams) (easyjson
 		}
 		holder.Set(in.Prototype(holder.Value()))
 	}
-	if !accessorsOnly && !synthetic {
+	// Of the synthetic objects, V8 shows a scope's [[Prototype]] (its
+	// scope objects are plain objects).
+	if !accessorsOnly && (!synthetic || tag.subtype == "internal#scope") {
 		res.InternalProperties = d.internalProperties(ss, obj, group)
 	}
 	return res, nil
@@ -261,13 +263,14 @@ func (m mirror) entryPart(v layout.Value) string {
 // scopeList makes V8's [[Scopes]]: an array (internal#scopeList,
 // "Scopes[n]") of scope objects (internal#scope, described by their kind)
 // holding each scope's variables; the global scope holds the global
-// object's own data properties.
-func (d *Domain) scopeList(ss *session, fn heap.Handle, group string) heap.Handle {
+// object's own data properties. lead are scopes listed before the
+// closure's (a suspended generator's Local scope).
+func (d *Domain) scopeList(ss *session, fn heap.Handle, group string, lead ...interp.ScopeMirror) heap.Handle {
 	in := d.in
 	arr := in.NewArray(nil)
-	scopes := in.FunctionScopes(fn.Value())
+	scopes := append(lead, in.FunctionScopes(fn.Value())...)
 	for _, sc := range scopes {
-		o := in.NewObject(in.Null())
+		o := in.NewObject(in.Intrinsic(interp.ObjectPrototype)) // as V8's scope objects
 		if sc.Type == "global" {
 			g := in.Handle(in.GlobalObject())
 			for _, p := range builtins.OwnPropertyMirrors(in, g) {
@@ -283,7 +286,11 @@ func (d *Domain) scopeList(ss *session, fn heap.Handle, group string) heap.Handl
 			}
 			in.DefineValue(o, name, v, 0)
 		}
-		ss.store.tag(o.Value(), "internal#scope", scopeDescription(sc.Type), group)
+		desc := scopeDescription(sc.Type)
+		if sc.Type == "local" && sc.Name != "" {
+			desc += " (" + sc.Name + ")"
+		}
+		ss.store.tag(o.Value(), "internal#scope", desc, group)
 		in.PushValue(arr, o.Value())
 	}
 	ss.store.tag(arr.Value(), "internal#scopeList", "Scopes["+itoa(len(scopes))+"]", group)
@@ -307,6 +314,8 @@ func scopeDescription(typ string) string {
 		return "Eval"
 	case "with":
 		return "With Block"
+	case "local":
+		return "Local"
 	}
 	return "Global"
 }
@@ -337,7 +346,11 @@ func (d *Domain) kindInternals(ss *session, obj heap.Handle, group string) []rt.
 		prop("[[GeneratorFunction]]", fn.Value())
 		prop("[[GeneratorReceiver]]", recv.Value())
 		if g.State != "closed" && in.IsCallable(fn.Value()) && !in.IsNativeFunction(fn.Value()) {
-			prop("[[Scopes]]", d.scopeList(ss, fn, group).Value())
+			var lead []interp.ScopeMirror
+			if local, ok := in.GeneratorLocalScope(obj.Value()); ok {
+				lead = append(lead, local)
+			}
+			prop("[[Scopes]]", d.scopeList(ss, fn, group, lead...).Value())
 		}
 		return out
 	}

@@ -137,10 +137,9 @@ func (st *objectStore) releaseAll() {
 
 // wrapOptions are the RemoteObject options of a command.
 type wrapOptions struct {
-	group         string
-	byValue       bool
-	preview       bool
-	previewDepth0 bool
+	group   string
+	byValue bool
+	preview bool
 }
 
 // mirror builds RemoteObjects and previews of values on the isolate

@@ -43,9 +43,7 @@ var knownDiffs = map[string]string{
 	"console timeEnd": "elapsed times differ",
 	// Internal state the engine does not expose to the mirror API yet, and
 	// orders that differ.
-	"props generator":         "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
-	"props generator started": "[[Scopes]] lacks the suspended frame's Local scope V8 lists first",
-	"props arraybuffer":       "[[ArrayBufferData]] is V8's backing store id (ours is our store's id)",
+	"props arraybuffer": "[[ArrayBufferData]] is V8's backing store id (ours is our store's id)",
 }
 
 // TestReplayNodeOracle sends every request node answered in

@@ -25,8 +25,8 @@ func (b *installer) arrayBuffer() {
 	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolToStringTag)), in.InternalizeGo("ArrayBuffer"), objects.AttrReadOnly|objects.AttrDontEnum)
 	getter := func(name string, get func(in *interp.Interp, buf layout.Value) layout.Value) {
 		in.DefineGetter(proto, name, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-			if !in.IsArrayBuffer(a.This()) {
-				return in.ThrowError(interp.TypeError, "Method ArrayBuffer.prototype."+name+" called on incompatible receiver "+displayArg(in, a.This()))
+			if !in.IsArrayBuffer(a.This()) || in.IsSharedArrayBuffer(a.This()) {
+				return in.ThrowError(interp.TypeError, "Method get ArrayBuffer.prototype."+name+" called on incompatible receiver "+displayArg(in, a.This()))
 			}
 			return get(in, a.This()), true
 		})
@@ -44,7 +44,7 @@ func (b *installer) arrayBuffer() {
 	})
 	getter("detached", func(in *interp.Interp, buf layout.Value) layout.Value { return in.Bool(in.BufferDetached(buf)) })
 	thisBuffer := func(in *interp.Interp, a interp.Args, method string) bool {
-		if !in.IsArrayBuffer(a.This()) {
+		if !in.IsArrayBuffer(a.This()) || in.IsSharedArrayBuffer(a.This()) {
 			in.ThrowError(interp.TypeError, "Method ArrayBuffer.prototype."+method+" called on incompatible receiver "+displayArg(in, a.This()))
 			return false
 		}
@@ -77,6 +77,9 @@ func (b *installer) arrayBuffer() {
 			out, ok := in.Construct(ctor, []layout.Value{layout.Smi(count)}, in.Undefined())
 			if !ok {
 				return 0, false
+			}
+			if in.IsSharedArrayBuffer(out) {
+				return in.ThrowError(interp.TypeError, "Method ArrayBuffer.prototype.slice called on incompatible receiver "+displayArg(in, out))
 			}
 			if !in.IsArrayBuffer(out) || in.BufferDetached(out) {
 				return in.ThrowError(interp.TypeError, "ArrayBuffer subclass returned this from species constructor")
@@ -126,7 +129,12 @@ func (b *installer) arrayBuffer() {
 
 // bufferSpecies returns the constructor ArrayBuffer.prototype.slice uses.
 func bufferSpecies(in *interp.Interp, buf layout.Value) (layout.Value, bool) {
-	dch := in.Handle(in.Intrinsic(interp.ArrayBufferFunction))
+	return bufferSpeciesFrom(in, buf, interp.ArrayBufferFunction)
+}
+
+// bufferSpeciesFrom is SpeciesConstructor(buf, def).
+func bufferSpeciesFrom(in *interp.Interp, buf layout.Value, def interp.Intrinsic) (layout.Value, bool) {
+	dch := in.Handle(in.Intrinsic(def))
 	c, ok := in.GetName(buf, interp.NameConstructor)
 	if !ok {
 		return 0, false
@@ -154,7 +162,7 @@ func bufferSpecies(in *interp.Interp, buf layout.Value) (layout.Value, bool) {
 // buffer with the bytes, the old one detached.
 func transferBuffer(in *interp.Interp, a interp.Args, preserve bool) (layout.Value, bool) {
 	h := in.Heap()
-	if !in.IsArrayBuffer(a.This()) {
+	if !in.IsArrayBuffer(a.This()) || in.IsSharedArrayBuffer(a.This()) {
 		return in.ThrowError(interp.TypeError, "Method ArrayBuffer.prototype.transfer called on incompatible receiver "+displayArg(in, a.This()))
 	}
 	buf := h.NewHandle(a.This())

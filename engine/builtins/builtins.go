@@ -36,6 +36,7 @@ func Install(in *interp.Interp) {
 	b.reflect()
 	b.proxy()
 	b.arrayBuffer()
+	b.sharedArrayBuffer() // h-lib
 	b.typedArrays()
 	b.string()
 	b.regexp()
@@ -48,6 +49,7 @@ func Install(in *interp.Interp) {
 	b.bigint()
 	b.errors()
 	b.math()
+	b.atomics() // h-lib
 	b.json()
 	b.globals()
 	b.uri()

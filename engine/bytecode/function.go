@@ -31,6 +31,17 @@ type Function struct {
 	// CountersConstant is the constant pool index of the counters
 	// (ConstCounters), or -1 when the function has none.
 	CountersConstant int
+	// Locals names a generator function's parameters and function-scope
+	// variables with where each lives, in declaration order, for the
+	// inspector's Local scope of a suspended generator; nil otherwise.
+	Locals []Local
+}
+
+// Local is one named variable of a function's own scope: in frame slot
+// Reg, or (Reg < 0) in slot Slot of the function's context.
+type Local struct {
+	Name      string
+	Reg, Slot int
 }
 
 // CounterRange is the source range of one block-coverage counter, in UTF-16

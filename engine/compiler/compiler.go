@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
@@ -39,8 +40,11 @@ type funcCompiler struct {
 	// A generator's object and the registers its resumption sets (the
 	// resume mode and the value sent), or -1.
 	genReg, modeReg, sentReg int
-	err                      error
-	unresolved               []string
+	// locals is the generator function's table of named locals
+	// (bytecode.Function.Locals).
+	locals     []bytecode.Local
+	err        error
+	unresolved []string
 }
 
 func newFuncCompiler(u *Unit, fn *ast.Function, opts Options) *funcCompiler {
@@ -112,6 +116,7 @@ func (c *funcCompiler) compile() (*bytecode.Function, error) {
 		}
 	}
 	out := c.b.Finish(c.info.DebugName, c.info.Params, c.maxReg)
+	out.Locals = c.locals
 	if c.err == nil {
 		if err := c.b.Err(); err != nil {
 			c.err = &Error{Msg: err.Error(), Pos: fn.Range.Start}
@@ -348,6 +353,9 @@ func (c *funcCompiler) compileFunction() {
 	}
 	hasContext := c.pushScope(s)
 	l := c.u.layout(s)
+	if fn.Generator {
+		c.recordLocals(s)
+	}
 	if hasContext {
 		c.enterContext(true)
 		for _, v := range s.Vars {
@@ -427,6 +435,35 @@ func (c *funcCompiler) compileFunction() {
 
 // asyncFunction reports whether the function is an async function (not
 // an async generator).
+// recordLocals lists where each named variable of the function's scope s
+// lives (c.locals), for the inspector: parameters and var/let/const in
+// registers or in the function context, in V8's order (the parameters,
+// `arguments`, then the rest in source order); the function's own name and
+// the internal variables (named with a dot) are left out.
+func (c *funcCompiler) recordLocals(s *ast.Scope) {
+	l := c.u.layout(s)
+	var params, args, rest []*ast.Variable
+	for _, v := range s.Vars {
+		switch {
+		case v.Kind == ast.DeclFunctionName || v.Name == "" || v.Name[0] == '.':
+		case v.Kind == ast.DeclParam:
+			params = append(params, v)
+		case v.Kind == ast.DeclArguments:
+			args = append(args, v)
+		default:
+			rest = append(rest, v)
+		}
+	}
+	sort.SliceStable(rest, func(i, j int) bool { return rest[i].Loc < rest[j].Loc })
+	for _, v := range append(append(params, args...), rest...) {
+		if slot, ok := l.slots[v]; ok {
+			c.locals = append(c.locals, bytecode.Local{Name: v.Name, Reg: -1, Slot: slot})
+		} else if r, ok := c.regs[v]; ok {
+			c.locals = append(c.locals, bytecode.Local{Name: v.Name, Reg: r, Slot: -1})
+		}
+	}
+}
+
 func (c *funcCompiler) asyncFunction() bool { return c.fn.Async && !c.fn.Generator }
 
 // asyncGenerator reports whether the function is an async generator.

@@ -198,6 +198,7 @@ func (g *generator) extract(a layout.Addr) {
 		g.internal(g.fixed.scriptOrDebugInfo, h.Field(a, layout.SharedScriptOffset), layout.SharedScriptOffset)
 		g.internal(g.fixed.functionData, h.Field(a, layout.SharedFunctionDataOffset), layout.SharedFunctionDataOffset)
 		g.internal(g.fixed.rawOuterScopeInfo, h.Field(a, layout.SharedOuterScopeInfoOffset), layout.SharedOuterScopeInfoOffset)
+		g.internal(g.fixed.scopeInfo, h.Field(a, layout.SharedScopeInfoOffset), layout.SharedScopeInfoOffset)
 	case t == layout.ScriptType:
 		g.internal(g.fixed.source, h.Field(a, layout.ScriptSourceOffset), layout.ScriptSourceOffset)
 		g.internal(g.fixed.name, h.Field(a, layout.ScriptNameOffset), layout.ScriptNameOffset)

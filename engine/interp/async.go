@@ -43,8 +43,7 @@ const genAwaitingReturn = 4
 // await implements RtAwait.
 func (in *Interp) await(gen, value heap.Handle) (layout.Value, bool) {
 	f := in.f
-	st, ok := in.generatorState(gen.Value())
-	if !ok {
+	if _, ok := in.generatorState(gen.Value()); !ok {
 		return in.ThrowError(TypeError, "await outside an async function")
 	}
 	p, ok := in.PromiseResolve(in.intrinsics[PromiseFunction], value.Value())
@@ -54,7 +53,7 @@ func (in *Interp) await(gen, value heap.Handle) (layout.Value, bool) {
 	ph := in.h.NewHandle(p)
 	u := in.h.NewHandle(in.undefined)
 	in.addReaction(ph, gen, u, u, in.h.NewHandle(layout.Smi(awaitFulfilled)), in.h.NewHandle(layout.Smi(awaitRejected)))
-	st, _ = in.generatorState(gen.Value())
+	st, _ := in.generatorState(gen.Value())
 	f.Set(st, genAwaiting, layout.Smi(1))
 	if f.Get(st, genKind) == layout.Smi(genKindAsyncFunction) {
 		return f.Get(st, genPromise), true

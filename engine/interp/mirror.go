@@ -339,9 +339,11 @@ func (in *Interp) ScriptIsModule(id int) bool {
 // ScopeMirror is one scope of a function's [[Scopes]], innermost first:
 // V8's type ("closure", "block", "catch", "script", "module", "global") and
 // the variables it holds (for "global", none: the global object is the
-// scope).
+// scope; "local" is a suspended generator's own frame, GeneratorLocalScope).
 type ScopeMirror struct {
-	Type   string
+	Type string
+	// Name is the function a "local" scope belongs to ("" if anonymous).
+	Name   string
 	Names  []string
 	Values []heap.Handle
 }

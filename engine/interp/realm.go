@@ -143,7 +143,11 @@ const (
 	FirstTypedArrayMap      = FirstTypedArrayPrototype + Intrinsic(numTypedArrayKinds)
 	FirstTypedArrayFunction = FirstTypedArrayMap + Intrinsic(numTypedArrayKinds)
 	ArrayBufferFunction     = FirstTypedArrayFunction + Intrinsic(numTypedArrayKinds)
-	numIntrinsics           = ArrayBufferFunction + 1
+	// SharedArrayBuffer's prototype, instance map and constructor (h-lib).
+	SharedArrayBufferPrototype = ArrayBufferFunction + 1
+	SharedArrayBufferMap       = ArrayBufferFunction + 2
+	SharedArrayBufferFunction  = ArrayBufferFunction + 3
+	numIntrinsics              = ArrayBufferFunction + 4
 )
 
 // ErrorKind selects one of the native error constructors.

@@ -288,6 +288,9 @@ func (in *Interp) install(sfi heap.Handle, fn *bytecode.Function, rec *script) {
 		f.SetBytecodeSourcePositionTable(ba.Value(), t.Value())
 	}
 	f.SetSharedBytecode(sfi.Value(), ba.Value())
+	if len(fn.Locals) > 0 {
+		in.installLocals(sfi, fn.Locals)
+	}
 	if id := f.SharedFunctionLiteralID(sfi.Value()); id >= 0 && id < len(rec.cov) && f.SharedScript(sfi.Value()) == rec.script {
 		rec.cov[id].ranges, rec.cov[id].countersConst = fn.CounterRanges, fn.CountersConstant
 	}

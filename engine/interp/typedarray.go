@@ -62,6 +62,7 @@ type backingStore struct {
 	max       int
 	resizable bool
 	detached  bool
+	shared    bool         // a SharedArrayBuffer's: never detached, only grows
 	obj       layout.Value // the buffer (weak: see sweepBuffers)
 }
 
@@ -109,6 +110,8 @@ func (in *Interp) setUpTypedArrayRealm() {
 	}
 	in.intrinsics[ArrayBufferPrototype] = proto(ObjectPrototype)
 	in.intrinsics[ArrayBufferMap] = instMap(layout.JSArrayBufferType, layout.JSArrayBufferSize, ArrayBufferPrototype)
+	in.intrinsics[SharedArrayBufferPrototype] = proto(ObjectPrototype)
+	in.intrinsics[SharedArrayBufferMap] = instMap(layout.JSArrayBufferType, layout.JSArrayBufferSize, SharedArrayBufferPrototype)
 	in.intrinsics[DataViewPrototype] = proto(ObjectPrototype)
 	in.intrinsics[DataViewMap] = instMap(layout.JSDataViewType, layout.JSDataViewSize, DataViewPrototype)
 	in.intrinsics[TypedArrayPrototype] = proto(ObjectPrototype)
@@ -154,15 +157,32 @@ func (in *Interp) PrototypeFromNewTarget(newTarget layout.Value, fallback Intrin
 // NewArrayBuffer allocates an ArrayBuffer of n zero bytes (resizable up
 // to max when max >= 0) whose prototype is proto (0: the default).
 func (in *Interp) NewArrayBuffer(n, max int, proto layout.Value) (layout.Value, bool) {
+	return in.newBuffer(n, max, proto, false)
+}
+
+// NewSharedArrayBuffer allocates a SharedArrayBuffer of n zero bytes
+// (growable up to max when max >= 0) whose prototype is proto (0: the
+// default). It shares the ArrayBuffer machinery (instance type, off-heap
+// backing store); only the store's shared flag tells them apart. With one
+// agent per isolate nothing else ever sees its memory.
+func (in *Interp) NewSharedArrayBuffer(n, max int, proto layout.Value) (layout.Value, bool) {
+	return in.newBuffer(n, max, proto, true)
+}
+
+func (in *Interp) newBuffer(n, max int, proto layout.Value, shared bool) (layout.Value, bool) {
 	if n < 0 || n > MaxBufferLength || max > MaxBufferLength {
 		return in.ThrowError(RangeError, "Array buffer allocation failed")
 	}
 	h := in.h
 	scope := h.OpenScope()
 	defer scope.Close()
-	m := in.mapFor(ArrayBufferMap, proto)
+	def := ArrayBufferMap
+	if shared {
+		def = SharedArrayBufferMap
+	}
+	m := in.mapFor(def, proto)
 	obj := in.f.NewJSObject(m)
-	s := &backingStore{obj: obj.Value(), max: n}
+	s := &backingStore{obj: obj.Value(), max: n, shared: shared}
 	if max >= 0 {
 		s.resizable, s.max = true, max
 		s.data = make([]byte, n, max)
@@ -187,6 +207,12 @@ func (in *Interp) NewArrayBuffer(n, max int, proto layout.Value) (layout.Value, 
 // IsArrayBuffer reports whether v is an ArrayBuffer.
 func (in *Interp) IsArrayBuffer(v layout.Value) bool {
 	return v.IsHeapObject() && in.typeOf(v) == layout.JSArrayBufferType
+}
+
+// IsSharedArrayBuffer reports whether v is a SharedArrayBuffer (which
+// IsArrayBuffer also reports, as the views accept both).
+func (in *Interp) IsSharedArrayBuffer(v layout.Value) bool {
+	return in.IsArrayBuffer(v) && in.store(v).shared
 }
 
 // IsTypedArray reports whether v is a typed array.
@@ -234,6 +260,10 @@ func (in *Interp) DetachArrayBuffer(buf layout.Value) bool {
 		return false
 	}
 	s := in.store(buf)
+	if s.shared {
+		in.throwErrorValue(TypeError, "detachArrayBuffer: a SharedArrayBuffer cannot be detached")
+		return false
+	}
 	if !s.detached {
 		in.h.AdjustExternalMemory(-int64(cap(s.data)))
 		s.data, s.detached = nil, true

@@ -102,13 +102,14 @@ func (f *Factory) SetSharedScript(sfi, script layout.Value) {
 	f.H.SetField(sfi.Addr(), layout.SharedScriptOffset, script)
 }
 
-// SharedScopeInfo returns the ScopeInfo of the function's own scope, or
-// undefined until it is compiled.
+// SharedScopeInfo returns what describes the function's own scope, or
+// undefined: today only a generator function's table of named locals
+// (the interpreter's installLocals), for the inspector.
 func (f *Factory) SharedScopeInfo(sfi layout.Value) layout.Value {
 	return f.H.Field(sfi.Addr(), layout.SharedScopeInfoOffset)
 }
 
-// SetSharedScopeInfo sets the ScopeInfo of the function's own scope.
+// SetSharedScopeInfo sets what describes the function's own scope.
 func (f *Factory) SetSharedScopeInfo(sfi, scopeInfo layout.Value) {
 	f.H.SetField(sfi.Addr(), layout.SharedScopeInfoOffset, scopeInfo)
 }
