@@ -23,6 +23,15 @@ func (b *installer) function() {
 		{"toString", 0, functionToString},
 	})
 	in.DefineSymbolFunction(proto, in.Intrinsic(interp.SymbolHasInstance), "[Symbol.hasInstance]", 1, functionHasInstance)
+	tte := in.NewNativeFunction("", 0, throwTypeError, 0)
+	in.Factory().PreventExtensions(tte)
+	in.SetIntrinsic(interp.ThrowTypeErrorFunction, tte.Value())
+}
+
+// throwTypeError is %ThrowTypeError%, the callee accessor of the arguments
+// objects of strict functions and functions with non-simple parameters.
+func throwTypeError(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+	return in.ThrowError(interp.TypeError, "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them")
 }
 
 // functionConstructor is Function(p1, …, body): the source

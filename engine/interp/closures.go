@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -110,12 +111,32 @@ func (in *Interp) createArguments(fp int, rest bool) layout.Value {
 	if it, kind := in.lookup(in.intrinsics[ArrayPrototype], NameKey(in.intrinsics[SymbolIterator])); kind == propData {
 		f.DefineProperty(obj, h.NewHandle(in.intrinsics[SymbolIterator]), h.NewHandle(it), objects.AttrDontEnum)
 	}
-	if !in.isStrict(fp) {
+	callee := f.InternalizeGo("callee")
+	if fn := in.stack[fp+bytecode.FrameClosure]; !in.isStrict(fp) && in.hasSimpleParameters(fn) {
 		// Sloppy functions' arguments.callee is the function itself.
-		f.DefineProperty(obj, h.NewHandle(f.InternalizeGo("callee").Value()), h.NewHandle(in.stack[fp+bytecode.FrameClosure]), objects.AttrDontEnum)
+		f.DefineProperty(obj, callee, h.NewHandle(fn), objects.AttrDontEnum)
+	} else {
+		// Unmapped arguments objects: callee throws (%ThrowTypeError%).
+		tte := h.NewHandle(in.intrinsics[ThrowTypeErrorFunction])
+		f.DefineAccessor(obj, callee, tte, tte, objects.AttrDontEnum|objects.AttrDontDelete)
 	}
 	f.DefineProperty(obj, h.NewHandle(in.intrinsics[PrivateArguments]), h.NewHandle(in.trueV), objects.AttrDontEnum)
 	return obj.Value()
+}
+
+// hasSimpleParameters reports whether function fn's parameter list is
+// simple: plain identifiers, no defaults, patterns or rest.
+func (in *Interp) hasSimpleParameters(fn layout.Value) bool {
+	_, lit := in.functionAST(in.f.FunctionShared(fn))
+	if lit == nil {
+		return true
+	}
+	for _, p := range lit.Params {
+		if _, ok := p.Target.Data.(*ast.BIdentifier); !ok || p.Rest || p.Default.Data != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // IsArgumentsObject reports whether v is an arguments object.

@@ -127,6 +127,9 @@ const (
 	// EvalFunction is %eval%: a call `eval(src)` of it is a direct eval
 	// (h-eval).
 	EvalFunction
+	// ThrowTypeErrorFunction is %ThrowTypeError%: the getter and setter of
+	// unmapped arguments objects' callee (h-eval).
+	ThrowTypeErrorFunction
 	// ArrayBuffer, DataView and the typed arrays: prototypes and the maps
 	// of their instances (one per typed array kind, in TypedArrayKind
 	// order).
