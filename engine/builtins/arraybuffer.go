@@ -192,31 +192,39 @@ func transferBuffer(in *interp.Interp, a interp.Args, preserve bool) (layout.Val
 	return out, true
 }
 
+// bufferLengths reads a buffer constructor's length and options.maxByteLength
+// (-1 when absent) with toLen, in the specification's order.
+func bufferLengths(in *interp.Interp, a interp.Args, toLen func(*interp.Interp, layout.Value, string) (int, bool)) (n, max int, ok bool) {
+	opts := in.Heap().NewHandle(a.Arg(1))
+	if n, ok = toLen(in, a.Arg(0), "array buffer length"); !ok {
+		return 0, 0, false
+	}
+	max = -1
+	if !in.IsObject(opts.Value()) {
+		return n, max, true
+	}
+	mv, ok := in.Get(opts.Value(), interp.NameKey(in.InternalizeGo("maxByteLength").Value()))
+	if !ok || mv == in.Undefined() {
+		return n, max, ok
+	}
+	if max, ok = toLen(in, mv, "array buffer max length"); !ok {
+		return 0, 0, false
+	}
+	if n > max {
+		in.ThrowError(interp.RangeError, "Invalid array buffer max length")
+		return 0, 0, false
+	}
+	return n, max, true
+}
+
 func arrayBufferConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	h := in.Heap()
 	if !a.IsConstruct() {
 		return in.ThrowError(interp.TypeError, "Constructor ArrayBuffer requires 'new'")
 	}
-	nt := h.NewHandle(a.NewTarget())
-	opts := h.NewHandle(a.Arg(1))
-	n, ok := toIndex(in, a.Arg(0), "array buffer length")
+	nt := in.Heap().NewHandle(a.NewTarget())
+	n, max, ok := bufferLengths(in, a, toIndex)
 	if !ok {
 		return 0, false
-	}
-	max := -1
-	if in.IsObject(opts.Value()) {
-		mv, ok := in.Get(opts.Value(), interp.NameKey(in.InternalizeGo("maxByteLength").Value()))
-		if !ok {
-			return 0, false
-		}
-		if mv != in.Undefined() {
-			if max, ok = toIndex(in, mv, "array buffer max length"); !ok {
-				return 0, false
-			}
-			if n > max {
-				return in.ThrowError(interp.RangeError, "Invalid array buffer max length")
-			}
-		}
 	}
 	proto, ok := in.PrototypeFromNewTarget(nt.Value(), interp.ArrayBufferPrototype)
 	if !ok {

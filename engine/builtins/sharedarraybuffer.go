@@ -44,30 +44,13 @@ func (b *installer) sharedArrayBuffer() {
 }
 
 func sharedArrayBufferConstructor(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	h := in.Heap()
 	if !a.IsConstruct() {
 		return in.ThrowError(interp.TypeError, "Constructor SharedArrayBuffer requires 'new'")
 	}
-	nt := h.NewHandle(a.NewTarget())
-	opts := h.NewHandle(a.Arg(1))
-	n, ok := bufferLengthIndex(in, a.Arg(0), "array buffer length")
+	nt := in.Heap().NewHandle(a.NewTarget())
+	n, max, ok := bufferLengths(in, a, bufferLengthIndex)
 	if !ok {
 		return 0, false
-	}
-	max := -1
-	if in.IsObject(opts.Value()) {
-		mv, ok := in.Get(opts.Value(), interp.NameKey(in.InternalizeGo("maxByteLength").Value()))
-		if !ok {
-			return 0, false
-		}
-		if mv != in.Undefined() {
-			if max, ok = bufferLengthIndex(in, mv, "array buffer max length"); !ok {
-				return 0, false
-			}
-			if n > max {
-				return in.ThrowError(interp.RangeError, "Invalid array buffer max length")
-			}
-		}
 	}
 	proto, ok := in.PrototypeFromNewTarget(nt.Value(), interp.SharedArrayBufferPrototype)
 	if !ok {
