@@ -46,7 +46,8 @@
 // and key listings treat them as elements, and a non-writable array
 // length is a private marker. Not yet: import attributes other than type
 // "json", a separate dictionary elements kind (V8's NumberDictionary) for
-// those indices.
+// those indices, mapped (sloppy-mode) arguments objects: every arguments
+// object is unmapped.
 //
 // # Promises and async functions
 //
