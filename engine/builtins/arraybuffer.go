@@ -134,28 +134,7 @@ func bufferSpecies(in *interp.Interp, buf layout.Value) (layout.Value, bool) {
 
 // bufferSpeciesFrom is SpeciesConstructor(buf, def).
 func bufferSpeciesFrom(in *interp.Interp, buf layout.Value, def interp.Intrinsic) (layout.Value, bool) {
-	dch := in.Handle(in.Intrinsic(def))
-	c, ok := in.GetName(buf, interp.NameConstructor)
-	if !ok {
-		return 0, false
-	}
-	if c == in.Undefined() {
-		return dch.Value(), true
-	}
-	if !in.IsObject(c) {
-		return in.ThrowError(interp.TypeError, "object.constructor is not an object")
-	}
-	s, ok := in.Get(c, interp.NameKey(in.Intrinsic(interp.SymbolSpecies)))
-	if !ok {
-		return 0, false
-	}
-	if in.IsNullish(s) {
-		return dch.Value(), true
-	}
-	if !in.IsConstructor(s) {
-		return in.ThrowError(interp.TypeError, "object.constructor[Symbol.species] is not a constructor")
-	}
-	return s, true
+	return speciesConstructor(in, buf, in.Intrinsic(def), "object.constructor is not an object")
 }
 
 // transferBuffer is ArrayBuffer.prototype.transfer(ToFixedLength): a new

@@ -701,24 +701,27 @@ func regexpSymbolSearch(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	return in.Get(rh.Value(), interp.NameKey(in.Name(interp.NameIndex)))
 }
 
-// speciesConstructor is SpeciesConstructor(o, %RegExp%).
-func speciesConstructor(in *interp.Interp, o heap.Handle, def layout.Value) (layout.Value, bool) {
-	c, ok := in.Get(o.Value(), interp.NameKey(in.Name(interp.NameConstructor)))
+// speciesConstructor is SpeciesConstructor(o, def): o.constructor's
+// Symbol.species, or def when either is absent. notObject is the TypeError's
+// text for a constructor that is not an object (V8's differs by caller).
+func speciesConstructor(in *interp.Interp, o, def layout.Value, notObject string) (layout.Value, bool) {
+	dh := in.Handle(def)
+	c, ok := in.Get(o, interp.NameKey(in.Name(interp.NameConstructor)))
 	if !ok {
 		return 0, false
 	}
 	if c == in.Undefined() {
-		return def, true
+		return dh.Value(), true
 	}
 	if !in.IsObject(c) {
-		return in.ThrowError(interp.TypeError, "The .constructor property is not an object")
+		return in.ThrowError(interp.TypeError, notObject)
 	}
 	sp, ok := in.Get(c, interp.NameKey(in.Intrinsic(interp.SymbolSpecies)))
 	if !ok {
 		return 0, false
 	}
 	if in.IsNullish(sp) {
-		return def, true
+		return dh.Value(), true
 	}
 	if !in.IsConstructor(sp) {
 		return in.ThrowError(interp.TypeError, "object.constructor[Symbol.species] is not a constructor")
@@ -819,7 +822,7 @@ func regexpSymbolSplit(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return out.Value(), true
 	}
 
-	c, ok := speciesConstructor(in, rx, in.Intrinsic(interp.RegExpFunction))
+	c, ok := speciesConstructor(in, rx.Value(), in.Intrinsic(interp.RegExpFunction), "The .constructor property is not an object")
 	if !ok {
 		return 0, false
 	}
@@ -1167,7 +1170,7 @@ func regexpSymbolMatchAll(in *interp.Interp, a interp.Args) (layout.Value, bool)
 		return 0, false
 	}
 	s := h.NewHandle(str)
-	c, ok := speciesConstructor(in, rx, in.Intrinsic(interp.RegExpFunction))
+	c, ok := speciesConstructor(in, rx.Value(), in.Intrinsic(interp.RegExpFunction), "The .constructor property is not an object")
 	if !ok {
 		return 0, false
 	}

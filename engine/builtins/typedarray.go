@@ -318,29 +318,8 @@ func typedArrayCreate(in *interp.Interp, c layout.Value, args []layout.Value, n 
 // typedArraySpecies returns the constructor TypedArraySpeciesCreate uses
 // for exemplar: its constructor's Symbol.species, or its kind's default.
 func typedArraySpecies(in *interp.Interp, exemplar layout.Value) (layout.Value, bool) {
-	h := in.Heap()
-	dch := h.NewHandle(in.Intrinsic(interp.FirstTypedArrayFunction + interp.Intrinsic(in.TypedArrayKindOf(exemplar))))
-	c, ok := in.GetName(exemplar, interp.NameConstructor)
-	if !ok {
-		return 0, false
-	}
-	if c == in.Undefined() {
-		return dch.Value(), true
-	}
-	if !in.IsObject(c) {
-		return in.ThrowError(interp.TypeError, "object.constructor is not an object")
-	}
-	s, ok := in.Get(c, interp.NameKey(in.Intrinsic(interp.SymbolSpecies)))
-	if !ok {
-		return 0, false
-	}
-	if in.IsNullish(s) {
-		return dch.Value(), true
-	}
-	if !in.IsConstructor(s) {
-		return in.ThrowError(interp.TypeError, "object.constructor[Symbol.species] is not a constructor")
-	}
-	return s, true
+	def := in.Intrinsic(interp.FirstTypedArrayFunction + interp.Intrinsic(in.TypedArrayKindOf(exemplar)))
+	return speciesConstructor(in, exemplar, def, "object.constructor is not an object")
 }
 
 // speciesCreate is TypedArraySpeciesCreate with a length argument.
