@@ -207,14 +207,11 @@ func (c *funcCompiler) annexBFunction(fn *ast.Function) {
 	if v.Scope.IsVarScope() {
 		return
 	}
-	vs := v.Scope.VarScope()
-	if vs == nil {
+	outer := v.HoistedTo
+	if outer == nil {
 		return
 	}
-	outer := vs.Lookup(v.Name)
-	if outer == nil || outer == v || outer.Kind != ast.DeclVar {
-		return
-	}
+	vs := outer.Scope
 	c.loadVar(c.resolve(v.Name, v))
 	if vs.EvalTop && !vs.Strict {
 		c.evalAnnexBStore(outer.Name)

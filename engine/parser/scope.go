@@ -369,24 +369,36 @@ func (a *analyzer) annexBHoist(v *ast.Variable, fn *ast.Function) {
 					if w.Kind == ast.DeclFunction && isLexicalDecl(w, s.IsVarScope()) {
 						return
 					}
+					if name == "arguments" && w.Kind != ast.DeclFunction && ownsArguments(s) {
+						return // the arguments object is needed: "arguments" is one of the parameterNames (B.3.2.1)
+					}
 					v.HoistedTo = w
 				}
 				return
 			}
-			if s.Kind == ast.ScopeCatch {
+			if s.Kind == ast.ScopeCatch && a.simpleCatch[s] {
 				continue // catch (f) { { function f() {} } } still hoists
 			}
-			return
+			return // `var f` here would be an early error (B.3.5: catch ({ f }))
 		}
 		if s.IsVarScope() {
 			if s.Kind == ast.ScopeFunction && s.Func != nil && s.Func.Kind == ast.FuncClassFieldInit {
 				return
+			}
+			if name == "arguments" && ownsArguments(s) {
+				return // as above
 			}
 			w, _ := a.declare(s, name, ast.DeclVar, fn.Name.Start)
 			v.HoistedTo = w
 			return
 		}
 	}
+}
+
+// ownsArguments reports whether s is the scope of a function that has its
+// own arguments object (not an arrow function's).
+func ownsArguments(s *ast.Scope) bool {
+	return s.Kind == ast.ScopeFunction && s.Func != nil && s.Func.Kind != ast.FuncArrow && s.Func.Kind != ast.FuncClassFieldInit
 }
 
 // declareVar declares a var name: it passes through block scopes (where a
