@@ -1101,7 +1101,12 @@ func (a *analyzer) checkEvalVars(top *ast.Scope) {
 		}
 		for s := top.Parent; s != nil; s = s.Parent {
 			if s == vs && a.p.opts.EvalInParams {
-				break // the body's declarations do not exist yet
+				// The body's declarations do not exist yet; the parameters
+				// do, in an environment between the eval and its var scope.
+				if w := s.Lookup(v.Name); w != nil && w.Kind == ast.DeclParam {
+					a.fail(ast.Range{Start: v.Loc, End: v.Loc + ast.Pos(len(v.Name))}, fmt.Sprintf("Identifier '%s' has already been declared", v.Name))
+				}
+				break
 			}
 			if w := s.Lookup(v.Name); w != nil && s.Kind != ast.ScopeCatch && s.Kind != ast.ScopeFunctionName && (w.Kind.Lexical() || w.Kind == ast.DeclFunction && !s.IsVarScope()) {
 				a.fail(ast.Range{Start: v.Loc, End: v.Loc + ast.Pos(len(v.Name))}, fmt.Sprintf("Identifier '%s' has already been declared", v.Name))
