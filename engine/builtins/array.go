@@ -117,6 +117,19 @@ func lengthOf(in *interp.Interp, obj layout.Value) (int, bool) {
 	return int(jsnum.ToLength(x)), true
 }
 
+// copyWithinArgs decodes copyWithin(target, start, end) over n elements:
+// where to copy, from where, and how many (≤ 0: none).
+func copyWithinArgs(in *interp.Interp, a interp.Args, n int) (to, from, count int, ok bool) {
+	if to, ok = relativeIndex(in, a.Arg(0), n, 0); !ok {
+		return
+	}
+	if from, ok = relativeIndex(in, a.Arg(1), n, 0); !ok {
+		return
+	}
+	end, ok := relativeIndex(in, a.Arg(2), n, n)
+	return to, from, min(end-from, n-to), ok
+}
+
 // relativeIndex converts a relative start/end argument (negative counts
 // from the end) clamped to [0, n].
 func relativeIndex(in *interp.Interp, v layout.Value, n, def int) (int, bool) {
@@ -1343,19 +1356,10 @@ func arrayCopyWithin(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	to, ok := relativeIndex(in, a.Arg(0), n, 0)
+	to, from, count, ok := copyWithinArgs(in, a, n)
 	if !ok {
 		return 0, false
 	}
-	from, ok := relativeIndex(in, a.Arg(1), n, 0)
-	if !ok {
-		return 0, false
-	}
-	end, ok := relativeIndex(in, a.Arg(2), n, n)
-	if !ok {
-		return 0, false
-	}
-	count := min(end-from, n-to)
 	if count > 0 && !moveElements(in, self(a), from, to, count) {
 		return 0, false
 	}
