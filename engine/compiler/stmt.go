@@ -400,13 +400,72 @@ func (c *funcCompiler) endForBinding(left ast.ForBinding, s *ast.Scope, saved in
 	}
 }
 
+// forHeadExpr compiles the expression of a for-in/of head. When it may
+// refer to a name the head declares with let or const (a closure there
+// captures it, or a direct eval may), it runs in a scope of its own where
+// those names are uninitialized (ForIn/OfHeadEvaluation's TDZ):
+//
+//	for (let x in { k: () => x }) ;  // calling the arrow throws ReferenceError
+func (c *funcCompiler) forHeadExpr(left ast.ForBinding, s *ast.Scope, right ast.Expr) {
+	if s == nil || left.Kind != ast.VarLet && left.Kind != ast.VarConst || !s.InnerEval && !refersToScope(right, s) {
+		c.expr(right)
+		return
+	}
+	saved := -1
+	if c.pushScope(s) {
+		saved = c.enterContext(false)
+		c.pushContextEntry(saved)
+	}
+	c.initLexicals(s)
+	c.expr(right)
+	if saved >= 0 {
+		c.popControl()
+		c.b.Emit(bytecode.PopContext, saved)
+	}
+	c.popScope()
+}
+
+// refersToScope reports whether e (closures in it included) refers to a
+// captured variable of scope s.
+func refersToScope(e ast.Expr, s *ast.Scope) bool {
+	found := false
+	in := func(v *ast.Variable) bool { return v != nil && v.Scope == s && v.Captured }
+	var binding func(b ast.Binding)
+	binding = func(b ast.Binding) {
+		switch x := b.Data.(type) {
+		case *ast.BIdentifier:
+			found = found || in(x.Var)
+		case *ast.BArray:
+			for _, it := range x.Items {
+				binding(it.Target)
+			}
+			binding(x.Rest)
+		case *ast.BObject:
+			for _, p := range x.Props {
+				binding(p.Target)
+			}
+			binding(x.Rest)
+		}
+	}
+	walkExpr(e, func(e ast.Expr) bool {
+		switch x := e.Data.(type) {
+		case *ast.EIdentifier:
+			found = found || in(x.Var)
+		case *ast.EAssign:
+			binding(x.Target)
+		}
+		return !found
+	})
+	return found
+}
+
 func (c *funcCompiler) forInStmt(x *ast.SForIn, labels []string) {
 	if x.Left.Init.Data != nil {
 		c.expr(x.Left.Init)
 		c.assignAcc(x.Left.Target, bindAssignVar)
 	}
 	obj, idx, keys := c.newLocal(), c.newLocal(), c.newLocal()
-	c.expr(x.Right)
+	c.forHeadExpr(x.Left, x.Scope, x.Right)
 	c.b.Emit(bytecode.Star, obj)
 	c.b.Emit(bytecode.ForInEnumerate, obj)
 	c.b.Emit(bytecode.Star, keys)
@@ -440,7 +499,7 @@ func (c *funcCompiler) forOfStmt(x *ast.SForOf, labels []string) {
 		return
 	}
 	iter, next, res := c.newLocal(), c.newLocal(), c.newLocal()
-	c.expr(x.Right)
+	c.forHeadExpr(x.Left, x.Scope, x.Right)
 	c.exprPos(x.Right.Start)
 	if x.Await {
 		c.b.Emit(bytecode.Star, res)
