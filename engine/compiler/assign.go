@@ -65,6 +65,18 @@ func (c *funcCompiler) memberTarget(e ast.Expr, later ...ast.Expr) (memberRef, b
 		key := c.operandReg(t.Index, later...)
 		return memberRef{obj: obj, key: key, name: -1}, true
 	}
+	if _, ok := e.Data.(*ast.ECall); ok {
+		// Annex B: a call as an assignment target (sloppy code only, the
+		// parser checks) is evaluated, then throws (before the value is).
+		c.expr(e)
+		mark := c.tempMark()
+		r := c.newTemp()
+		c.b.Emit(bytecode.LdaConstant, c.b.NameConstant("Invalid left-hand side in assignment"))
+		c.b.Emit(bytecode.Star, r)
+		c.b.Emit(bytecode.CallRuntime, int(bytecode.RtThrowReferenceError), r, 1)
+		c.freeTemps(mark)
+		return memberRef{}, false
+	}
 	c.fail("Invalid left-hand side in assignment")
 	return memberRef{}, false
 }
@@ -254,7 +266,7 @@ func (c *funcCompiler) update(e ast.Expr, x *ast.EUpdate, used bool) {
 		if postfix {
 			b.Emit(bytecode.Ldar, old)
 		}
-	case *ast.EDot, *ast.EIndex:
+	case *ast.EDot, *ast.EIndex, *ast.ECall:
 		ref, ok := c.memberTarget(x.Target)
 		if !ok {
 			return
