@@ -559,7 +559,7 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 		}
 		// The element is a named property (it has attributes).
 		k = NameKey(in.indexName(k.Index))
-		obj, v = oh.Value(), vh.Value()
+		obj = oh.Value()
 	}
 	nh := h.NewHandle(k.Name)
 	name := k.Name
@@ -911,9 +911,7 @@ func (in *Interp) newArray(n int) layout.Value {
 func (in *Interp) NewArray(values []layout.Value) heap.Handle {
 	h, f := in.h, in.f
 	base := in.pushTemp(in.undefined)
-	for i := range values {
-		in.temps = append(in.temps, values[i])
-	}
+	in.temps = append(in.temps, values...)
 	arr := f.NewJSArray(len(values))
 	for i := range values {
 		s := h.OpenScope()

@@ -495,9 +495,7 @@ func (in *Interp) superCall(fn, ntv layout.Value, first, argc int, spread bool) 
 	}
 	if spread {
 		base := in.pushTemp(in.undefined)
-		for _, a := range args {
-			in.temps = append(in.temps, a)
-		}
+		in.temps = append(in.temps, args...)
 		arr, ok := in.iterableToArray(in.stack[first+argc-1])
 		if !ok {
 			in.popTemps(base)
