@@ -142,15 +142,29 @@ func (in *Interp) setMappedEntry(pmap layout.Value, i uint32, entry layout.Value
 
 // unmapArgument ends the mapping of index i of obj, leaving in its place
 // an ordinary own data property with the value and attributes it had (an
-// element, or a named one when it has attributes).
-func (in *Interp) unmapArgument(obj heap.Handle, i uint32) {
+// element, or a named one when it has attributes). On a non-extensible
+// object only a plain element can take its place (its slot is still in
+// the backing store); otherwise it reports false and the mapping stays.
+func (in *Interp) unmapArgument(obj heap.Handle, i uint32) bool {
+	f := in.f
 	m, e, ok := in.argumentsMapEntry(obj.Value(), i)
 	if !ok {
-		return
+		return true
 	}
-	v := in.f.ContextSlot(in.f.Get(m, 0), e>>2)
+	v := f.ContextSlot(f.Get(m, 0), e>>2)
+	attrs := mappedAttributes(e)
+	if !f.IsExtensible(obj.Value()) {
+		el := f.JSObjectElements(obj.Value())
+		if attrs != objects.AttrNone || int(i) >= f.Length(el) {
+			return false
+		}
+		f.Set(el, int(i), v)
+		in.setMappedEntry(m, i, in.hole)
+		return true
+	}
 	in.setMappedEntry(m, i, in.hole)
-	in.DefineOwn(obj.Value(), IndexKey(i), v, mappedAttributes(e))
+	in.DefineOwn(obj.Value(), IndexKey(i), v, attrs)
+	return true
 }
 
 // mappedDelete is [[Delete]] of a mapped index: found reports whether i is
@@ -185,7 +199,9 @@ func (in *Interp) mappedDefineOwn(obj heap.Handle, i uint32, v heap.Handle, attr
 	}
 	in.f.SetContextSlot(in.f.Get(m, 0), e>>2, v.Value())
 	if attrs&objects.AttrReadOnly != 0 {
-		in.unmapArgument(obj, i)
+		if !in.unmapArgument(obj, i) {
+			return false, true
+		}
 		return in.DefineOwn(obj.Value(), IndexKey(i), v.Value(), attrs), true
 	}
 	entry := e &^ (mappedDontEnum | mappedDontDelete)
@@ -216,7 +232,9 @@ func (in *Interp) mappedDefineOwnProperty(obj heap.Handle, i uint32, d *Property
 		in.mappedSet(obj.Value(), i, d.Value.Value())
 	}
 	if d.IsAccessor() || d.HasWritable && !d.Writable {
-		in.unmapArgument(obj, i)
+		if !in.unmapArgument(obj, i) {
+			return false, true
+		}
 		return false, false // the ordinary definition goes on
 	}
 	m, e, _ := in.argumentsMapEntry(obj.Value(), i)

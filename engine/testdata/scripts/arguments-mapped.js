@@ -131,3 +131,29 @@ function shadowed(a) { var arguments; arguments[0] = 2; return a; }
 console.log('var arguments', shadowed(1));
 function paramNamedArguments(arguments) { return arguments; }
 console.log('parameter named arguments', paramNamedArguments(1));
+function nonExt(a, b) {
+  Object.preventExtensions(arguments);
+  a = 2;
+  var r = [arguments[0], delete arguments[0]];
+  arguments[0] = 5;
+  b = 3;
+  arguments[1] = 4;
+  return r.concat([a, arguments[0], b, Object.keys(arguments), Object.isExtensible(arguments)]);
+}
+console.log('non-extensible', nonExt(1, 1));
+function sealedDelete(a) { Object.seal(arguments); a = 5; return [delete arguments[0], arguments[0]]; }
+console.log('sealed delete', sealedDelete(1));
+function getterThenValue(a) {
+  Object.defineProperty(arguments, '0', { value: 2, writable: true, enumerable: true, configurable: true });
+  a = 3;
+  return arguments[0];
+}
+console.log('full data descriptor', getterThenValue(1));
+function valueOnNonConfigurable(a) {
+  Object.defineProperty(arguments, '0', { configurable: false, enumerable: false });
+  Object.defineProperty(arguments, '0', { value: 'v' });
+  var r = [a];
+  try { Object.defineProperty(arguments, '0', { enumerable: true }); } catch (e) { r.push(e.constructor.name); }
+  return r;
+}
+console.log('value on non-configurable', valueOnNonConfigurable(1));
