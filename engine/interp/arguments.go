@@ -79,6 +79,11 @@ func (in *Interp) argumentsMapEntry(obj layout.Value, i uint32) (pmap layout.Val
 	if !in.mappedArguments || !obj.IsHeapObject() || in.h.InstanceType(obj.Addr()) != layout.JSObjectType {
 		return 0, 0, false
 	}
+	// A mapped index is a hole inside the backing store: most objects
+	// are ruled out before the lookup of the map.
+	if el := in.f.JSObjectElements(obj); int(i) >= in.f.Length(el) || in.f.Get(el, int(i)) != in.hole {
+		return 0, 0, false
+	}
 	m, found := in.f.GetProperty(obj, in.intrinsics[PrivateArguments])
 	if !found || !m.IsHeapObject() || in.h.InstanceType(m.Addr()) != layout.FixedArrayType {
 		return 0, 0, false
