@@ -350,7 +350,9 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 	monoField := func(slot int) (int, bool) {
 		off := feedbackOffset(slot)
 		m, hd := h.Field(fv.Addr(), off), h.Field(fv.Addr(), off+4)
-		if !m.IsHeapObject() || m == in.undefined || !hd.IsSmi() {
+		// A polymorphic slot holds a FixedArray and a Smi marker that
+		// reads like a field handler: only a map makes it monomorphic.
+		if !m.IsHeapObject() || m == in.undefined || !hd.IsSmi() || h.InstanceType(m.Addr()) != layout.MapType {
 			return 0, false
 		}
 		k := hd.SmiValue()
@@ -388,6 +390,9 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
 			if !ok {
+				if op == bytecode.LdaNamedProperty && h.Field(fv.Addr(), feedbackOffset(u16(code, pc+5))+4) == layout.Smi(polymorphicMarker) {
+					set(pc, bytecode.LdaNamedPoly)
+				}
 				continue
 			}
 			// The name operand becomes the handler: the baseline array
