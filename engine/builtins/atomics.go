@@ -94,6 +94,26 @@ func validateIntegerTypedArray(in *interp.Interp, v layout.Value, method string,
 	return true
 }
 
+// atomicAccess validates the typed array and index arguments that every
+// Atomics operation but wait starts with, and returns the array (in a
+// handle) and the index.
+func atomicAccess(in *interp.Interp, a interp.Args, method string, waitable bool) (heap.Handle, int, bool) {
+	if !validateIntegerTypedArray(in, a.Arg(0), method, waitable) {
+		return heap.Handle{}, 0, false
+	}
+	ta := in.Handle(a.Arg(0))
+	i, ok := validateAtomicAccess(in, ta, a.Arg(1))
+	return ta, i, ok
+}
+
+// elementMask keeps an operand's bits that fit an element of kind k.
+func elementMask(k interp.TypedArrayKind) uint64 {
+	if k.Size() < 8 {
+		return 1<<(8*k.Size()) - 1
+	}
+	return math.MaxUint64
+}
+
 // validateAtomicAccess is ValidateAtomicAccess: the index ToIndex'd and
 // below the array's length.
 func validateAtomicAccess(in *interp.Interp, ta heap.Handle, idx layout.Value) (int, bool) {
@@ -166,17 +186,12 @@ func elementValue(in *interp.Interp, k interp.TypedArrayKind, w uint64) (layout.
 }
 
 func atomicReadModifyWrite(in *interp.Interp, a interp.Args, method string, op atomicOp) (layout.Value, bool) {
-	if !validateIntegerTypedArray(in, a.Arg(0), method, false) {
-		return 0, false
-	}
-	ta := in.Handle(a.Arg(0))
-	val := in.Handle(a.Arg(2))
-	i, ok := validateAtomicAccess(in, ta, a.Arg(1))
+	ta, i, ok := atomicAccess(in, a, method, false)
 	if !ok {
 		return 0, false
 	}
 	k := in.TypedArrayKindOf(ta.Value())
-	w, _, ok := atomicOperand(in, k, val.Value())
+	w, _, ok := atomicOperand(in, k, a.Arg(2))
 	if !ok {
 		return 0, false
 	}
@@ -190,11 +205,7 @@ func atomicReadModifyWrite(in *interp.Interp, a interp.Args, method string, op a
 }
 
 func atomicsLoad(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	if !validateIntegerTypedArray(in, a.Arg(0), "Atomics.load", false) {
-		return 0, false
-	}
-	ta := in.Handle(a.Arg(0))
-	i, ok := validateAtomicAccess(in, ta, a.Arg(1))
+	ta, i, ok := atomicAccess(in, a, "Atomics.load", false)
 	if !ok {
 		return 0, false
 	}
@@ -208,16 +219,11 @@ func atomicsLoad(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 // atomicsStore is Atomics.store: it returns the converted value, not the
 // stored (wrapped) one.
 func atomicsStore(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-	if !validateIntegerTypedArray(in, a.Arg(0), "Atomics.store", false) {
-		return 0, false
-	}
-	ta := in.Handle(a.Arg(0))
-	val := in.Handle(a.Arg(2))
-	i, ok := validateAtomicAccess(in, ta, a.Arg(1))
+	ta, i, ok := atomicAccess(in, a, "Atomics.store", false)
 	if !ok {
 		return 0, false
 	}
-	w, v, ok := atomicOperand(in, in.TypedArrayKindOf(ta.Value()), val.Value())
+	w, v, ok := atomicOperand(in, in.TypedArrayKindOf(ta.Value()), a.Arg(2))
 	if !ok {
 		return 0, false
 	}
@@ -232,21 +238,16 @@ func atomicsStore(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 
 func atomicsCompareExchange(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	const method = "Atomics.compareExchange"
-	if !validateIntegerTypedArray(in, a.Arg(0), method, false) {
-		return 0, false
-	}
-	ta := in.Handle(a.Arg(0))
-	exp, rep := in.Handle(a.Arg(2)), in.Handle(a.Arg(3))
-	i, ok := validateAtomicAccess(in, ta, a.Arg(1))
+	ta, i, ok := atomicAccess(in, a, method, false)
 	if !ok {
 		return 0, false
 	}
 	k := in.TypedArrayKindOf(ta.Value())
-	ew, _, ok := atomicOperand(in, k, exp.Value())
+	ew, _, ok := atomicOperand(in, k, a.Arg(2))
 	if !ok {
 		return 0, false
 	}
-	rw, _, ok := atomicOperand(in, k, rep.Value())
+	rw, _, ok := atomicOperand(in, k, a.Arg(3))
 	if !ok {
 		return 0, false
 	}
@@ -255,11 +256,7 @@ func atomicsCompareExchange(in *interp.Interp, a interp.Args) (layout.Value, boo
 		return 0, false
 	}
 	old := readBits(el)
-	mask := uint64(math.MaxUint64)
-	if k.Size() < 8 {
-		mask = 1<<(8*k.Size()) - 1
-	}
-	if old == ew&mask {
+	if old == ew&elementMask(k) {
 		writeBits(el, rw)
 	}
 	return elementValue(in, k, old)
@@ -299,11 +296,7 @@ func atomicsWait(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	}
 	// A shared buffer is never detached and never shrinks.
 	el := in.TypedArrayBytes(ta.Value())[i*k.Size():][:k.Size()]
-	mask := uint64(math.MaxUint64)
-	if k.Size() < 8 {
-		mask = 1<<(8*k.Size()) - 1
-	}
-	if readBits(el) != w&mask {
+	if readBits(el) != w&elementMask(k) {
 		return in.InternalizeGo("not-equal").Value(), true
 	}
 	sleepTimeout(t)
@@ -326,16 +319,11 @@ func sleepTimeout(t float64) {
 // agent there is never a waiter, so it wakes none.
 func atomicsNotify(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	const method = "Atomics.notify"
-	if !validateIntegerTypedArray(in, a.Arg(0), method, true) {
+	if _, _, ok := atomicAccess(in, a, method, true); !ok {
 		return 0, false
 	}
-	ta := in.Handle(a.Arg(0))
-	count := in.Handle(a.Arg(2))
-	if _, ok := validateAtomicAccess(in, ta, a.Arg(1)); !ok {
-		return 0, false
-	}
-	if count.Value() != in.Undefined() {
-		if _, ok := in.ToIntegerOrInfinity(count.Value()); !ok {
+	if count := a.Arg(2); count != in.Undefined() {
+		if _, ok := in.ToIntegerOrInfinity(count); !ok {
 			return 0, false
 		}
 	}

@@ -256,35 +256,19 @@ func constructTypedArray(in *interp.Interp, a interp.Args, k interp.TypedArrayKi
 		}
 		return ta, true
 	}
-	oh := h.NewHandle(first)
-	iter, ok := in.Get(oh.Value(), interp.NameKey(in.Intrinsic(interp.SymbolIterator)))
+	src, ok := openTypedArraySource(in, first)
 	if !ok {
 		return 0, false
 	}
-	var values heap.Handle
-	n := 0
-	if !in.IsNullish(iter) {
-		if !in.IsCallable(iter) {
-			return in.ThrowError(interp.TypeError, displayArg(in, iter)+" is not a function")
-		}
-		if values, ok = in.IterableToArray(oh.Value()); !ok {
-			return 0, false
-		}
-		n = int(in.ArrayLength(values.Value()))
-	} else if n, ok = lengthOf(in, oh.Value()); !ok {
-		return 0, false
-	}
-	ta, ok := newTypedArray(in, k, n, ph.Value())
+	ta, ok := newTypedArray(in, k, src.n, ph.Value())
 	if !ok {
 		return 0, false
 	}
 	th := h.NewHandle(ta)
-	for i := 0; i < n; i++ {
+	for i := 0; i < src.n; i++ {
 		s := h.OpenScope()
-		var v layout.Value
-		if !values.IsNil() {
-			v = in.Element(values.Value(), uint32(i))
-		} else if v, ok = in.Get(oh.Value(), interp.IndexKey(uint32(i))); !ok {
+		v, ok := src.at(in, i)
+		if !ok {
 			s.Close()
 			return 0, false
 		}
@@ -339,6 +323,53 @@ func speciesCreate(in *interp.Interp, exemplar layout.Value, n int) (layout.Valu
 	return ta, true
 }
 
+// typedArraySource is what a typed array is filled from (the constructor's
+// object argument, %TypedArray%.from's source): an iterable's values,
+// collected before the typed array is made, or an array-like read index by
+// index afterwards.
+type typedArraySource struct {
+	values heap.Handle // the iterable's values; nil for an array-like
+	obj    heap.Handle // the array-like
+	n      int
+}
+
+// openTypedArraySource reads v's @@iterator and collects its values, or
+// else takes v as an array-like of its length.
+func openTypedArraySource(in *interp.Interp, v layout.Value) (typedArraySource, bool) {
+	h := in.Heap()
+	src := typedArraySource{obj: h.NewHandle(v)}
+	iter, ok := in.Get(v, interp.NameKey(in.Intrinsic(interp.SymbolIterator)))
+	if !ok {
+		return src, false
+	}
+	if !in.IsNullish(iter) {
+		if !in.IsCallable(iter) {
+			in.ThrowError(interp.TypeError, displayArg(in, iter)+" is not a function")
+			return src, false
+		}
+		if src.values, ok = in.IterableToArray(src.obj.Value()); !ok {
+			return src, false
+		}
+		src.n = int(in.ArrayLength(src.values.Value()))
+		return src, true
+	}
+	o, ok := in.ToObject(src.obj.Value())
+	if !ok {
+		return src, false
+	}
+	src.obj.Set(o)
+	src.n, ok = lengthOf(in, o)
+	return src, ok
+}
+
+// at is the source's i-th value.
+func (s typedArraySource) at(in *interp.Interp, i int) (layout.Value, bool) {
+	if !s.values.IsNil() {
+		return in.Element(s.values.Value(), uint32(i)), true
+	}
+	return in.Get(s.obj.Value(), interp.IndexKey(uint32(i)))
+}
+
 func typedArrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	h := in.Heap()
 	c := h.NewHandle(a.This())
@@ -349,31 +380,11 @@ func typedArrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if mapFn.Value() != in.Undefined() && !in.IsCallable(mapFn.Value()) {
 		return in.ThrowError(interp.TypeError, displayArg(in, mapFn.Value())+" is not a function")
 	}
-	src := h.NewHandle(a.Arg(0))
-	iter, ok := in.Get(src.Value(), interp.NameKey(in.Intrinsic(interp.SymbolIterator)))
+	src, ok := openTypedArraySource(in, a.Arg(0))
 	if !ok {
 		return 0, false
 	}
-	var values heap.Handle
-	n := 0
-	if !in.IsNullish(iter) {
-		if !in.IsCallable(iter) {
-			return in.ThrowError(interp.TypeError, displayArg(in, iter)+" is not a function")
-		}
-		if values, ok = in.IterableToArray(src.Value()); !ok {
-			return 0, false
-		}
-		n = int(in.ArrayLength(values.Value()))
-	} else {
-		o, ok := in.ToObject(src.Value())
-		if !ok {
-			return 0, false
-		}
-		src.Set(o)
-		if n, ok = lengthOf(in, o); !ok {
-			return 0, false
-		}
-	}
+	n := src.n
 	ta, ok := typedArrayCreate(in, c.Value(), []layout.Value{layout.Smi(n)}, n)
 	if !ok {
 		return 0, false
@@ -381,10 +392,8 @@ func typedArrayFrom(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	th := h.NewHandle(ta)
 	for i := 0; i < n; i++ {
 		s := h.OpenScope()
-		var v layout.Value
-		if !values.IsNil() {
-			v = in.Element(values.Value(), uint32(i))
-		} else if v, ok = in.Get(src.Value(), interp.IndexKey(uint32(i))); !ok {
+		v, ok := src.at(in, i)
+		if !ok {
 			s.Close()
 			return 0, false
 		}
@@ -487,19 +496,10 @@ func typedArrayCopyWithin(in *interp.Interp, a interp.Args) (layout.Value, bool)
 	if !ok {
 		return 0, false
 	}
-	to, ok := relativeIndex(in, a.Arg(0), n, 0)
+	to, from, count, ok := copyWithinArgs(in, a, n)
 	if !ok {
 		return 0, false
 	}
-	from, ok := relativeIndex(in, a.Arg(1), n, 0)
-	if !ok {
-		return 0, false
-	}
-	end, ok := relativeIndex(in, a.Arg(2), n, n)
-	if !ok {
-		return 0, false
-	}
-	count := min(end-from, n-to)
 	if count > 0 {
 		n2, oob := in.TypedArrayLength(a.This())
 		if oob {

@@ -106,8 +106,6 @@ func (c *funcCompiler) objectLiteral(x *ast.EObject) {
 const (
 	// defineSetName names the (anonymous function) value after the key.
 	defineSetName = 1
-	// defineDontEnum defines a non-enumerable property.
-	defineDontEnum = 2
 )
 
 // Function-name prefixes for RtSetFunctionName.

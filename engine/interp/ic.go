@@ -559,7 +559,7 @@ func (in *Interp) storeKeyed(fp int, obj, key, v layout.Value, define bool) bool
 
 // defineKeyedOwn is DefineKeyedOwnProperty: an own data property of an
 // object literal or class field; flags bit 0 names an anonymous function
-// value after the key, bit 1 makes the property non-enumerable.
+// value after the key.
 func (in *Interp) defineKeyedOwn(obj, key, v layout.Value, flags int) bool {
 	h := in.h
 	scope := h.OpenScope()
@@ -573,12 +573,7 @@ func (in *Interp) defineKeyedOwn(obj, key, v layout.Value, flags int) bool {
 	if flags&1 != 0 && in.isFunction(vh.Value()) {
 		in.setFunctionName(vh, kh.Key(), "")
 	}
-	k := kh.Key()
-	attrs := objects.AttrNone
-	if flags&2 != 0 {
-		attrs = objects.AttrDontEnum
-	}
-	if !in.DefineOwn(oh.Value(), k, vh.Value(), attrs) && in.hasException {
+	if !in.DefineOwn(oh.Value(), kh.Key(), vh.Value(), objects.AttrNone) && in.hasException {
 		return false
 	}
 	in.acc = vh.Value()

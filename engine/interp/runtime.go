@@ -102,6 +102,9 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 	case bytecode.RtSuperCall, bytecode.RtSuperCallSpread:
 		fp := int(in.top().fp)
 		return in.superCall(in.stack[fp+bytecode.FrameClosure], in.stack[fp+bytecode.FrameNewTarget], first, argc, id == bytecode.RtSuperCallSpread)
+	case bytecode.RtMapArguments:
+		fp := int(in.frames[len(in.frames)-1].fp)
+		return in.mapArguments(h.NewHandle(arg(0)), arg(1), fp), true
 	case bytecode.RtSuperCallFrom, bytecode.RtSuperCallFromSpread:
 		return in.superCall(arg(0), arg(1), first+2, argc-2, id == bytecode.RtSuperCallFromSpread)
 	case bytecode.RtLoadSuperProperty:
@@ -492,9 +495,7 @@ func (in *Interp) superCall(fn, ntv layout.Value, first, argc int, spread bool) 
 	}
 	if spread {
 		base := in.pushTemp(in.undefined)
-		for _, a := range args {
-			in.temps = append(in.temps, a)
-		}
+		in.temps = append(in.temps, args...)
 		arr, ok := in.iterableToArray(in.stack[first+argc-1])
 		if !ok {
 			in.popTemps(base)

@@ -126,7 +126,6 @@ func (f *Factory) SetArrayLength(arr heap.Handle, n uint32) bool {
 		}
 	default:
 		f.resizeElements(arr, int(max(n, NewElementsCapacity(capacity))))
-		a = arr.Value()
 	}
 	f.setArrayLengthField(arr, n)
 	return true

@@ -457,21 +457,18 @@ func (l *lexer) skipLineComment(i int) {
 // as one before the next token.
 func (l *lexer) skipBlockComment() {
 	i := l.pos + 2
-	for {
-		j := strings.Index(l.src[i:], "*/")
-		if j < 0 {
-			l.pos = len(l.src)
-			l.fail(l.start, len(l.src), "Invalid or unexpected token")
-		}
-		body := l.src[i : i+j]
-		if !l.nlBefore && (strings.IndexByte(body, '\n') >= 0 || strings.IndexByte(body, '\r') >= 0 ||
-			strings.Contains(body, "\u2028") || strings.Contains(body, "\u2029")) {
-			// Annex B: `/*\n*/ -->` is then a close comment too.
-			l.nlBefore = true
-		}
-		l.pos = i + j + 2
-		return
+	j := strings.Index(l.src[i:], "*/")
+	if j < 0 {
+		l.pos = len(l.src)
+		l.fail(l.start, len(l.src), "Invalid or unexpected token")
 	}
+	body := l.src[i : i+j]
+	if !l.nlBefore && (strings.IndexByte(body, '\n') >= 0 || strings.IndexByte(body, '\r') >= 0 ||
+		strings.Contains(body, "\u2028") || strings.Contains(body, "\u2029")) {
+		// Annex B: `/*\n*/ -->` is then a close comment too.
+		l.nlBefore = true
+	}
+	l.pos = i + j + 2
 }
 
 // scanIdentifier scans an identifier or keyword starting at l.pos.
