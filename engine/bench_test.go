@@ -82,3 +82,14 @@ function run(n) { const a = []; for (let i = 0; i < n; i++) a.push(i); let s = 0
 }
 
 var _ = heap.Options{}
+
+// BenchmarkPolymorphicLoad is a named load at a site that sees three maps
+// (as Richards' and DeltaBlue's tasks and constraints do). Hot path:
+// LdaNamedPoly in optimized code; the generic load in the interpreter.
+func BenchmarkPolymorphicLoad(b *testing.B) {
+	iso := benchIsolate(b, `
+function getX(o) { return o.x + o.y; }
+const shapes = [{x: 1, y: 1}, {y: 2, x: 2}, {z: 0, y: 3, x: 3}];
+function poly(n) { let s = 0; for (let i = 0; i < n; i++) s += getX(shapes[i % 3]); return s; }`)
+	benchRun(b, iso, `poly(300000)`)
+}

@@ -358,3 +358,27 @@ for (let i = 0; i < 100; i++) ks += kinds(i % 50 ? 'x' : Object('z'));
 console.log(ks.length, kinds('y'));
 `, "502 true 1 true 1\n20105 true function\n600 object\n")
 }
+
+// TestTierUpPolymorphicLoad: a named load that saw several maps is
+// quickened to LdaNamedPoly: it loads own fields of every learned map,
+// takes the generic path for a new map, a getter, a prototype property or
+// a primitive, and never deoptimizes. (A polymorphic slot was once taken
+// for a monomorphic one, its marker for a field handler: every run
+// deoptimized until the function was never optimized again.)
+func TestTierUpPolymorphicLoad(t *testing.T) {
+	src := `
+function getX(o) { return o.x; }
+const shapes = [{x: 1}, {y: 0, x: 2}, {z: 0, y: 0, x: 3}];
+let s = 0;
+for (let i = 0; i < 300; i++) s += getX(shapes[i % 3]);
+optimize(getX);
+const others = [{w: 0, v: 0, x: 4}, {get x() { return 5; }}, Object.create({x: 6}), "str", shapes[1]];
+for (const o of others) s += "" + getX(o) + ",";
+let t = 0;
+for (let i = 0; i < 3000; i++) t += getX(shapes[i % 3]);
+console.log(s, t, isOptimized(getX), deoptCount(getX));
+`
+	// budget2 optimized getX at its second call, while the site was
+	// monomorphic: the second map deoptimized it once.
+	checkTierModes(t, src, "6004,5,6,undefined,2, 6000 true 0\n", map[string]string{"budget2": "6004,5,6,undefined,2, 6000 true 1\n"})
+}

@@ -239,6 +239,9 @@ const (
 	// BigInt (h-bigint).
 	ToNumber // acc = ToNumber(acc): unary +, a TypeError for a BigInt
 
+	// Optimized tier (h-opt).
+	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
+
 	numOps
 )
 
@@ -398,6 +401,8 @@ var infos = [NumOps]Info{
 	CallUndefinedReceiverMono: info("CallUndefinedReceiverMono", Calls, Reg, Reg, Count, Slot),
 
 	ToNumber: info("ToNumber", Calls),
+
+	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
 }
 
 // Info returns the opcode's description.

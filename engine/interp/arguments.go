@@ -159,17 +159,22 @@ func (in *Interp) unmapArgument(obj heap.Handle, i uint32) bool {
 	v := f.ContextSlot(f.Get(m, 0), e>>2)
 	attrs := mappedAttributes(e)
 	if !f.IsExtensible(obj.Value()) {
+		// The index is a hole of the elements (mapped indices are): the
+		// value goes back in place, then gets its attributes as an
+		// element that had them would (defineSparse).
 		el := f.JSObjectElements(obj.Value())
-		if attrs != objects.AttrNone || int(i) >= f.Length(el) {
+		if int(i) >= f.Length(el) {
 			return false
 		}
 		f.Set(el, int(i), v)
 		in.setMappedEntry(m, i, in.hole)
-		return true
+		if attrs == objects.AttrNone {
+			return true
+		}
+	} else {
+		in.setMappedEntry(m, i, in.hole)
 	}
-	in.setMappedEntry(m, i, in.hole)
-	in.DefineOwn(obj.Value(), IndexKey(i), v, attrs)
-	return true
+	return in.DefineOwn(obj.Value(), IndexKey(i), v, attrs)
 }
 
 // mappedDelete is [[Delete]] of a mapped index: found reports whether i is

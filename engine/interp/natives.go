@@ -154,14 +154,17 @@ func (in *Interp) DefineAccessorProperty(obj heap.Handle, k Key, getter, setter 
 	h := in.h
 	scope := h.OpenScope()
 	defer scope.Close()
+	wasElement := false
 	if k.IsIndex && in.IsObject(obj.Value()) {
 		// An accessor element is kept by name (see defineSparse): the
 		// plain element goes, an array grows past it.
 		if _, ok := in.f.GetElement(obj.Value(), k.Index); ok {
 			in.f.DeleteElement(obj.Value(), k.Index)
+			wasElement = true
 		}
 		if m, _, ok := in.argumentsMapEntry(obj.Value(), k.Index); ok {
 			in.setMappedEntry(m, k.Index, in.hole) // an accessor ends the mapping
+			wasElement = true
 		}
 		if in.f.IsJSArray(obj.Value()) && k.Index >= in.f.ArrayLength(obj.Value()) {
 			in.f.SetArrayLength(obj, k.Index+1)
@@ -174,6 +177,10 @@ func (in *Interp) DefineAccessorProperty(obj heap.Handle, k Key, getter, setter 
 	}
 	if setter.Value() != in.undefined {
 		s = setter
+	}
+	if wasElement {
+		in.f.DefineFormerElement(obj, name, heap.Handle{}, g, s, true, attrs)
+		return
 	}
 	in.f.DefineAccessor(obj, name, g, s, attrs)
 }

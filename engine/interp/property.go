@@ -718,8 +718,11 @@ func (in *Interp) hasSparse(obj heap.Handle, i uint32) bool {
 func (in *Interp) defineSparse(obj heap.Handle, i uint32, v heap.Handle, attrs objects.PropertyAttributes) bool {
 	h, f := in.h, in.f
 	name := h.NewHandle(in.indexName(i))
-	if _, ok := f.GetElement(obj.Value(), i); ok {
+	_, had := f.GetElement(obj.Value(), i)
+	if had {
 		f.DeleteElement(obj.Value(), i)
+		f.DefineFormerElement(obj, name, v, heap.Handle{}, heap.Handle{}, false, attrs)
+		return true
 	}
 	if f.IsJSArray(obj.Value()) && i >= f.ArrayLength(obj.Value()) {
 		f.SetArrayLength(obj, i+1)
@@ -742,9 +745,6 @@ func (in *Interp) truncateSparse(arr heap.Handle, n uint32) (uint32, bool) {
 		if i, ok := jsnum.ArrayIndex(f.StringToGo(k)); ok && i >= n {
 			idx = append(idx, i)
 		}
-	}
-	for a, b := 0, len(idx)-1; a < b; a, b = a+1, b-1 {
-		idx[a], idx[b] = idx[b], idx[a]
 	}
 	sortDesc(idx)
 	for _, i := range idx {

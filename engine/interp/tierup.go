@@ -14,7 +14,8 @@ import (
 // constant pool, handler table and source positions, in which instructions
 // are rewritten in place to quickened forms of the same size that use the
 // inline-cache feedback (guarded monomorphic field loads and stores,
-// Smi-guarded compare-and-branch) and superinstructions over the hottest
+// polymorphic field loads scanned inline with the generic load as their
+// fallback, Smi-guarded compare-and-branch) and superinstructions over the hottest
 // pairs (an instruction and the Star after it, Star then Ldar…; the second
 // instruction stays intact, so jumps to it still land on an instruction).
 // Every pc means the same in both arrays, so:
@@ -350,7 +351,9 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 	monoField := func(slot int) (int, bool) {
 		off := feedbackOffset(slot)
 		m, hd := h.Field(fv.Addr(), off), h.Field(fv.Addr(), off+4)
-		if !m.IsHeapObject() || m == in.undefined || !hd.IsSmi() {
+		// A polymorphic slot holds a FixedArray and a Smi marker that
+		// reads like a field handler: only a map makes it monomorphic.
+		if !m.IsHeapObject() || m == in.undefined || !hd.IsSmi() || h.InstanceType(m.Addr()) != layout.MapType {
 			return 0, false
 		}
 		k := hd.SmiValue()
@@ -388,6 +391,9 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
 			if !ok {
+				if op == bytecode.LdaNamedProperty && h.Field(fv.Addr(), feedbackOffset(u16(code, pc+5))+4) == layout.Smi(polymorphicMarker) {
+					set(pc, bytecode.LdaNamedPoly)
+				}
 				continue
 			}
 			// The name operand becomes the handler: the baseline array

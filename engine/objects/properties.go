@@ -191,6 +191,29 @@ func (f *Factory) DefineAccessor(obj, key, getter, setter heap.Handle, attrs Pro
 	return f.defineOwn(obj, key, pair, KindAccessor, attrs&^AttrReadOnly)
 }
 
+// DefineFormerElement is DefineProperty (getter and setter nil) or
+// DefineAccessor for key, the name of an index obj held as a plain element
+// until now (an element that gets attributes or accessors is kept by
+// name): the property is not new to obj, so a non-extensible obj takes it
+// too.
+func (f *Factory) DefineFormerElement(obj, key, value, getter, setter heap.Handle, accessor bool, attrs PropertyAttributes) {
+	h := f.H
+	scope := h.OpenScope()
+	defer scope.Close()
+	kind := KindData
+	if accessor {
+		value, kind, attrs = f.NewAccessorPair(getter, setter), KindAccessor, attrs&^AttrReadOnly
+	}
+	if f.defineOwn(obj, key, value, kind, attrs) {
+		return
+	}
+	// Not extensible: added to the dictionary, past addProperty's check.
+	f.objects.indexNames = true
+	f.normalizeProperties(obj, 1)
+	d := f.dictAdd(h.NewHandle(f.JSObjectProperties(obj.Value())), key, value, newDictionaryDetails(kind, attrs, 0))
+	h.SetField(obj.Addr(), layout.JSObjectPropertiesOrHashOffset, d.Value())
+}
+
 func (f *Factory) defineOwn(obj, key, value heap.Handle, kind PropertyKind, attrs PropertyAttributes) bool {
 	h := f.H
 	o := obj.Value()
