@@ -15,6 +15,12 @@ func (b *installer) function() {
 	b.value(proto, "length", layout.Smi(0), objects.AttrReadOnly|objects.AttrDontEnum)
 	b.value(proto, "name", in.Factory().Roots.EmptyString, objects.AttrReadOnly|objects.AttrDontEnum)
 	tte := in.NewNativeFunction("", 0, throwTypeError, 0)
+	// %ThrowTypeError% is frozen: its length and name are not configurable.
+	for _, name := range []string{"length", "name"} {
+		d := in.NewDescriptor()
+		d.HasConfigurable = true
+		in.DefineOwnProperty(tte, in.HandleKey(interp.NameKey(in.InternalizeGo(name).Value())), &d)
+	}
 	in.Factory().PreventExtensions(tte)
 	in.SetIntrinsic(interp.ThrowTypeErrorFunction, tte.Value())
 	// AddRestrictedFunctionProperties: caller and arguments are accessors

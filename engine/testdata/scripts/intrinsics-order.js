@@ -44,3 +44,4 @@ for (const [name, o] of Object.entries(intrinsics)) {
   const skip = absent[name] || [];
   console.log(name + ': ' + Object.getOwnPropertyNames(o).filter((k) => !skip.includes(k)).join(','));
 }
+console.log(Object.isFrozen(tte), Object.getOwnPropertyDescriptors(tte));
