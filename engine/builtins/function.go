@@ -11,21 +11,34 @@ import (
 func (b *installer) function() {
 	in := b.in
 	proto := b.intrinsic(interp.FunctionPrototype)
+	// V8's order: length, name, arguments, caller, constructor, methods.
+	b.value(proto, "length", layout.Smi(0), objects.AttrReadOnly|objects.AttrDontEnum)
+	b.value(proto, "name", in.Factory().Roots.EmptyString, objects.AttrReadOnly|objects.AttrDontEnum)
+	tte := in.NewNativeFunction("", 0, throwTypeError, 0)
+	// %ThrowTypeError% is frozen: its length and name are not configurable.
+	for _, name := range []string{"length", "name"} {
+		d := in.NewDescriptor()
+		d.HasConfigurable = true
+		in.DefineOwnProperty(tte, in.HandleKey(interp.NameKey(in.InternalizeGo(name).Value())), &d)
+	}
+	in.Factory().PreventExtensions(tte)
+	in.SetIntrinsic(interp.ThrowTypeErrorFunction, tte.Value())
+	// AddRestrictedFunctionProperties: caller and arguments are accessors
+	// whose getter and setter are both %ThrowTypeError%.
+	for _, name := range []string{"arguments", "caller"} {
+		k := interp.NameKey(in.InternalizeGo(name).Value())
+		in.DefineAccessorProperty(proto, k, tte, tte, objects.AttrDontEnum)
+	}
 	c := b.constructor("Function", 1, functionConstructor, proto)
 	in.SetIntrinsic(interp.FunctionFunction, c.Value())
-	b.value(proto, "name", in.Factory().Roots.EmptyString, objects.AttrReadOnly|objects.AttrDontEnum)
-	b.value(proto, "length", layout.Smi(0), objects.AttrReadOnly|objects.AttrDontEnum)
 	boundCall := in.RegisterNative(boundFunctionCall)
 	b.methods(proto, []fn{
-		{"call", 1, functionCall},
 		{"apply", 2, functionApply},
 		{"bind", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return functionBind(in, a, boundCall) }},
+		{"call", 1, functionCall},
 		{"toString", 0, functionToString},
 	})
 	in.DefineSymbolFunction(proto, in.Intrinsic(interp.SymbolHasInstance), "[Symbol.hasInstance]", 1, functionHasInstance)
-	tte := in.NewNativeFunction("", 0, throwTypeError, 0)
-	in.Factory().PreventExtensions(tte)
-	in.SetIntrinsic(interp.ThrowTypeErrorFunction, tte.Value())
 }
 
 // throwTypeError is %ThrowTypeError%, the callee accessor of the arguments

@@ -84,35 +84,10 @@ func ownKeys(in *interp.Interp, obj heap.Handle, filter objects.PropertyFilter) 
 	if filter&objects.SkipStrings == 0 {
 		keys = in.WithTypedArrayIndices(obj, keys)
 	}
-	if filter&objects.OnlyEnumerable != 0 || filter&objects.SkipStrings != 0 {
+	if filter&objects.SkipStrings != 0 {
 		return keys
 	}
-	var extra []interp.Name
-	if in.IsArray(obj.Value()) {
-		extra = []interp.Name{interp.NameLength}
-	} else if in.IsCallable(obj.Value()) {
-		for _, n := range []interp.Name{interp.NameLength, interp.NameName, interp.NameArguments, interp.NameCaller, interp.NamePrototype} {
-			if _, _, _, found := in.OwnProperty(obj.Value(), interp.NameKey(in.Name(n))); found && !f.HasOwnProperty(obj.Value(), in.Name(n)) {
-				extra = append(extra, n)
-			}
-		}
-	}
-	if len(extra) == 0 {
-		return keys
-	}
-	n := f.Length(keys.Value())
-	out := f.NewFixedArray(n+len(extra), heap.NewSpace)
-	i := 0
-	for ; i < n && f.Get(keys.Value(), i).IsSmi(); i++ {
-		f.Set(out.Value(), i, f.Get(keys.Value(), i))
-	}
-	for j, e := range extra {
-		f.Set(out.Value(), i+j, in.Name(e))
-	}
-	for ; i < n; i++ {
-		f.Set(out.Value(), i+len(extra), f.Get(keys.Value(), i))
-	}
-	return out
+	return in.WithBuiltinKeys(obj, keys, filter&objects.OnlyEnumerable != 0)
 }
 
 // keyValue returns an OwnKeys entry as a JavaScript value (indices as
@@ -193,7 +168,7 @@ func objectAssign(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			}
 			continue
 		}
-		keys := f.OwnKeys(sh, objects.OnlyEnumerable)
+		keys := in.WithBuiltinKeys(sh, f.OwnKeys(sh, objects.OnlyEnumerable), true)
 		for j := 0; j < f.Length(keys.Value()); j++ {
 			s := h.OpenScope()
 			k := interp.KeyOf(f.Get(keys.Value(), j))

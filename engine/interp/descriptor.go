@@ -300,10 +300,25 @@ func (in *Interp) OwnPropertyKeys(obj layout.Value) (heap.Handle, bool) {
 // names and symbols in creation order.
 func (in *Interp) ordinaryOwnKeys(obj heap.Handle) heap.Handle {
 	f := in.f
-	keys := in.WithTypedArrayIndices(obj, f.OwnKeys(obj, objects.AllProperties))
+	return in.WithBuiltinKeys(obj, in.WithTypedArrayIndices(obj, f.OwnKeys(obj, objects.AllProperties)), false)
+}
+
+// WithBuiltinKeys adds to keys (obj's own keys from its elements and
+// descriptors, indices first) the own properties obj has outside of them:
+// a String wrapper's indices and length, an array's length, a function's
+// length, name, arguments, caller and prototype. With onlyEnumerable, only
+// the String wrapper's indices (the others are not enumerable).
+func (in *Interp) WithBuiltinKeys(obj, keys heap.Handle, onlyEnumerable bool) heap.Handle {
+	f := in.f
 	var extra []Name
+	strLen := 0 // a String wrapper's indices come first (h-lib)
 	if in.IsArray(obj.Value()) {
 		extra = []Name{NameLength}
+	} else if p, ok := in.PrimitiveValue(obj.Value()); ok && in.IsString(p) && f.Is(obj.Value(), layout.JSObjectType) {
+		strLen = f.StringLength(p)
+		extra = []Name{NameLength}
+	} else if onlyEnumerable {
+		return keys
 	} else if in.isFunction(obj.Value()) {
 		for _, n := range []Name{NameLength, NameName, NameArguments, NameCaller, NamePrototype} {
 			if _, _, _, found := in.OwnProperty(obj.Value(), NameKey(in.names[n])); found && !f.HasOwnProperty(obj.Value(), in.names[n]) {
@@ -311,20 +326,26 @@ func (in *Interp) ordinaryOwnKeys(obj heap.Handle) heap.Handle {
 			}
 		}
 	}
-	if len(extra) == 0 {
+	if onlyEnumerable {
+		extra = nil
+	}
+	if len(extra) == 0 && strLen == 0 {
 		return keys
 	}
 	n := f.Length(keys.Value())
-	out := f.NewFixedArray(n+len(extra), heap.NewSpace)
+	out := f.NewFixedArray(strLen+n+len(extra), heap.NewSpace)
+	for j := 0; j < strLen; j++ {
+		f.Set(out.Value(), j, layout.Smi(j))
+	}
 	i := 0
 	for ; i < n && f.Get(keys.Value(), i).IsSmi(); i++ {
-		f.Set(out.Value(), i, f.Get(keys.Value(), i))
+		f.Set(out.Value(), strLen+i, f.Get(keys.Value(), i))
 	}
 	for j, e := range extra {
-		f.Set(out.Value(), i+j, in.names[e])
+		f.Set(out.Value(), strLen+i+j, in.names[e])
 	}
 	for ; i < n; i++ {
-		f.Set(out.Value(), i+len(extra), f.Get(keys.Value(), i))
+		f.Set(out.Value(), strLen+i+len(extra), f.Get(keys.Value(), i))
 	}
 	return out
 }

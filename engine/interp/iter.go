@@ -61,8 +61,8 @@ func (in *Interp) forInEnumerate(obj layout.Value) (layout.Value, bool) {
 			cur.Set(p)
 			continue
 		}
-		all := in.WithTypedArrayIndices(cur, f.OwnKeys(cur, objects.SkipSymbols))
-		enum := in.WithTypedArrayIndices(cur, f.OwnKeys(cur, objects.SkipSymbols|objects.OnlyEnumerable))
+		all := in.WithBuiltinKeys(cur, in.WithTypedArrayIndices(cur, f.OwnKeys(cur, objects.SkipSymbols)), true)
+		enum := in.WithBuiltinKeys(cur, in.WithTypedArrayIndices(cur, f.OwnKeys(cur, objects.SkipSymbols|objects.OnlyEnumerable)), true)
 		enumSet := map[string]bool{}
 		for i := 0; i < f.Length(enum.Value()); i++ {
 			enumSet[in.ownKeyText(f.Get(enum.Value(), i))] = true

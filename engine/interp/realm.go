@@ -200,7 +200,17 @@ func (in *Interp) setUpRealm() {
 	}
 	newProto(FunctionPrototype, ObjectPrototype)
 	f.SetInitialMapPrototype(f.FunctionMap(), in.intrinsics[FunctionPrototype])
-	newProto(ArrayPrototype, ObjectPrototype)
+	// Array.prototype is an Array exotic object (own length 0) with a map
+	// of its own (h-lib).
+	{
+		s := h.OpenScope()
+		m := f.NewMap(layout.JSArrayType, layout.JSArrayHeaderSize, 0)
+		f.SetInitialMapPrototype(m.Value(), in.intrinsics[ObjectPrototype])
+		a := f.NewJSArray(0)
+		h.SetField(a.Value().Addr(), layout.MapOffset, m.Value())
+		in.intrinsics[ArrayPrototype] = a.Value()
+		s.Close()
+	}
 	f.SetInitialMapPrototype(f.ArrayMap(), in.intrinsics[ArrayPrototype])
 	newProto(StringPrototype, ObjectPrototype)
 	newProto(NumberPrototype, ObjectPrototype)

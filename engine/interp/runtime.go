@@ -377,7 +377,7 @@ func (in *Interp) CopyDataProperties(target heap.Handle, source layout.Value, ex
 			return false
 		}
 	} else {
-		keys = f.OwnKeys(src, objects.OnlyEnumerable)
+		keys = in.WithBuiltinKeys(src, f.OwnKeys(src, objects.OnlyEnumerable), true)
 	}
 	n := f.Length(keys.Value())
 outer:

@@ -3,9 +3,9 @@
 // inspector (Runtime.getProperties) shows them so.
 const intrinsics = {
   Object, 'Object.prototype': Object.prototype,
-  Function,
+  Function, 'Function.prototype': Function.prototype,
   Array, 'Array.prototype': Array.prototype,
-  String,
+  String, 'String.prototype': String.prototype,
   'Number.prototype': Number.prototype,
   Boolean, 'Boolean.prototype': Boolean.prototype,
   Error, 'Error.prototype': Error.prototype,
@@ -23,13 +23,25 @@ const intrinsics = {
   'Iterator.prototype': Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
 };
 // Keys one of the two engines lacks, left out so that the orders compare:
-// Sonde's Array.prototype is not an array exotic object (no own length)
-// yet; node adds Error.prepareStackTrace.
+// node adds Error.prepareStackTrace; Sonde lacks the Annex B HTML methods
+// of String.prototype.
 const absent = {
-  'Array.prototype': ['length'],
   Error: ['prepareStackTrace'],
+  'String.prototype': ['anchor', 'big', 'blink', 'bold', 'fontcolor', 'fontsize', 'fixed', 'italics', 'link', 'small', 'strike', 'sub', 'sup', 'trimLeft', 'trimRight'],
 };
+// Array.prototype and String.prototype are exotic objects: an array and a
+// String wrapper of "".
+console.log(Array.isArray(Array.prototype), Array.prototype.length, String.prototype.length,
+  Object.prototype.toString.call(Array.prototype), Object.getOwnPropertyDescriptor(Array.prototype, 'length'));
+// Function.prototype's caller and arguments are %ThrowTypeError% accessors.
+const tte = Object.getOwnPropertyDescriptor(function () { 'use strict'; return arguments; }(), 'callee').get;
+for (const k of ['caller', 'arguments']) {
+  const d = Object.getOwnPropertyDescriptor(Function.prototype, k);
+  console.log(k, d.get === tte, d.set === tte, d.enumerable, d.configurable);
+  try { Function.prototype[k]; } catch (e) { console.log(e.constructor.name); }
+}
 for (const [name, o] of Object.entries(intrinsics)) {
   const skip = absent[name] || [];
   console.log(name + ': ' + Object.getOwnPropertyNames(o).filter((k) => !skip.includes(k)).join(','));
 }
+console.log(Object.isFrozen(tte), Object.getOwnPropertyDescriptors(tte));
