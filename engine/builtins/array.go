@@ -807,25 +807,7 @@ func arrayIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 	if !ok {
 		return 0, false
 	}
-	for i := start; i < n; i++ {
-		if i&pollMask == 0 && !in.Poll() {
-			return 0, false
-		}
-		kh := in.HandleKey(idx(in, i)) // the name of an index past 2^32-2 may move
-		if found, ok := in.HasPropertyOK(self(a), kh.Key()); !ok {
-			return 0, false
-		} else if !found {
-			continue
-		}
-		v, ok := in.Get(self(a), kh.Key())
-		if !ok {
-			return 0, false
-		}
-		if in.StrictEquals(v, a.Arg(0)) {
-			return in.NewInt(i), true
-		}
-	}
-	return layout.Smi(-1), true
+	return strictIndexOf(in, a, start, n, 1)
 }
 
 func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
@@ -845,9 +827,16 @@ func arrayLastIndexOf(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		if x < 0 {
 			x += float64(n)
 		}
-		start = int(min(x, float64(n-1)))
+		start = int(max(min(x, float64(n-1)), -1)) // -Infinity: no index
 	}
-	for i := start; i >= 0; i-- {
+	return strictIndexOf(in, a, start, n, -1)
+}
+
+// strictIndexOf is the search of indexOf (step 1) and lastIndexOf (step
+// -1): the first index from start whose element is present and strictly
+// equals the first argument, or -1.
+func strictIndexOf(in *interp.Interp, a interp.Args, start, n, step int) (layout.Value, bool) {
+	for i := start; i >= 0 && i < n; i += step {
 		if i&pollMask == 0 && !in.Poll() {
 			return 0, false
 		}

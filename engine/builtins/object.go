@@ -522,7 +522,13 @@ func testIntegrity(in *interp.Interp, o layout.Value, frozen bool) bool {
 	for i := 0; i < f.Length(keys.Value()); i++ {
 		kv := f.Get(keys.Value(), i)
 		if kv.IsSmi() {
-			return false
+			// A plain element is configurable; a mapped arguments
+			// index has attributes of its own.
+			_, accessor, a, _ := in.OwnProperty(oh.Value(), interp.IndexKey(uint32(kv.SmiValue())))
+			if a.Configurable() || frozen && !accessor && a.Writable() {
+				return false
+			}
+			continue
 		}
 		_, det, _ := f.GetOwnProperty(oh.Value(), kv)
 		a := det.Attributes()

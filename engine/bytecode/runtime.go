@@ -167,6 +167,12 @@ const (
 	RtSuperCallFrom
 	RtSuperCallFromSpread
 
+	// h-args: RtMapArguments(arguments, slots): make the new arguments
+	// object of the running sloppy function mapped: slots is a FixedArray
+	// of the context slot of each formal parameter (-1: not mapped), in
+	// the running function's context.
+	RtMapArguments
+
 	numRuntime
 )
 
@@ -227,6 +233,7 @@ var runtimeNames = [numRuntime]string{
 	RtCheckEvalGlobals:       "CheckEvalGlobals",
 	RtSuperCallFrom:          "SuperCallFrom",
 	RtSuperCallFromSpread:    "SuperCallFromSpread",
+	RtMapArguments:           "MapArguments",
 }
 
 // NumRuntime is the number of runtime functions.

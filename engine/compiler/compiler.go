@@ -384,6 +384,9 @@ func (c *funcCompiler) compileFunction() {
 	for _, v := range s.Vars {
 		if v.Kind == ast.DeclArguments {
 			c.b.Emit(bytecode.CreateArguments)
+			if mapsArguments(s) {
+				c.mapArguments(l)
+			}
 			c.storeVar(c.resolve(v.Name, v), true)
 		}
 	}
@@ -431,6 +434,34 @@ func (c *funcCompiler) compileFunction() {
 		c.b.Emit(bytecode.LdaUndefined)
 		c.emitReturn()
 	}
+}
+
+// mapArguments turns the arguments object in the accumulator into a mapped
+// one: RtMapArguments gets the context slot of each parameter (-1 for one
+// whose name a later parameter takes), and aliases arguments[i] with it.
+func (c *funcCompiler) mapArguments(l *scopeLayout) {
+	params := c.fn.Params
+	elems := make([]bytecode.Constant, len(params))
+	for i, p := range params {
+		slot := -1
+		if id := p.Target.Data.(*ast.BIdentifier); id.Var != nil {
+			if s, ok := l.slots[id.Var]; ok {
+				slot = s
+			}
+			for _, q := range params[i+1:] {
+				if q.Target.Data.(*ast.BIdentifier).Var == id.Var {
+					slot = -1 // a later duplicate wins
+				}
+			}
+		}
+		elems[i] = bytecode.Constant{Kind: bytecode.ConstSmi, Int: slot}
+	}
+	r := c.newTemps(2)
+	c.b.Emit(bytecode.Star, r)
+	c.b.Emit(bytecode.LdaConstant, c.b.Constant(bytecode.Constant{Kind: bytecode.ConstArray, Elems: elems}))
+	c.b.Emit(bytecode.Star, r+1)
+	c.b.Emit(bytecode.CallRuntime, int(bytecode.RtMapArguments), r, 2)
+	c.freeTemps(r - c.regBase)
 }
 
 // asyncFunction reports whether the function is an async function (not

@@ -36,6 +36,9 @@ func (u *Unit) layout(s *ast.Scope) *scopeLayout {
 	}
 	l := &scopeLayout{slots: map[*ast.Variable]int{}, thisSlot: -1, newTargetSlot: -1, funcSlot: -1}
 	evalLocal := u.evalLocalVars(s)
+	// A mapped arguments object aliases the parameters: they live in the
+	// context, where it reaches them.
+	mapped := mapsArguments(s)
 	add := func(name string) int {
 		i := objectsContextMinSlots + len(l.names)
 		l.names = append(l.names, name)
@@ -59,7 +62,7 @@ func (u *Unit) layout(s *ast.Scope) *scopeLayout {
 			if v.Kind.Lexical() || evalLocal {
 				l.slots[v] = add(v.Name)
 			}
-		case v.Captured || v.Kind == ast.DeclPrivate:
+		case v.Captured || v.Kind == ast.DeclPrivate || v.Kind == ast.DeclParam && mapped:
 			// Private names are used from the class's methods, other
 			// functions, whether or not the analysis marked them.
 			l.slots[v] = add(v.Name)
@@ -75,6 +78,28 @@ func (u *Unit) layout(s *ast.Scope) *scopeLayout {
 	l.context = len(l.names) > 0 || s.Kind == ast.ScopeWith || s.SloppyEvalVars
 	u.layouts[s] = l
 	return l
+}
+
+// mapsArguments reports whether function scope s gets a mapped arguments
+// object (CreateMappedArgumentsObject): a sloppy, non-arrow function with a
+// simple, non-empty parameter list whose `arguments` object exists (it is
+// referenced, or a sloppy direct eval may reference it).
+func mapsArguments(s *ast.Scope) bool {
+	fn := s.Func
+	if s.Kind != ast.ScopeFunction || fn == nil || s.Strict || fn.Strict || fn.Kind == ast.FuncArrow || len(fn.Params) == 0 || !s.UsesArguments {
+		return false
+	}
+	for _, p := range fn.Params {
+		if _, ok := p.Target.Data.(*ast.BIdentifier); !ok || p.Rest || p.Default.Data != nil {
+			return false
+		}
+	}
+	for _, v := range s.Vars {
+		if v.Kind == ast.DeclArguments {
+			return true
+		}
+	}
+	return false
 }
 
 // objectsContextMinSlots is the first variable slot of a context.

@@ -212,6 +212,11 @@ func (in *Interp) DefineOwnProperty(obj heap.Handle, kh KeyHandle, d *PropertyDe
 			return false, true
 		}
 	}
+	if k := kh.Key(); k.IsIndex && in.mappedArguments {
+		if done, found := in.mappedDefineOwnProperty(obj, k.Index, d); found {
+			return done, true
+		}
+	}
 	cur, found, _ := in.GetOwnPropertyDescriptor(obj.Value(), kh.Key())
 	if !in.validateDescriptor(f.IsExtensible(obj.Value()), d, &cur, found) {
 		return false, true

@@ -46,8 +46,20 @@
 // and key listings treat them as elements, and a non-writable array
 // length is a private marker. Not yet: import attributes other than type
 // "json", a separate dictionary elements kind (V8's NumberDictionary) for
-// those indices, mapped (sloppy-mode) arguments objects: every arguments
-// object is unmapped.
+// those indices.
+//
+// Arguments objects are ordinary objects marked by a private slot. Strict
+// functions and those with non-simple parameters get unmapped ones. A
+// sloppy function with simple parameters that uses `arguments` (or whose
+// direct eval may) keeps its parameters in its context, and its arguments
+// object is mapped (arguments.go): the mapped indices are holes in the
+// elements and the private slot holds the parameter map (the context and
+// each index's slot and attributes), so the element fast paths miss them
+// and the property slow paths (ownProperty, set, Delete, DefineOwn,
+// DefineOwnProperty) and key listings (an objects hook on holes) read and
+// write the parameter through the map until the index is deleted, made an
+// accessor or read-only. Those slow-path checks run only once some mapped
+// arguments object exists.
 //
 // # Promises and async functions
 //

@@ -35,6 +35,10 @@ type Interp struct {
 	// limit is the stack index JS frames may not pass.
 	limit int
 
+	// mappedArguments is set once a mapped arguments object exists: the
+	// property slow paths consult parameter maps from then on (arguments.go).
+	mappedArguments bool
+
 	// acc is the accumulator while it must survive a GC (a safepoint).
 	acc layout.Value
 	// exception is the pending exception while hasException is set.

@@ -160,6 +160,9 @@ func (in *Interp) DefineAccessorProperty(obj heap.Handle, k Key, getter, setter 
 		if _, ok := in.f.GetElement(obj.Value(), k.Index); ok {
 			in.f.DeleteElement(obj.Value(), k.Index)
 		}
+		if m, _, ok := in.argumentsMapEntry(obj.Value(), k.Index); ok {
+			in.setMappedEntry(m, k.Index, in.hole) // an accessor ends the mapping
+		}
 		if in.f.IsJSArray(obj.Value()) && k.Index >= in.f.ArrayLength(obj.Value()) {
 			in.f.SetArrayLength(obj, k.Index+1)
 		}

@@ -196,6 +196,11 @@ func (in *Interp) ownProperty(holder layout.Value, k Key) (layout.Value, propKin
 			return v, propData, objects.AttrNone
 		}
 		if t == layout.JSObjectType {
+			if in.mappedArguments {
+				if v, attrs, ok := in.mappedGet(holder, k.Index); ok {
+					return v, propData, attrs
+				}
+			}
 			if p, ok := f.GetProperty(holder, in.intrinsics[PrivatePrimitiveValue]); ok && in.IsString(p) && int(k.Index) < f.StringLength(p) {
 				return in.charString(p, int(k.Index)), propData, objects.AttrReadOnly | objects.AttrDontDelete
 			}
@@ -540,6 +545,9 @@ func (in *Interp) set(obj layout.Value, k Key, v layout.Value, strict, keyed boo
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
 	if k.IsIndex {
+		if in.mappedArguments && in.mappedSet(obj, k.Index, v) {
+			return true // a mapped arguments index: its parameter
+		}
 		if !in.mayHaveSparseIndex(obj) || !in.hasSparse(oh, k.Index) {
 			if p := in.proxyOnChain(oh.Value()); p != 0 {
 				return in.setThroughProxy(p, k, vh, oh, strict)
@@ -784,6 +792,11 @@ func (in *Interp) DefineOwn(obj layout.Value, k Key, v layout.Value, attrs objec
 		if in.arrayIndexBlocked(obj, k.Index) {
 			return false
 		}
+		if in.mappedArguments {
+			if done, found := in.mappedDefineOwn(oh, k.Index, vh, attrs); found {
+				return done
+			}
+		}
 		if attrs != objects.AttrNone || in.mayHaveSparseIndex(obj) && in.hasSparse(oh, k.Index) {
 			return in.defineSparse(oh, k.Index, vh, attrs)
 		}
@@ -826,6 +839,14 @@ func (in *Interp) Delete(obj layout.Value, k Key, strict bool) (bool, bool) {
 	if k.IsIndex {
 		if _, ok := f.GetElement(obj, k.Index); ok {
 			return f.DeleteElement(obj, k.Index), true
+		}
+		if in.mappedArguments {
+			if deleted, found := in.mappedDelete(obj, k.Index); found {
+				if !deleted {
+					return in.failDelete(obj, k, strict)
+				}
+				return true, true
+			}
 		}
 		if !in.mayHaveSparseIndex(obj) {
 			return true, true

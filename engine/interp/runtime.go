@@ -102,6 +102,9 @@ func (in *Interp) callRuntime(id bytecode.RuntimeID, first, argc int) (layout.Va
 	case bytecode.RtSuperCall, bytecode.RtSuperCallSpread:
 		fp := int(in.top().fp)
 		return in.superCall(in.stack[fp+bytecode.FrameClosure], in.stack[fp+bytecode.FrameNewTarget], first, argc, id == bytecode.RtSuperCallSpread)
+	case bytecode.RtMapArguments:
+		fp := int(in.frames[len(in.frames)-1].fp)
+		return in.mapArguments(h.NewHandle(arg(0)), arg(1), fp), true
 	case bytecode.RtSuperCallFrom, bytecode.RtSuperCallFromSpread:
 		return in.superCall(arg(0), arg(1), first+2, argc-2, id == bytecode.RtSuperCallFromSpread)
 	case bytecode.RtLoadSuperProperty:

@@ -31,6 +31,17 @@ type objectState struct {
 	// indexNames is set once any object gets a named property spelling an
 	// array index (see MayHaveIndexNames).
 	indexNames bool
+	// holeElement, when set, is asked about each hole of an object's
+	// elements in key listings: the interpreter's mapped arguments objects
+	// keep their mapped indices as holes and answer with the property's
+	// attributes. It must not allocate.
+	holeElement func(obj layout.Value, index uint32) (PropertyAttributes, bool)
+}
+
+// SetHoleElementHook installs the hook key listings ask about elements
+// that are holes (see objectState.holeElement).
+func (f *Factory) SetHoleElementHook(fn func(obj layout.Value, index uint32) (PropertyAttributes, bool)) {
+	f.objects.holeElement = fn
 }
 
 // MayHaveIndexNames reports whether some object may have a named property
@@ -191,8 +202,14 @@ func (f *Factory) forEachOwnKey(obj layout.Value, filter PropertyFilter, fn func
 			n = min(n, int(f.ArrayLength(obj)))
 		}
 		j := 0
+		hole := f.objects.holeElement
 		for i := 0; i < n; i++ {
-			if f.H.Field(el.Addr(), arraySlot(i)) != f.Roots.TheHole {
+			present := f.H.Field(el.Addr(), arraySlot(i)) != f.Roots.TheHole
+			if !present && hole != nil {
+				attrs, ok := hole(obj, uint32(i))
+				present = ok && passes(attrs)
+			}
+			if present {
 				for ; j < len(named) && named[j].index < uint32(i); j++ {
 					fn(named[j].name)
 				}
