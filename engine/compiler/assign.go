@@ -360,25 +360,38 @@ func (c *funcCompiler) arrayPattern(t *ast.BArray, r int, kind bindKind) {
 	ctx := c.newTemp()
 	b.Emit(bytecode.Mov, bytecode.FrameContext, ctx)
 	start := b.Offset()
+	c.pushControl(&controlEntry{kind: ctlPattern, iterReg: iter, doneReg: done})
 	for _, it := range t.Items {
+		mark := c.tempMark()
+		// A property reference target is evaluated before the step.
+		ref, member := c.patternMember(it.Target)
 		c.iteratorStep(iter, next, done, res)
 		if it.Target.Data == nil {
 			continue
 		}
-		mark := c.tempMark()
 		c.withDefault(it.Default)
-		c.assignAcc(it.Target, kind)
+		if member {
+			c.storeMember(ref)
+		} else {
+			c.assignAcc(it.Target, kind)
+		}
 		c.freeTemps(mark)
 	}
 	if t.Rest.Data != nil {
+		ref, member := c.patternMember(t.Rest)
 		b.Emit(bytecode.LdaTrue)
 		b.Emit(bytecode.Star, done)
 		pair := c.newTemps(2)
 		b.Emit(bytecode.Mov, iter, pair)
 		b.Emit(bytecode.Mov, next, pair+1)
 		b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorRest), pair, 2)
-		c.assignAcc(t.Rest, kind)
+		if member {
+			c.storeMember(ref)
+		} else {
+			c.assignAcc(t.Rest, kind)
+		}
 	}
+	c.popControl()
 	end := b.Offset()
 	over := &bytecode.Label{}
 	b.Emit(bytecode.Ldar, done)
@@ -401,6 +414,18 @@ func (c *funcCompiler) arrayPattern(t *ast.BArray, r int, kind bindKind) {
 	b.Emit(bytecode.Ldar, res)
 	b.Emit(bytecode.ReThrow)
 	b.Bind(over)
+}
+
+// patternMember evaluates the reference of a property target of a
+// destructuring pattern (reported by ok), which precedes the value's
+// retrieval (spec: the DestructuringAssignmentTarget's lref).
+func (c *funcCompiler) patternMember(target ast.Binding) (ref memberRef, ok bool) {
+	m, isMember := target.Data.(*ast.BMember)
+	if !isMember {
+		return memberRef{}, false
+	}
+	ref, ok = c.memberTarget(m.Value)
+	return ref, ok
 }
 
 // iteratorStep loads the iterator's next value into the accumulator, or
@@ -448,7 +473,11 @@ func (c *funcCompiler) objectPattern(target ast.Binding, t *ast.BObject, r int, 
 	}
 	for i, p := range t.Props {
 		mark := c.tempMark()
+		// The key, then a property reference target, then the value.
+		var ref memberRef
+		var member bool
 		if name, ok := c.propertyName(p.Key, p.Computed); ok && t.Rest.Data == nil {
+			ref, member = c.patternMember(p.Target)
 			b.Emit(bytecode.LdaNamedProperty, r, name, b.FeedbackSlots(2))
 		} else {
 			var k int
@@ -459,10 +488,17 @@ func (c *funcCompiler) objectPattern(target ast.Binding, t *ast.BObject, r int, 
 			}
 			c.propertyKey(p.Key, p.Computed)
 			b.Emit(bytecode.Star, k)
+			if ref, member = c.patternMember(p.Target); member {
+				b.Emit(bytecode.Ldar, k)
+			}
 			b.Emit(bytecode.LdaKeyedProperty, r, b.FeedbackSlots(2))
 		}
 		c.withDefault(p.Default)
-		c.assignAcc(p.Target, kind)
+		if member {
+			c.storeMember(ref)
+		} else {
+			c.assignAcc(p.Target, kind)
+		}
 		c.freeTemps(mark)
 	}
 	if t.Rest.Data != nil {

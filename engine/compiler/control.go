@@ -18,6 +18,9 @@ const (
 	ctlContext
 	ctlForOf
 	ctlFinally
+	// ctlPattern: an array destructuring pattern, whose iterator a
+	// generator's return (at a yield inside the pattern) closes unless done.
+	ctlPattern
 )
 
 type controlEntry struct {
@@ -25,7 +28,8 @@ type controlEntry struct {
 	labels             []string
 	breakL, continueL  *bytecode.Label
 	contextReg         int  // ctlContext: the register holding the outer context
-	iterReg            int  // ctlForOf: the iterator
+	iterReg            int  // ctlForOf, ctlPattern: the iterator
+	doneReg            int  // ctlPattern: true once the iterator is done
 	async              bool // ctlForOf: a for-await loop (closing awaits return())
 	tokenReg, valueReg int  // ctlFinally: the completion token and value
 	finallyL           *bytecode.Label
@@ -132,6 +136,8 @@ func (c *funcCompiler) jumpOut(kind jumpKind, target int) {
 				c.iteratorClose(e)
 			}
 			c.freeTemps(mark)
+		case ctlPattern:
+			c.patternClose(e, kind == jumpReturn)
 		case ctlFinally:
 			cmd := finallyCommand{token: firstJumpToken + len(e.commands), kind: kind}
 			if kind != jumpReturn {
@@ -162,6 +168,29 @@ func (c *funcCompiler) jumpOut(kind jumpKind, target int) {
 	case jumpContinue:
 		c.b.EmitJump(bytecode.Jump, c.control[target].continueL)
 	}
+}
+
+// patternClose closes the iterator of the array pattern e unless it is
+// done; keep saves the accumulator around the call. done is set first, so
+// that an exception from return() does not close the iterator again.
+func (c *funcCompiler) patternClose(e *controlEntry, keep bool) {
+	b := c.b
+	mark := c.tempMark()
+	v := c.newTemp()
+	if keep {
+		b.Emit(bytecode.Star, v)
+	}
+	skip := &bytecode.Label{}
+	b.Emit(bytecode.Ldar, e.doneReg)
+	b.EmitJump(bytecode.JumpIfTrue, skip)
+	b.Emit(bytecode.LdaTrue)
+	b.Emit(bytecode.Star, e.doneReg)
+	b.Emit(bytecode.CallRuntime, int(bytecode.RtIteratorClose), e.iterReg, 1)
+	b.Bind(skip)
+	if keep {
+		b.Emit(bytecode.Ldar, v)
+	}
+	c.freeTemps(mark)
 }
 
 // indexOf returns the index of entry e in the control stack, or -1.
