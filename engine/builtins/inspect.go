@@ -215,8 +215,11 @@ func (c *inspectCtx) formatRaw(v heap.Handle, recurseTimes int) string {
 		}
 	} else {
 		if constructor == "Object" {
+			if in.IsArgumentsObject(val) {
+				braces[0] = "[Arguments] {"
+			}
 			if noProps {
-				return "{}"
+				return braces[0] + "}"
 			}
 		} else {
 			braces[0] = c.prefix(constructor, "Object", "") + "{"

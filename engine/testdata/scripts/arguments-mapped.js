@@ -157,3 +157,12 @@ function valueOnNonConfigurable(a) {
   return r;
 }
 console.log('value on non-configurable', valueOnNonConfigurable(1));
+
+// console shows arguments objects as node does.
+(function (a, b) {
+  console.log(arguments, [arguments], { args: arguments });
+  a = 'changed';
+  console.log(arguments);
+})(1, { y: 2 });
+(function () { console.log(arguments); })();
+(function () { 'use strict'; console.log(arguments); })(3);
