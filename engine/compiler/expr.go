@@ -194,30 +194,12 @@ func (c *funcCompiler) operandReg(e ast.Expr, later ...ast.Expr) int {
 // nested functions: a closure assigning v would have made it captured).
 func mayAssign(v *ast.Variable, exprs []ast.Expr) bool {
 	found := false
-	var targets func(b ast.Binding)
-	targets = func(b ast.Binding) {
-		switch t := b.Data.(type) {
-		case *ast.BIdentifier:
-			if t.Var == v {
-				found = true
-			}
-		case *ast.BArray:
-			for _, it := range t.Items {
-				targets(it.Target)
-			}
-			targets(t.Rest)
-		case *ast.BObject:
-			for _, p := range t.Props {
-				targets(p.Target)
-			}
-			targets(t.Rest)
-		}
-	}
+	is := func(w *ast.Variable) { found = found || w == v }
 	for _, e := range exprs {
 		walkExpr(e, func(e ast.Expr) bool {
 			switch x := e.Data.(type) {
 			case *ast.EAssign:
-				targets(x.Target)
+				bindingVars(x.Target, is)
 			case *ast.EUpdate:
 				if id, ok := x.Target.Data.(*ast.EIdentifier); ok && id.Var == v {
 					found = true

@@ -429,30 +429,13 @@ func (c *funcCompiler) forHeadExpr(left ast.ForBinding, s *ast.Scope, right ast.
 // captured variable of scope s.
 func refersToScope(e ast.Expr, s *ast.Scope) bool {
 	found := false
-	in := func(v *ast.Variable) bool { return v != nil && v.Scope == s && v.Captured }
-	var binding func(b ast.Binding)
-	binding = func(b ast.Binding) {
-		switch x := b.Data.(type) {
-		case *ast.BIdentifier:
-			found = found || in(x.Var)
-		case *ast.BArray:
-			for _, it := range x.Items {
-				binding(it.Target)
-			}
-			binding(x.Rest)
-		case *ast.BObject:
-			for _, p := range x.Props {
-				binding(p.Target)
-			}
-			binding(x.Rest)
-		}
-	}
+	in := func(v *ast.Variable) { found = found || v != nil && v.Scope == s && v.Captured }
 	walkExpr(e, func(e ast.Expr) bool {
 		switch x := e.Data.(type) {
 		case *ast.EIdentifier:
-			found = found || in(x.Var)
+			in(x.Var)
 		case *ast.EAssign:
-			binding(x.Target)
+			bindingVars(x.Target, in)
 		}
 		return !found
 	})
