@@ -408,6 +408,23 @@ func (in *Interp) throwReadNullish(obj layout.Value, k Key) (layout.Value, bool)
 	return in.ThrowError(TypeError, "Cannot read properties of "+in.displayValue(obj)+" (reading '"+in.keyText(k)+"')")
 }
 
+// throwKeyedNullish throws obj[key]'s TypeError for a null or undefined
+// obj: before the key is converted (GetValue's ToObject comes first), so an
+// object key is not converted at all and V8's message then names no key.
+func (in *Interp) throwKeyedNullish(obj, key layout.Value, set bool) {
+	verb, ing := "read", "reading"
+	if set {
+		verb, ing = "set", "setting"
+	}
+	msg := "Cannot " + verb + " properties of " + in.displayValue(obj)
+	if !in.IsObject(key) {
+		if k, ok := in.ToPropertyKey(key); ok { // a primitive: no side effects
+			msg += " (" + ing + " '" + in.keyText(k) + "')"
+		}
+	}
+	in.throwErrorValue(TypeError, msg)
+}
+
 func (in *Interp) throwSetNullish(obj layout.Value, k Key) {
 	in.throwErrorValue(TypeError, "Cannot set properties of "+in.displayValue(obj)+" (setting '"+in.keyText(k)+"')")
 }

@@ -516,11 +516,8 @@ func (in *Interp) fastSetElement(obj, key, v layout.Value) bool {
 func (in *Interp) loadKeyed(obj, key layout.Value) (layout.Value, bool) {
 	h := in.h
 	if obj == in.undefined || obj == in.null {
-		k, ok := in.ToPropertyKey(key)
-		if !ok {
-			return 0, false
-		}
-		return in.throwReadNullish(obj, k)
+		in.throwKeyedNullish(obj, key, false)
+		return 0, false
 	}
 	scope := h.OpenScope()
 	defer scope.Close()
@@ -539,11 +536,7 @@ func (in *Interp) storeKeyed(fp int, obj, key, v layout.Value, define bool) bool
 	defer scope.Close()
 	oh, vh := h.NewHandle(obj), h.NewHandle(v)
 	if obj == in.undefined || obj == in.null {
-		k, ok := in.ToPropertyKey(key)
-		if !ok {
-			return false
-		}
-		in.throwSetNullish(obj, k)
+		in.throwKeyedNullish(obj, key, true)
 		return false
 	}
 	k, ok := in.ToPropertyKey(key)
