@@ -120,7 +120,9 @@ func (p *parser) parseAssignCoverBody(noIn bool) ast.Expr {
 		}
 		p.next()
 		value := p.parseAssign(noIn)
-		if op == ast.AssignEq || op >= ast.AssignLogicalAnd {
+		// A parenthesized target `(f) = function(){}` is no IdentifierRef:
+		// it names nothing (V8 agrees).
+		if parenthesized := p.src[left.Start] == '('; !parenthesized && (op == ast.AssignEq || op >= ast.AssignLogicalAnd) {
 			if id, ok := target.Data.(*ast.BIdentifier); ok {
 				p.nameValue(value, id.Name, false)
 			} else if m, ok := target.Data.(*ast.BMember); ok && op == ast.AssignEq && namesFunction(value) {
