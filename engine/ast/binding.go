@@ -56,6 +56,26 @@ type BMember struct {
 	Value Expr
 }
 
+// EachIdentifier calls fn, in source order, with every identifier a
+// pattern binds or assigns and the identifier's range; identifiers inside
+// its defaults, computed keys and member targets are not visited.
+func EachIdentifier(b Binding, fn func(id *BIdentifier, r Range)) {
+	switch d := b.Data.(type) {
+	case *BIdentifier:
+		fn(d, b.Range)
+	case *BArray:
+		for _, it := range d.Items {
+			EachIdentifier(it.Target, fn)
+		}
+		EachIdentifier(d.Rest, fn)
+	case *BObject:
+		for _, p := range d.Props {
+			EachIdentifier(p.Target, fn)
+		}
+		EachIdentifier(d.Rest, fn)
+	}
+}
+
 func (*BIdentifier) isBinding() {}
 func (*BArray) isBinding()      {}
 func (*BObject) isBinding()     {}

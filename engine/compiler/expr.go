@@ -194,12 +194,12 @@ func (c *funcCompiler) operandReg(e ast.Expr, later ...ast.Expr) int {
 // nested functions: a closure assigning v would have made it captured).
 func mayAssign(v *ast.Variable, exprs []ast.Expr) bool {
 	found := false
-	is := func(w *ast.Variable) { found = found || w == v }
+	is := func(id *ast.BIdentifier, _ ast.Range) { found = found || id.Var == v }
 	for _, e := range exprs {
 		walkExpr(e, func(e ast.Expr) bool {
 			switch x := e.Data.(type) {
 			case *ast.EAssign:
-				bindingVars(x.Target, is)
+				ast.EachIdentifier(x.Target, is)
 			case *ast.EUpdate:
 				if id, ok := x.Target.Data.(*ast.EIdentifier); ok && id.Var == v {
 					found = true

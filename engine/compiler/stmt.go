@@ -435,7 +435,7 @@ func refersToScope(e ast.Expr, s *ast.Scope) bool {
 		case *ast.EIdentifier:
 			in(x.Var)
 		case *ast.EAssign:
-			bindingVars(x.Target, in)
+			ast.EachIdentifier(x.Target, func(id *ast.BIdentifier, _ ast.Range) { in(id.Var) })
 		}
 		return !found
 	})

@@ -102,25 +102,6 @@ func walkClass(c *ast.Class, f func(ast.Expr) bool) {
 	}
 }
 
-// bindingVars calls f with the variable of every identifier a pattern
-// binds or assigns (not those in its defaults or member targets).
-func bindingVars(b ast.Binding, f func(*ast.Variable)) {
-	switch x := b.Data.(type) {
-	case *ast.BIdentifier:
-		f(x.Var)
-	case *ast.BArray:
-		for _, it := range x.Items {
-			bindingVars(it.Target, f)
-		}
-		bindingVars(x.Rest, f)
-	case *ast.BObject:
-		for _, p := range x.Props {
-			bindingVars(p.Target, f)
-		}
-		bindingVars(x.Rest, f)
-	}
-}
-
 func walkBinding(b ast.Binding, f func(ast.Expr) bool) {
 	switch x := b.Data.(type) {
 	case *ast.BArray:

@@ -317,20 +317,7 @@ func (p *parser) exprsToParams(items []ast.Expr, restStart int, rest ast.Binding
 
 // forEachBoundName calls fn for every identifier a binding declares.
 func forEachBoundName(b ast.Binding, fn func(name string, r ast.Range)) {
-	switch d := b.Data.(type) {
-	case *ast.BIdentifier:
-		fn(d.Name, b.Range)
-	case *ast.BArray:
-		for _, it := range d.Items {
-			forEachBoundName(it.Target, fn)
-		}
-		forEachBoundName(d.Rest, fn)
-	case *ast.BObject:
-		for _, pr := range d.Props {
-			forEachBoundName(pr.Target, fn)
-		}
-		forEachBoundName(d.Rest, fn)
-	}
+	ast.EachIdentifier(b, func(id *ast.BIdentifier, r ast.Range) { fn(id.Name, r) })
 }
 
 // walkExprShallow calls fn on e and its sub-expressions, not entering

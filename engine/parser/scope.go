@@ -498,20 +498,7 @@ func markAssigned(b ast.Binding) {
 
 // forEachBinding calls fn with the variable of every identifier in b.
 func forEachBinding(b ast.Binding, fn func(*ast.Variable)) {
-	switch d := b.Data.(type) {
-	case *ast.BIdentifier:
-		fn(d.Var)
-	case *ast.BArray:
-		for _, it := range d.Items {
-			forEachBinding(it.Target, fn)
-		}
-		forEachBinding(d.Rest, fn)
-	case *ast.BObject:
-		for _, pr := range d.Props {
-			forEachBinding(pr.Target, fn)
-		}
-		forEachBinding(d.Rest, fn)
-	}
+	ast.EachIdentifier(b, func(id *ast.BIdentifier, _ ast.Range) { fn(id.Var) })
 }
 
 // stmts visits a statement list.
