@@ -21,9 +21,7 @@ func (b *installer) array() {
 		{"from", 1, arrayFrom},
 		{"of", 0, arrayOf},
 	})
-	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-		return a.This(), true
-	})
+	b.speciesGetter(c)
 	// V8's order (the inspector and Object.getOwnPropertyNames show it).
 	b.methods(proto, []fn{
 		{"at", 1, arrayAt},

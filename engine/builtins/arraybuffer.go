@@ -19,9 +19,7 @@ func (b *installer) arrayBuffer() {
 			return in.Bool(in.IsTypedArray(a.Arg(0)) || in.IsDataView(a.Arg(0))), true
 		}},
 	})
-	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-		return a.This(), true
-	})
+	b.speciesGetter(c)
 	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolToStringTag)), in.InternalizeGo("ArrayBuffer"), objects.AttrReadOnly|objects.AttrDontEnum)
 	getter := func(name string, get func(in *interp.Interp, buf layout.Value) layout.Value) {
 		in.DefineGetter(proto, name, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {

@@ -75,6 +75,15 @@ func (b *installer) methods(obj heap.Handle, table []fn) {
 	}
 }
 
+// speciesGetter defines c[Symbol.species]: a getter returning its
+// receiver, through which subclasses pick the constructor of the objects
+// the base class's methods derive.
+func (b *installer) speciesGetter(c heap.Handle) {
+	b.in.DefineSymbolGetter(c, b.in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return a.This(), true
+	})
+}
+
 // constructor creates a builtin constructor named name with the prototype
 // object proto (linked both ways, as `F.prototype` and
 // `F.prototype.constructor`), defines it on the global object, and

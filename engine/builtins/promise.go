@@ -32,9 +32,7 @@ func (b *installer) promises() {
 		{"resolve", 1, promiseResolveStatic},
 		{"reject", 1, promiseRejectStatic},
 	})
-	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-		return a.This(), true
-	})
+	b.speciesGetter(c)
 	agg := b.aggregateError()
 	b.combinators(c, agg)
 

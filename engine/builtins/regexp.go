@@ -23,8 +23,7 @@ func (b *installer) regexp() {
 	proto := b.intrinsic(interp.RegExpPrototype)
 	c := b.constructor("RegExp", 2, regexpConstructor, proto)
 	in.SetIntrinsic(interp.RegExpFunction, c.Value())
-	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]",
-		func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return a.This(), true })
+	b.speciesGetter(c)
 	exec := in.DefineFunction(proto, "exec", 1, regexpExec)
 	in.SetIntrinsic(interp.RegExpExecFunction, exec.Value())
 	b.methods(proto, []fn{

@@ -16,9 +16,7 @@ func (b *installer) sharedArrayBuffer() {
 	proto := b.intrinsic(interp.SharedArrayBufferPrototype)
 	c := b.constructor("SharedArrayBuffer", 1, sharedArrayBufferConstructor, proto)
 	in.SetIntrinsic(interp.SharedArrayBufferFunction, c.Value())
-	in.DefineSymbolGetter(c, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-		return a.This(), true
-	})
+	b.speciesGetter(c)
 	getter := func(name string, get func(in *interp.Interp, buf layout.Value) layout.Value) {
 		in.DefineGetter(proto, name, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !in.IsSharedArrayBuffer(a.This()) {

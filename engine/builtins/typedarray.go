@@ -31,9 +31,7 @@ func (b *installer) typedArrays() {
 		{"of", 0, typedArrayOf},
 		{"from", 1, typedArrayFrom},
 	})
-	in.DefineSymbolGetter(base, in.Intrinsic(interp.SymbolSpecies), "[Symbol.species]", func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-		return a.This(), true
-	})
+	b.speciesGetter(base)
 	getter := func(name string, get func(in *interp.Interp, ta layout.Value) layout.Value) {
 		in.DefineGetter(proto, name, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			if !in.IsTypedArray(a.This()) {
