@@ -53,7 +53,9 @@ func (b *installer) collections() {
 		c := b.constructor(name, 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 			return collectionConstructor(in, a, kind, weak, hashes)
 		}, proto)
-		_ = c
+		if !weak {
+			b.speciesGetter(c) // Map and Set have one; the weak collections not
+		}
 		ms := append([]fn{}, methods...)
 		for i := range ms {
 			impl, method := ms[i].impl, ms[i].name
