@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 )
 
@@ -33,6 +34,7 @@ type config struct {
 	jsonPath   string
 	nodePath   string
 	noProgress bool
+	cpuProfile string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -47,6 +49,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.jsonPath, "json", "", "also write machine-readable results to this file")
 	fs.StringVar(&c.nodePath, "node", "node", "node binary")
 	fs.BoolVar(&c.noProgress, "q", false, "no progress lines on stderr")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a Go CPU profile of the whole run (in-process engines only) to this file")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: crossengine -octane DIR [flags]\n\n")
 		for _, e := range engines {
@@ -108,6 +111,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	started := time.Now()
 	res := h.Run(ctx)
 	sum := summarize(res)
