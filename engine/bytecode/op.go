@@ -242,6 +242,27 @@ const (
 	// Optimized tier (h-opt).
 	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
 
+	// Optimized tier (h-elem): arithmetic (interp/tierelem.go). The …Opt
+	// forms are their baseline op with inline Smi and HeapNumber paths and
+	// the generic helper otherwise (no deopt). A superinstruction whose fast
+	// path does not apply runs only its first instruction, whose operands
+	// it has: the instructions after it stay intact.
+	AddOpt                // Reg: Add, numbers inline
+	SubOpt                // Reg: Sub, numbers inline
+	MulOpt                // Reg: Mul, numbers inline
+	DivOpt                // Reg: Div, numbers inline
+	BitwiseXorOpt         // Reg: BitwiseXor, numbers inline
+	ShiftLeftOpt          // Reg: ShiftLeft, numbers inline
+	ShiftRightOpt         // Reg: ShiftRight, numbers inline
+	ShiftRightLogicalOpt  // Reg: ShiftRightLogical, numbers inline
+	BitwiseXorStar        // Reg: BitwiseXorOpt, then Star (on the fast path)
+	ShiftLeftStar         // Reg: ShiftLeftOpt, then Star
+	ShiftRightStar        // Reg: ShiftRightOpt, then Star
+	ShiftRightLogicalStar // Reg: ShiftRightLogicalOpt, then Star
+	LdarIncStar           // Reg: Ldar, Inc, Star on a Smi (x++ / ++x as a statement)
+	LdarDecStar           // Reg: Ldar, Dec, Star on a Smi
+	LdarPostInc           // Reg: Ldar x, ToNumeric, Star t, Inc, Star x, Ldar t on a Smi (x++ as a value)
+
 	numOps
 )
 
@@ -403,6 +424,22 @@ var infos = [NumOps]Info{
 	ToNumber: info("ToNumber", Calls),
 
 	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
+
+	AddOpt:                info("AddOpt", Calls, Reg),
+	SubOpt:                info("SubOpt", Calls, Reg),
+	MulOpt:                info("MulOpt", Calls, Reg),
+	DivOpt:                info("DivOpt", Calls, Reg),
+	BitwiseXorOpt:         info("BitwiseXorOpt", Calls, Reg),
+	ShiftLeftOpt:          info("ShiftLeftOpt", Calls, Reg),
+	ShiftRightOpt:         info("ShiftRightOpt", Calls, Reg),
+	ShiftRightLogicalOpt:  info("ShiftRightLogicalOpt", Calls, Reg),
+	BitwiseXorStar:        info("BitwiseXorStar", Calls, Reg),
+	ShiftLeftStar:         info("ShiftLeftStar", Calls, Reg),
+	ShiftRightStar:        info("ShiftRightStar", Calls, Reg),
+	ShiftRightLogicalStar: info("ShiftRightLogicalStar", Calls, Reg),
+	LdarIncStar:           info("LdarIncStar", 0, Reg),
+	LdarDecStar:           info("LdarDecStar", 0, Reg),
+	LdarPostInc:           info("LdarPostInc", 0, Reg),
 }
 
 // Info returns the opcode's description.

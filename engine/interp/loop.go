@@ -888,7 +888,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				}
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.add(l, acc)
+			acc, ok = in.arithOpt(bytecode.Add, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -905,7 +905,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				}
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, l, acc)
+			acc, ok = in.arithOpt(bytecode.Sub, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -922,7 +922,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				}
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Mul, l, acc)
+			acc, ok = in.arithOpt(bytecode.Mul, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -945,7 +945,7 @@ func (in *Interp) run() (layout.Value, bool) {
 			if bytecode.Op(code[pc]) == bytecode.BitwiseOrStar {
 				op = bytecode.BitwiseOr
 			}
-			acc, ok = in.arith(op, l, acc)
+			acc, ok = in.arithOpt(op, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -1100,6 +1100,146 @@ func (in *Interp) run() (layout.Value, bool) {
 				acc = in.falseV
 				pc = bytecode.ReadU32(code, pc+4)
 			}
+
+		// Optimized tier (h-elem): arithmetic (tierelem.go).
+		case bytecode.AddOpt:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) + int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Add, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.SubOpt:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) - int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Sub, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.MulOpt:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if p := int64(int32(l)>>1) * int64(int32(acc)); p == int64(int32(p)) && p != 0 {
+					acc = layout.Value(uint32(int32(p)))
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Mul, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.DivOpt:
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Div, stack[fp+u16(code, pc+1)], acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.BitwiseXorOpt, bytecode.BitwiseXorStar:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				acc ^= l
+				if bytecode.Op(code[pc]) == bytecode.BitwiseXorOpt {
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.BitwiseXor, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.ShiftLeftOpt, bytecode.ShiftRightOpt, bytecode.ShiftRightLogicalOpt:
+			l := stack[fp+u16(code, pc+1)]
+			op := bytecode.Op(code[pc])
+			if (l|acc)&1 == 0 {
+				if v, hit := smiShift(op, l, acc); hit {
+					acc = v
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(baseOp(op), l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.ShiftLeftStar, bytecode.ShiftRightStar, bytecode.ShiftRightLogicalStar:
+			l := stack[fp+u16(code, pc+1)]
+			op := bytecode.Op(code[pc])
+			if (l|acc)&1 == 0 {
+				if v, hit := smiShift(op, l, acc); hit {
+					acc = v
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(baseOp(op), l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.LdarIncStar:
+			acc = stack[fp+u16(code, pc+1)]
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMax) {
+				acc += layout.Smi(1)
+				stack[fp+u16(code, pc+5)] = acc
+				pc += 7
+				continue
+			}
+			pc += 3 // only the Ldar: the Inc and Star follow
+		case bytecode.LdarDecStar:
+			acc = stack[fp+u16(code, pc+1)]
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMin) {
+				acc -= layout.Smi(1)
+				stack[fp+u16(code, pc+5)] = acc
+				pc += 7
+				continue
+			}
+			pc += 3
+		case bytecode.LdarPostInc:
+			r := fp + u16(code, pc+1)
+			acc = stack[r]
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMax) {
+				stack[fp+u16(code, pc+5)] = acc
+				stack[r] = acc + layout.Smi(1)
+				pc += 14
+				continue
+			}
+			pc += 3
 
 		default:
 			in.frames[fi].pc = int32(pc)

@@ -379,10 +379,14 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 		case bytecode.Ldar:
 			if nx == bytecode.Star {
 				set(pc, bytecode.LdarStar)
+			} else if o, ok := quickenArith(code, pc); ok { // h-elem
+				set(pc, o)
 			}
 		case bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec:
 			if nx == bytecode.Star {
 				set(pc, starForm(op))
+			} else if o, ok := quickenArith(code, pc); ok { // h-elem
+				set(pc, o)
 			}
 		case bytecode.LdaKeyedProperty:
 			if nx == bytecode.Star {
@@ -423,6 +427,10 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 				continue
 			}
 			set(pc, fusedCompare(op))
+		default:
+			if o, ok := quickenArith(code, pc); ok { // h-elem
+				set(pc, o)
+			}
 		}
 	}
 	return changed
