@@ -11,7 +11,8 @@ import (
 
 // Tier-up tests. Scripts see test-only hooks (V8 has %-natives for this):
 // isOptimized(f), deoptCount(f), runsOptimized() (does the calling frame
-// run optimized code), optimize(f).
+// run optimized code), optimize(f), optimizedOps(f) (the instruction names
+// of f's optimized code, space-separated).
 
 func tierHooks(iso *Isolate) {
 	js := iso.js
@@ -29,6 +30,9 @@ func tierHooks(iso *Isolate) {
 	})
 	js.DefineFunction(global, "optimize", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.Bool(in.OptimizeFunction(a.Arg(0))), true
+	})
+	js.DefineFunction(global, "optimizedOps", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.NewString(strings.Join(in.OptimizedOps(a.Arg(0)), " ")).Value(), true
 	})
 }
 
@@ -381,4 +385,123 @@ console.log(s, t, isOptimized(getX), deoptCount(getX));
 	// budget2 optimized getX at its second call, while the site was
 	// monomorphic: the second map deoptimized it once.
 	checkTierModes(t, src, "6004,5,6,undefined,2, 6000 true 0\n", map[string]string{"budget2": "6004,5,6,undefined,2, 6000 true 1\n"})
+}
+
+// The optimized tier's arithmetic (h-elem, interp/tierelem.go): shifts and
+// xor with an inline Smi path, Add/Sub/Mul/Div with numbers inline, and
+// Ldar;Inc|Dec;Star and postfix x++ fused. Each is used (its op is in the
+// optimized code, no deopt) and gives node's results on Smis, Smi
+// overflow, doubles, -0, NaN, strings, objects with valueOf and BigInts
+// (the expected output is node v20's, with the hooks stubbed to true/0).
+func TestTierUpShiftsXor(t *testing.T) {
+	checkTier(t, `function ops(a, b) {
+  const s = [a << b, a >> b, a >>> b, a ^ b];
+  let x = a << b; let y = a >> b; let z = a >>> b; let w = a ^ b;
+  return s.concat([x, y, z, w]).map(v => Object.is(v, -0) ? '-0' : String(v)).join(',');
+}
+ops(1, 2); ops(3, 4);
+const opt = optimize(ops);
+const has = ['ShiftLeftStar', 'ShiftRightStar', 'ShiftRightLogicalStar', 'BitwiseXorStar', 'ShiftLeftOpt', 'ShiftRightOpt', 'ShiftRightLogicalOpt', 'BitwiseXorOpt'].map(n => optimizedOps(ops).split(' ').includes(n));
+const cases = [[1, 2], [5, 29], [1, 30], [-1, 0], [-1, 31], [-1073741824, 1], [1073741823, 1], [7, -1], [7, 33],
+  [2 ** 31 + 5, 1], [-1.5, 2], [1e20, 3], [NaN, 1], [3, 1.9], [-(2 ** 32) - 3, 0], [4294967295, 0],
+  [{ valueOf() { return 6; } }, '1'], ['12', 2], [true, 3], [null, undefined]];
+const out = [];
+for (const [a, b] of cases) out.push(ops(a, b));
+console.log(out.join('\n'));
+try { ops(1n, 2n); } catch (e) { console.log(e.constructor.name); }
+try { ops(1n, 2); } catch (e) { console.log(e.constructor.name); }
+console.log(opt, has.join(), isOptimized(ops), deoptCount(ops));
+`, `4,0,0,3,4,0,0,3
+-1610612736,0,0,24,-1610612736,0,0,24
+1073741824,0,0,31,1073741824,0,0,31
+-1,-1,4294967295,-1,-1,-1,4294967295,-1
+-2147483648,-1,1,-32,-2147483648,-1,1,-32
+-2147483648,-536870912,1610612736,-1073741823,-2147483648,-536870912,1610612736,-1073741823
+2147483646,536870911,536870911,1073741822,2147483646,536870911,536870911,1073741822
+-2147483648,0,0,-8,-2147483648,0,0,-8
+14,3,3,38,14,3,3,38
+10,-1073741822,1073741826,-2147483644,10,-1073741822,1073741826,-2147483644
+-4,-1,1073741823,-3,-4,-1,1073741823,-3
+411041792,207749120,207749120,1661992963,411041792,207749120,207749120,1661992963
+0,0,0,1,0,0,0,1
+6,1,1,2,6,1,1,2
+-3,-3,4294967293,-3,-3,-3,4294967293,-3
+-1,-1,4294967295,-1,-1,-1,4294967295,-1
+12,3,3,7,12,3,3,7
+48,3,3,14,48,3,3,14
+8,0,0,2,8,0,0,2
+0,0,0,0,0,0,0,0
+TypeError
+TypeError
+true true,true,true,true,true,true,true,true true 0
+`)
+}
+
+func TestTierUpArithIncDec(t *testing.T) {
+	checkTier(t, `const show = v => Object.is(v, -0) ? '-0' : typeof v === 'bigint' ? v + 'n' : String(v);
+function ar(a, b) {
+  const r = [a + b, a - b, a * b, a / b];
+  let s = a + b; let d = a - b; let m = a * b;
+  r.push(s, d, m);
+  let k;
+  switch (a * b) { case 1: k = 'one'; break; case 6: k = 'six'; break; default: k = 'other'; }
+  r.push(k);
+  return r.map(show).join(',');
+}
+ar(1, 2); ar(3, 4);
+const opt = optimize(ar);
+const ops = optimizedOps(ar).split(' ');
+const cases = [[2, 3], [0.5, 2], [2.5, 2.4], [1.5, 4], [-1, 0], [0, -5], [1073741823, 1], [-1073741824, 1], [65536, 65536],
+  [0.1, 0.2], [NaN, 1], [Infinity, -Infinity], ['a', 1], [1, '2'], [{ valueOf() { return 3; } }, 2], [null, true], [undefined, 1], [2n, 3n]];
+for (const [a, b] of cases) console.log(ar(a, b));
+try { ar(1n, 1); } catch (e) { console.log(e.constructor.name); }
+console.log(opt, ['AddOpt', 'SubOpt', 'MulOpt', 'DivOpt', 'AddStar', 'SubStar', 'MulStar'].map(n => ops.includes(n)).join(), isOptimized(ar), deoptCount(ar));
+
+function inc(o, n) {
+  let i = n; let j = n; let t = [];
+  i++; ++j; j--; --j; ++j; t.push(i, j);
+  let p = i++; let q = j--;
+  t.push(p, q, i, j);
+  for (let k = 0; k < 3; k++) o.c++;
+  t.push(o.c);
+  return t.map(show).join(',');
+}
+inc({ c: 0 }, 1); inc({ c: 0 }, 2);
+const opt2 = optimize(inc);
+const ops2 = optimizedOps(inc).split(' ');
+for (const n of [5, 1073741822, 1073741823, -1073741824, 1.5, '7', -0, 9n]) console.log(inc({ c: n }, n));
+const vo = { c: { valueOf() { return 41; } } };
+console.log(inc(vo, 0));
+console.log(opt2, ['LdarIncStar', 'LdarDecStar', 'LdarPostInc'].map(n => ops2.includes(n)).join(), isOptimized(inc), deoptCount(inc));
+`, `5,-1,6,0.6666666666666666,5,-1,6,six
+2.5,-1.5,1,0.25,2.5,-1.5,1,one
+4.9,0.10000000000000009,6,1.0416666666666667,4.9,0.10000000000000009,6,six
+5.5,-2.5,6,0.375,5.5,-2.5,6,six
+-1,-1,-0,-Infinity,-1,-1,-0,other
+-5,5,-0,-0,-5,5,-0,other
+1073741824,1073741822,1073741823,1073741823,1073741824,1073741822,1073741823,other
+-1073741823,-1073741825,-1073741824,-1073741824,-1073741823,-1073741825,-1073741824,other
+131072,0,4294967296,1,131072,0,4294967296,other
+0.30000000000000004,-0.1,0.020000000000000004,0.5,0.30000000000000004,-0.1,0.020000000000000004,other
+NaN,NaN,NaN,NaN,NaN,NaN,NaN,other
+NaN,Infinity,-Infinity,NaN,NaN,Infinity,-Infinity,other
+a1,NaN,NaN,NaN,a1,NaN,NaN,other
+12,-1,2,0.5,12,-1,2,other
+5,1,6,1.5,5,1,6,six
+1,-1,0,0,1,-1,0,other
+NaN,NaN,NaN,NaN,NaN,NaN,NaN,other
+5n,-1n,6n,0n,5n,-1n,6n,other
+TypeError
+true true,true,true,true,true,true,true true 0
+6,5,6,5,7,4,8
+1073741823,1073741822,1073741823,1073741822,1073741824,1073741821,1073741825
+1073741824,1073741823,1073741824,1073741823,1073741825,1073741822,1073741826
+-1073741823,-1073741824,-1073741823,-1073741824,-1073741822,-1073741825,-1073741821
+2.5,1.5,2.5,1.5,3.5,0.5,4.5
+8,7,8,7,9,6,10
+1,0,1,0,2,-1,3
+10n,9n,10n,9n,11n,8n,12n
+1,0,1,0,2,-1,44
+true true,true,true true 0
+`)
 }

@@ -175,3 +175,18 @@ func baseOp(op bytecode.Op) bytecode.Op {
 	}
 	return bytecode.ShiftRightLogical
 }
+
+// OptimizedOps returns the names of the instructions of fn's optimized
+// code, in order (none when it has none): for tests of what the optimizer
+// rewrote.
+func (in *Interp) OptimizedOps(fn layout.Value) []string {
+	if !in.IsOptimized(fn) {
+		return nil
+	}
+	code := in.f.Bytecodes(in.f.OptimizedCode(in.f.FunctionFeedbackVector(fn)))
+	var ops []string
+	for pc := 0; pc < len(code); pc += int(bytecode.Sizes[code[pc]]) {
+		ops = append(ops, bytecode.Op(code[pc]).String())
+	}
+	return ops
+}
