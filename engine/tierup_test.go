@@ -505,3 +505,50 @@ true true,true,true,true,true,true,true true 0
 true true,true,true true 0
 `)
 }
+
+// An arithmetic op whose acc operand is the HeapNumber the op just before
+// made (c * (a + b)) overwrites it instead of allocating (…Reuse); a join
+// (a ternary's arms meet at the op), a box loaded from an array, and a
+// result kept in a variable are never overwritten. node v20's output.
+func TestTierUpArithReuse(t *testing.T) {
+	checkTier(t, `const arr = [0.25, 1.5, 2.75];
+function f(a, b, c, flag) {
+  const r = [];
+  r.push(c * (a + b));
+  r.push(a + (a - b) / c);
+  const m = a * (flag ? arr[1] : a + b);
+  r.push(m);
+  const n = c - a * b;
+  r.push(n);
+  r.push(a + (b + c));
+  const t = a + b;
+  r.push(c * t, t);
+  return r;
+}
+f(1, 2, 3, false); f(0.5, 0.25, 2, true);
+const opt = optimize(f);
+const ops = optimizedOps(f).split(' ');
+const out = [];
+for (const [a, b, c] of [[0.5, 0.25, 2], [1.5, 2.5, 0.1], [2, 3, 4], [0.5, 0.5, 2], [-0.5, 0.5, -1], [1e308, 1e308, 0.5], [NaN, 1, 1], ['1', 2, 3], [{ valueOf() { return 0.5; } }, 1, 2]]) {
+  const r1 = f(a, b, c, true), r2 = f(a, b, c, false);
+  out.push(r1.concat(r2).map(v => Object.is(v, -0) ? '-0' : typeof v === 'bigint' ? v + 'n' : String(v)).join(','));
+}
+console.log(out.join('\n'));
+console.log(arr.join(), opt, ops.filter(n => n.endsWith('Reuse')).length > 0, isOptimized(f), deoptCount(f));
+// Every result is its own number: none overwrote another.
+const keep = [];
+for (let i = 0; i < 50; i++) keep.push(f(i + 0.5, 0.25, 3, i % 2 === 0));
+console.log(keep.every((r, i) => r[0] === 3 * (i + 0.75) && r[6] === i + 0.75), keep[7].join());
+`, `1.5,0.625,0.75,1.875,2.75,1.5,0.75,1.5,0.625,0.375,1.875,2.75,1.5,0.75
+0.4,-8.5,2.25,-3.65,4.1,0.4,4,0.4,-8.5,6,-3.65,4.1,0.4,4
+20,1.75,3,-2,9,20,5,20,1.75,10,-2,9,20,5
+2,0.5,0.75,1.75,3,2,1,2,0.5,0.5,1.75,3,2,1
+-0,0.5,-0.75,-0.75,-1,-0,0,-0,0.5,-0,-0.75,-1,-0,0
+Infinity,1e+308,1.5e+308,-Infinity,Infinity,Infinity,Infinity,Infinity,1e+308,Infinity,-Infinity,Infinity,Infinity,Infinity
+NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN
+36,1-0.3333333333333333,1.5,1,15,36,12,36,1-0.3333333333333333,12,1,15,36,12
+3,0.25,0.75,1.5,3.5,3,1.5,3,0.25,0.75,1.5,3.5,3,1.5
+0.25,1.5,2.75 true true true 0
+true 23.25,9.916666666666666,58.125,1.125,10.75,23.25,7.75
+`)
+}

@@ -262,6 +262,15 @@ const (
 	LdarIncStar           // Reg: Ldar, Inc, Star on a Smi (x++ / ++x as a statement)
 	LdarDecStar           // Reg: Ldar, Dec, Star on a Smi
 	LdarPostInc           // Reg: Ldar x, ToNumeric, Star t, Inc, Star x, Ldar t on a Smi (x++ as a value)
+	LdaKeyedOpt           // Reg, Slot: LdaKeyedProperty with the element read inline
+	StaKeyedOpt           // Reg, Reg, Slot: StaKeyedProperty with the element write inline
+	AddReuse              // Reg: AddOpt whose acc operand is the fresh HeapNumber of the arithmetic op just before (nothing jumps here): a number result overwrites it
+	SubReuse              // Reg: SubOpt likewise
+	MulReuse              // Reg: MulOpt likewise
+	DivReuse              // Reg: DivOpt likewise
+	AddStarReuse          // Reg: AddStar likewise
+	SubStarReuse          // Reg: SubStar likewise
+	MulStarReuse          // Reg: MulStar likewise
 
 	numOps
 )
@@ -440,6 +449,15 @@ var infos = [NumOps]Info{
 	LdarIncStar:           info("LdarIncStar", 0, Reg),
 	LdarDecStar:           info("LdarDecStar", 0, Reg),
 	LdarPostInc:           info("LdarPostInc", 0, Reg),
+	LdaKeyedOpt:           info("LdaKeyedOpt", Calls, Reg, Slot),
+	StaKeyedOpt:           info("StaKeyedOpt", Calls, Reg, Reg, Slot),
+	AddReuse:              info("AddReuse", Calls, Reg),
+	SubReuse:              info("SubReuse", Calls, Reg),
+	MulReuse:              info("MulReuse", Calls, Reg),
+	DivReuse:              info("DivReuse", Calls, Reg),
+	AddStarReuse:          info("AddStarReuse", Calls, Reg),
+	SubStarReuse:          info("SubStarReuse", Calls, Reg),
+	MulStarReuse:          info("MulStarReuse", Calls, Reg),
 }
 
 // Info returns the opcode's description.

@@ -979,14 +979,24 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			code = in.codeOf(fp)
 			pc++
-		case bytecode.LdaKeyedStar:
+		case bytecode.LdaKeyedStar, bytecode.LdaKeyedOpt:
 			obj := stack[fp+u16(code, pc+1)]
-			if acc.IsSmi() && obj.IsHeapObject() {
-				if v, hit := in.fastElement(obj, acc); hit {
-					acc = v
-					stack[fp+u16(code, pc+6)] = acc
-					pc += 8
-					continue
+			if acc.IsSmi() && int32(acc) >= 0 && obj.IsHeapObject() {
+				// fastElement inline (h-elem)
+				if t := h.InstanceType(obj.Addr()); t == layout.JSArrayType || t == layout.JSObjectType {
+					el := h.Field(obj.Addr(), layout.JSObjectElementsOffset).Addr()
+					if i := uint32(acc) >> 1; i < uint32(h.Field(el, layout.FixedArrayLengthOffset))>>1 {
+						if v := h.Field(el, layout.FixedArrayHeaderSize+i*layout.TaggedSize); v != in.hole {
+							acc = v
+							if bytecode.Op(code[pc]) == bytecode.LdaKeyedOpt {
+								pc += 5
+								continue
+							}
+							stack[fp+u16(code, pc+6)] = acc
+							pc += 8
+							continue
+						}
+					}
 				}
 			}
 			in.frames[fi].pc = int32(pc)
@@ -1102,6 +1112,50 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 
 		// Optimized tier (h-elem): arithmetic (tierelem.go).
+		case bytecode.AddReuse, bytecode.SubReuse, bytecode.MulReuse, bytecode.DivReuse,
+			bytecode.AddStarReuse, bytecode.SubStarReuse, bytecode.MulStarReuse:
+			l := stack[fp+u16(code, pc+1)]
+			op := bytecode.Op(code[pc])
+			if v, hit := in.arithInPlace(op, l, acc); hit {
+				acc = v
+				if op < bytecode.AddStarReuse { // the non-Star forms come first
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(reuseBase(op), l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.StaKeyedOpt:
+			obj := stack[fp+u16(code, pc+1)]
+			key := stack[fp+u16(code, pc+3)]
+			if key.IsSmi() && int32(key) >= 0 && obj.IsHeapObject() {
+				// fastSetElement inline
+				if t := h.InstanceType(obj.Addr()); t == layout.JSArrayType || t == layout.JSObjectType {
+					el := h.Field(obj.Addr(), layout.JSObjectElementsOffset).Addr()
+					if i := uint32(key) >> 1; i < uint32(h.Field(el, layout.FixedArrayLengthOffset))>>1 {
+						if off := layout.FixedArrayHeaderSize + i*layout.TaggedSize; h.Field(el, off) != in.hole {
+							h.SetField(el, off, acc)
+							pc += 7
+							continue
+						}
+					}
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			if !in.storeKeyed(fp, obj, key, acc, false) {
+				goto unwind
+			}
+			acc = in.acc
+			code = in.codeOf(fp)
+			pc += 7
 		case bytecode.AddOpt:
 			l := stack[fp+u16(code, pc+1)]
 			if (l|acc)&1 == 0 {

@@ -1,6 +1,8 @@
 package interp
 
 import (
+	"math"
+
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/jsnum"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -50,6 +52,8 @@ func quickenArith(code []byte, pc int) (bytecode.Op, bool) {
 			return bytecode.ShiftRightStar, true
 		}
 		return bytecode.ShiftRightOpt, true
+	case bytecode.StaKeyedProperty:
+		return bytecode.StaKeyedOpt, true
 	case bytecode.ShiftRightLogical:
 		if star {
 			return bytecode.ShiftRightLogicalStar, true
@@ -189,4 +193,113 @@ func (in *Interp) OptimizedOps(fn layout.Value) []string {
 		ops = append(ops, bytecode.Op(code[pc]).String())
 	}
 	return ops
+}
+
+// quickenReuse is quicken's last pass (code is the optimized code, fv the
+// function's feedback vector): an arithmetic op X whose only predecessor
+// is an AddOpt/SubOpt/MulOpt/DivOpt P (X follows P and nothing jumps to X,
+// no exception handler starts there) receives in acc what P computed,
+// which, when a HeapNumber, P has just allocated and nothing else refers
+// to (every path of P's that makes a number allocates it: arithOpt, add
+// and arith end in NewNumber). X then writes its result into that box
+// instead of allocating one (V8 keeps such temporaries unboxed). It
+// reads the heap and does not allocate.
+func (in *Interp) quickenReuse(code []byte, fv layout.Value) {
+	f := in.f
+	base := f.SharedBytecode(f.FeedbackVectorShared(fv))
+	bc := f.Bytecodes(base)
+	if len(bc) != len(code) {
+		return
+	}
+	targets := map[int]bool{}
+	for pc := 0; pc < len(bc); pc += int(bytecode.Sizes[bc[pc]]) {
+		op := bytecode.Op(bc[pc])
+		for i, k := range op.Info().Operands {
+			if k == bytecode.JumpTarget {
+				targets[bytecode.Operand(bc, pc, i)] = true
+			}
+		}
+	}
+	table := f.ByteArrayBytes(f.BytecodeHandlerTable(base))
+	for i := 0; i+16 <= len(table); i += 16 {
+		targets[bytecode.ReadU32(table, i+8)] = true
+	}
+	prev := bytecode.Op(bytecode.NumOps)
+	for pc := 0; pc < len(code); pc += int(bytecode.Sizes[code[pc]]) {
+		op := bytecode.Op(code[pc])
+		if !targets[pc] && (prev == bytecode.AddOpt || prev == bytecode.SubOpt || prev == bytecode.MulOpt || prev == bytecode.DivOpt) {
+			if r, ok := reuseForm(op); ok {
+				code[pc] = byte(r)
+			}
+		}
+		prev = op
+	}
+}
+
+// reuseForm returns the in-place form of an optimized arithmetic op.
+func reuseForm(op bytecode.Op) (bytecode.Op, bool) {
+	switch op {
+	case bytecode.AddOpt:
+		return bytecode.AddReuse, true
+	case bytecode.SubOpt:
+		return bytecode.SubReuse, true
+	case bytecode.MulOpt:
+		return bytecode.MulReuse, true
+	case bytecode.DivOpt:
+		return bytecode.DivReuse, true
+	case bytecode.AddStar:
+		return bytecode.AddStarReuse, true
+	case bytecode.SubStar:
+		return bytecode.SubStarReuse, true
+	case bytecode.MulStar:
+		return bytecode.MulStarReuse, true
+	}
+	return 0, false
+}
+
+// reuseBase returns the baseline operator of a …Reuse op.
+func reuseBase(op bytecode.Op) bytecode.Op {
+	switch op {
+	case bytecode.AddReuse, bytecode.AddStarReuse:
+		return bytecode.Add
+	case bytecode.SubReuse, bytecode.SubStarReuse:
+		return bytecode.Sub
+	case bytecode.MulReuse, bytecode.MulStarReuse:
+		return bytecode.Mul
+	}
+	return bytecode.Div
+}
+
+// arithInPlace is the fast path of the …Reuse ops: when acc is a
+// HeapNumber (the fresh one of the op before; also checked to be the
+// latest allocation, in case a path of that op ever returns a box it did
+// not just make) and l a number, the result is a Smi or overwrites acc's
+// box. No allocation.
+func (in *Interp) arithInPlace(op bytecode.Op, l, acc layout.Value) (layout.Value, bool) {
+	h := in.h
+	if acc.IsSmi() || h.Field(acc.Addr(), layout.MapOffset) != in.heapNumberMap ||
+		!h.IsLastYoung(acc.Addr(), layout.HeapNumberSize) {
+		return 0, false
+	}
+	x, ok := in.numberOf(l)
+	if !ok {
+		return 0, false
+	}
+	y := h.F64(acc.Addr(), layout.HeapNumberValueOffset)
+	var r float64
+	switch reuseBase(op) {
+	case bytecode.Add:
+		r = x + y
+	case bytecode.Sub:
+		r = x - y
+	case bytecode.Mul:
+		r = x * y
+	default:
+		r = x / y
+	}
+	if i := int32(r); float64(i) == r && i >= layout.SmiMin && i <= layout.SmiMax && (i != 0 || math.Float64bits(r) == 0) {
+		return layout.Value(uint32(i) << 1), true
+	}
+	h.SetF64(acc.Addr(), layout.HeapNumberValueOffset, r)
+	return acc, true
 }

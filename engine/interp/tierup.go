@@ -391,6 +391,8 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 		case bytecode.LdaKeyedProperty:
 			if nx == bytecode.Star {
 				set(pc, bytecode.LdaKeyedStar)
+			} else {
+				set(pc, bytecode.LdaKeyedOpt) // h-elem
 			}
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
@@ -433,6 +435,7 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			}
 		}
 	}
+	in.quickenReuse(code, fv) // h-elem
 	return changed
 }
 
