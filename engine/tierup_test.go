@@ -552,3 +552,44 @@ NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN
 true 23.25,9.916666666666666,58.125,1.125,10.75,23.25,7.75
 `)
 }
+
+// Optimized keyed loads and stores (LdaKeyedOpt, LdaKeyedStar,
+// StaKeyedOpt) read and write a present element inline and take the
+// generic path for holes (the prototype's element shows through), out of
+// bounds, non-Smi and negative keys, strings, typed arrays, accessors,
+// frozen arrays, proxies and growth. node v20's output.
+func TestTierUpKeyedElements(t *testing.T) {
+	checkTier(t, `'use strict';
+function get(o, k) { const v = o[k]; return v; }
+function getv(o, k) { return o[k]; }
+function set(o, k, v) { o[k] = v; return o[k]; }
+const a = [1, 2, 3];
+get(a, 0); getv(a, 1); set(a, 2, 3); get(a, 1); getv(a, 0); set(a, 0, 1);
+const o1 = optimize(get), o2 = optimize(getv), o3 = optimize(set);
+const ops = optimizedOps(get) + ' ' + optimizedOps(getv) + ' ' + optimizedOps(set);
+const out = [];
+const holey = [1, , 3];
+Array.prototype[1] = 'proto';
+out.push(get(holey, 1), getv(holey, 1), get(a, 5), getv(a, -1), get(a, '1'), getv(a, 1.5), get('abc', 1), getv({ 0: 'x' }, 0));
+delete Array.prototype[1];
+out.push(get(holey, 1), getv(holey, 1));
+const ta = new Int32Array([7, 8]);
+out.push(get(ta, 1), set(ta, 0, 9.7), getv(ta, 0));
+Object.defineProperty(a, 1, { get() { return 'getter'; }, configurable: true });
+out.push(get(a, 1), getv(a, 1));
+out.push(set(a, 2, 'x'), set(a, 3, 'grow'), a.length, set(holey, 1, 'fill'), holey.join());
+const frozen = Object.freeze([1, 2]);
+try { set(frozen, 0, 5); out.push('no throw'); } catch (e) { out.push(e.constructor.name); }
+out.push(frozen[0]);
+const proxy = new Proxy([1, 2], { get(t, k) { return 'p' + String(k); } });
+out.push(get(proxy, 0));
+const big = [];
+for (let i = 0; i < 100; i++) set(big, i, i * 0.5);
+out.push(big.length, get(big, 99));
+try { get(undefined, 0); } catch (e) { out.push(e.constructor.name); }
+console.log(out.map(String).join('|'));
+console.log(o1 && o2 && o3, ['LdaKeyedStar', 'LdaKeyedOpt', 'StaKeyedOpt'].map(n => ops.split(' ').includes(n)).join());
+`, `proto|proto|undefined|undefined|2|undefined|b|x|undefined|undefined|8|9|9|getter|getter|x|grow|4|fill|1,fill,3|TypeError|1|p0|100|49.5|TypeError
+true true,true,true
+`)
+}
