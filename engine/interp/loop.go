@@ -983,7 +983,7 @@ func (in *Interp) run() (layout.Value, bool) {
 			obj := stack[fp+u16(code, pc+1)]
 			if acc.IsSmi() && int32(acc) >= 0 && obj.IsHeapObject() {
 				// fastElement inline (h-elem)
-				if t := h.InstanceType(obj.Addr()); t == layout.JSArrayType || t == layout.JSObjectType {
+				if t := layout.InstanceType(h.U16(h.Field(obj.Addr(), layout.MapOffset).Addr(), layout.MapInstanceTypeOffset)); t == layout.JSArrayType || t == layout.JSObjectType {
 					el := h.Field(obj.Addr(), layout.JSObjectElementsOffset).Addr()
 					if i := uint32(acc) >> 1; i < uint32(h.Field(el, layout.FixedArrayLengthOffset))>>1 {
 						if v := h.Field(el, layout.FixedArrayHeaderSize+i*layout.TaggedSize); v != in.hole {
@@ -1112,13 +1112,22 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 
 		// Optimized tier (h-elem): arithmetic (tierelem.go).
-		case bytecode.AddReuse, bytecode.SubReuse, bytecode.MulReuse, bytecode.DivReuse,
-			bytecode.AddStarReuse, bytecode.SubStarReuse, bytecode.MulStarReuse:
+		case bytecode.AddReuse, bytecode.AddStarReuse:
 			l := stack[fp+u16(code, pc+1)]
-			op := bytecode.Op(code[pc])
-			if v, hit := in.arithInPlace(op, l, acc); hit {
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) + int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					if bytecode.Op(code[pc]) == bytecode.AddReuse {
+						pc += 3
+						continue
+					}
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			} else if v, hit := in.arithInPlace(bytecode.Add, l, acc); hit {
 				acc = v
-				if op < bytecode.AddStarReuse { // the non-Star forms come first
+				if bytecode.Op(code[pc]) == bytecode.AddReuse {
 					pc += 3
 					continue
 				}
@@ -1127,7 +1136,81 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arithOpt(reuseBase(op), l, acc)
+			acc, ok = in.arithOpt(bytecode.Add, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.SubReuse, bytecode.SubStarReuse:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) - int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					if bytecode.Op(code[pc]) == bytecode.SubReuse {
+						pc += 3
+						continue
+					}
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			} else if v, hit := in.arithInPlace(bytecode.Sub, l, acc); hit {
+				acc = v
+				if bytecode.Op(code[pc]) == bytecode.SubReuse {
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Sub, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.MulReuse, bytecode.MulStarReuse:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)>>1) * int64(int32(acc)); s == int64(int32(s)) && s != 0 {
+					acc = layout.Value(uint32(int32(s)))
+					if bytecode.Op(code[pc]) == bytecode.MulReuse {
+						pc += 3
+						continue
+					}
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			} else if v, hit := in.arithInPlace(bytecode.Mul, l, acc); hit {
+				acc = v
+				if bytecode.Op(code[pc]) == bytecode.MulReuse {
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Mul, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.DivReuse:
+			l := stack[fp+u16(code, pc+1)]
+			if v, hit := in.arithInPlace(bytecode.Div, l, acc); hit {
+				acc = v
+				pc += 3
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Div, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -1138,7 +1221,7 @@ func (in *Interp) run() (layout.Value, bool) {
 			key := stack[fp+u16(code, pc+3)]
 			if key.IsSmi() && int32(key) >= 0 && obj.IsHeapObject() {
 				// fastSetElement inline
-				if t := h.InstanceType(obj.Addr()); t == layout.JSArrayType || t == layout.JSObjectType {
+				if t := layout.InstanceType(h.U16(h.Field(obj.Addr(), layout.MapOffset).Addr(), layout.MapInstanceTypeOffset)); t == layout.JSArrayType || t == layout.JSObjectType {
 					el := h.Field(obj.Addr(), layout.JSObjectElementsOffset).Addr()
 					if i := uint32(key) >> 1; i < uint32(h.Field(el, layout.FixedArrayLengthOffset))>>1 {
 						if off := layout.FixedArrayHeaderSize + i*layout.TaggedSize; h.Field(el, off) != in.hole {

@@ -257,20 +257,8 @@ func reuseForm(op bytecode.Op) (bytecode.Op, bool) {
 	return 0, false
 }
 
-// reuseBase returns the baseline operator of a …Reuse op.
-func reuseBase(op bytecode.Op) bytecode.Op {
-	switch op {
-	case bytecode.AddReuse, bytecode.AddStarReuse:
-		return bytecode.Add
-	case bytecode.SubReuse, bytecode.SubStarReuse:
-		return bytecode.Sub
-	case bytecode.MulReuse, bytecode.MulStarReuse:
-		return bytecode.Mul
-	}
-	return bytecode.Div
-}
-
-// arithInPlace is the fast path of the …Reuse ops: when acc is a
+// arithInPlace is the fast path of the …Reuse ops (op is the baseline
+// operator): when acc is a
 // HeapNumber (the fresh one of the op before; also checked to be the
 // latest allocation, in case a path of that op ever returns a box it did
 // not just make) and l a number, the result is a Smi or overwrites acc's
@@ -287,7 +275,7 @@ func (in *Interp) arithInPlace(op bytecode.Op, l, acc layout.Value) (layout.Valu
 	}
 	y := h.F64(acc.Addr(), layout.HeapNumberValueOffset)
 	var r float64
-	switch reuseBase(op) {
+	switch op {
 	case bytecode.Add:
 		r = x + y
 	case bytecode.Sub:
