@@ -242,6 +242,9 @@ const (
 	// Optimized tier (h-opt).
 	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
 
+	// Optimized tier (lead, session 5).
+	TestInstanceOfFunction // Reg(obj): TestInstanceOf with the prototype walk inline when acc is a plain function (its [Symbol.hasInstance] is Function.prototype's), else the generic operator
+
 	// Optimized tier (h-elem): arithmetic (interp/tierelem.go). The …Opt
 	// forms are their baseline op with inline Smi and HeapNumber paths and
 	// the generic helper otherwise (no deopt). A superinstruction whose fast
@@ -433,6 +436,8 @@ var infos = [NumOps]Info{
 	ToNumber: info("ToNumber", Calls),
 
 	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
+
+	TestInstanceOfFunction: info("TestInstanceOfFunction", Calls, Reg),
 
 	AddOpt:                info("AddOpt", Calls, Reg),
 	SubOpt:                info("SubOpt", Calls, Reg),

@@ -1111,6 +1111,21 @@ func (in *Interp) run() (layout.Value, bool) {
 				pc = bytecode.ReadU32(code, pc+4)
 			}
 
+		// Optimized tier (lead, session 5).
+		case bytecode.TestInstanceOfFunction:
+			if r, hit := in.instanceOfFunction(stack[fp+u16(code, pc+1)], acc); hit {
+				acc = in.Bool(r)
+				pc += 3
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.instanceOf(stack[fp+u16(code, pc+1)], acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+
 		// Optimized tier (h-elem): arithmetic (tierelem.go).
 		case bytecode.AddReuse, bytecode.AddStarReuse:
 			l := stack[fp+u16(code, pc+1)]

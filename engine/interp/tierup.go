@@ -424,6 +424,8 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			} else {
 				set(pc, bytecode.CallUndefinedReceiverMono)
 			}
+		case bytecode.TestInstanceOf:
+			set(pc, bytecode.TestInstanceOfFunction)
 		case bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual:
 			if nx != bytecode.JumpIfFalse || flags&tierNoSmiFusion != 0 {
 				continue
