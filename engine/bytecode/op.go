@@ -242,6 +242,10 @@ const (
 	// Optimized tier (h-opt).
 	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
 
+	// Optimized tier: named loads (h-load).
+	LdaNamedChain     // Reg, Idx, Slot: LdaNamedProperty serving the slot's own-field and prototype-chain field handlers inline (maps compared along the chain), anything else the generic load (no deopt)
+	LdaNamedChainStar // Reg, Idx, Slot: LdaNamedChain, then the following Star
+
 	numOps
 )
 
@@ -403,6 +407,9 @@ var infos = [NumOps]Info{
 	ToNumber: info("ToNumber", Calls),
 
 	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
+
+	LdaNamedChain:     info("LdaNamedChain", Calls, Reg, Idx, Slot),
+	LdaNamedChainStar: info("LdaNamedChainStar", Calls, Reg, Idx, Slot),
 }
 
 // Info returns the opcode's description.

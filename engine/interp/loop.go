@@ -1101,6 +1101,29 @@ func (in *Interp) run() (layout.Value, bool) {
 				pc = bytecode.ReadU32(code, pc+4)
 			}
 
+		// Optimized tier: named loads (h-load, tierload.go).
+		case bytecode.LdaNamedChain, bytecode.LdaNamedChainStar:
+			obj := stack[fp+u16(code, pc+1)]
+			if obj.IsHeapObject() {
+				if v, hit := cachedLoad(h, stack[fp+bytecode.FrameFeedbackVector].Addr(), layout.FeedbackVectorHeaderSize+uint32(u16(code, pc+5))*layout.TaggedSize, obj); hit {
+					acc = v
+					if bytecode.Op(code[pc]) == bytecode.LdaNamedChain {
+						pc += 7
+						continue
+					}
+					stack[fp+u16(code, pc+8)] = acc
+					pc += 10
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.loadNamed(fp, obj, in.constantAt(fp, u16(code, pc+3)), u16(code, pc+5))
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 7
+
 		default:
 			in.frames[fi].pc = int32(pc)
 			in.throwErrorValue(Error, "illegal bytecode")

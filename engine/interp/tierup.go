@@ -391,8 +391,13 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
 			if !ok {
-				if op == bytecode.LdaNamedProperty && h.Field(fv.Addr(), feedbackOffset(u16(code, pc+5))+4) == layout.Smi(polymorphicMarker) {
-					set(pc, bytecode.LdaNamedPoly)
+				if op == bytecode.LdaNamedProperty && chainQuickenable(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
+					// Prototype-chain or polymorphic (tierload.go).
+					if nx == bytecode.Star {
+						set(pc, bytecode.LdaNamedChainStar)
+					} else {
+						set(pc, bytecode.LdaNamedChain)
+					}
 				}
 				continue
 			}
