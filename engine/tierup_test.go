@@ -11,7 +11,8 @@ import (
 
 // Tier-up tests. Scripts see test-only hooks (V8 has %-natives for this):
 // isOptimized(f), deoptCount(f), runsOptimized() (does the calling frame
-// run optimized code), optimize(f).
+// run optimized code), optimize(f), optimizedOps(f, name) (how many
+// instructions of f's optimized code have that opcode).
 
 func tierHooks(iso *Isolate) {
 	js := iso.js
@@ -26,6 +27,9 @@ func tierHooks(iso *Isolate) {
 	})
 	js.DefineFunction(global, "runsOptimized", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.Bool(in.CallerRunsOptimized()), true
+	})
+	js.DefineFunction(global, "optimizedOps", 2, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.NewInt(in.OptimizedOpCount(a.Arg(0), in.Factory().StringToGo(a.Arg(1)))), true
 	})
 	js.DefineFunction(global, "optimize", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.Bool(in.OptimizeFunction(a.Arg(0))), true
@@ -360,9 +364,9 @@ console.log(ks.length, kinds('y'));
 }
 
 // TestTierUpPolymorphicLoad: a named load that saw several maps is
-// quickened to LdaNamedPoly: it loads own fields of every learned map,
-// takes the generic path for a new map, a getter, a prototype property or
-// a primitive, and never deoptimizes. (A polymorphic slot was once taken
+// quickened to LdaNamedChain: it loads own fields of every learned map,
+// takes the generic path for a new map, a getter or a primitive, and never
+// deoptimizes. (A polymorphic slot was once taken
 // for a monomorphic one, its marker for a field handler: every run
 // deoptimized until the function was never optimized again.)
 func TestTierUpPolymorphicLoad(t *testing.T) {
@@ -381,4 +385,106 @@ console.log(s, t, isOptimized(getX), deoptCount(getX));
 	// budget2 optimized getX at its second call, while the site was
 	// monomorphic: the second map deoptimized it once.
 	checkTierModes(t, src, "6004,5,6,undefined,2, 6000 true 0\n", map[string]string{"budget2": "6004,5,6,undefined,2, 6000 true 1\n"})
+}
+
+// TestTierUpPrototypeChainLoad: a monomorphic named load found on the
+// prototype chain (a method, a shared constant) is quickened to
+// LdaNamedChain(Star), which compares the maps along the chain inline and
+// re-reads the holder's field; it stays optimized without a deopt.
+func TestTierUpPrototypeChainLoad(t *testing.T) {
+	checkTier(t, `
+function P() { this.v = 1; }
+P.prototype.m = function () { return this.v; };
+P.prototype.k = 7;
+function Q() { P.call(this); this.w = 2; }
+Q.prototype = Object.create(P.prototype);
+Q.prototype.n = function () { return this.w; };
+function callM(o) { return o.m() + o.n() + o.k; }
+function getK(o) { return o.k; }
+const q = new Q();
+let s = 0;
+for (let i = 0; i < 300; i++) s += callM(q) + getK(q);
+optimize(callM); optimize(getK);
+for (let i = 0; i < 300; i++) s += callM(q) + getK(q);
+console.log(s, optimizedOps(callM, 'LdaNamedChain') + optimizedOps(callM, 'LdaNamedChainStar'),
+  optimizedOps(getK, 'LdaNamedChain') + optimizedOps(getK, 'LdaNamedChainStar'),
+  isOptimized(callM), isOptimized(getK), deoptCount(callM), deoptCount(getK));
+`, "10200 3 1 true true 0 0\n")
+}
+
+// TestTierUpPrototypeChainLoadInvalidation: LdaNamedChain follows every
+// change of the chain — a new value (no map changes: the field is re-read),
+// a shadowing property, a deleted one, a getter installed on the holder, a
+// new prototype, a dictionary-mode prototype, primitives — by taking the
+// generic load, never deoptimizing.
+func TestTierUpPrototypeChainLoadInvalidation(t *testing.T) {
+	checkTier(t, `
+function P() { this.v = 1; }
+P.prototype.k = 7;
+function Q() { P.call(this); }
+Q.prototype = Object.create(P.prototype);
+function getK(o) { return o.k; }
+const q = new Q();
+let s = 0;
+for (let i = 0; i < 300; i++) s += getK(q);
+optimize(getK);
+const out = [s, optimizedOps(getK, 'LdaNamedChain') + optimizedOps(getK, 'LdaNamedChainStar')];
+P.prototype.k = 8;                       // the value changes, no map does
+out.push(getK(q));
+Q.prototype.k = 9;                       // a shadowing property on the 1st prototype
+out.push(getK(q));
+delete Q.prototype.k;
+out.push(getK(q));
+const q2 = new Q(); q2.k = 10;           // an own property (another map)
+out.push(getK(q2), getK(q));
+Object.defineProperty(P.prototype, 'k', { get() { return this === q ? 11 : 12; }, configurable: true });
+out.push(getK(q), getK(new Q()));        // a getter on the holder
+Object.defineProperty(P.prototype, 'k', { value: 13, writable: true, configurable: true });
+out.push(getK(q));
+Object.setPrototypeOf(Q.prototype, { k: 14 });   // the chain's link changes
+out.push(getK(q));
+Object.setPrototypeOf(q, null);
+out.push(getK(q));
+for (let i = 0; i < 40; i++) P.prototype['p' + i] = i;
+for (let i = 0; i < 40; i++) delete P.prototype['p' + i];  // a dictionary-mode prototype
+const q3 = new Q();
+out.push(getK(q3));
+Object.setPrototypeOf(Q.prototype, P.prototype);
+out.push(getK(q3), getK('str'), getK(5), getK({}));
+try { getK(undefined); } catch (e) { out.push(e.constructor.name); }
+for (let i = 0; i < 300; i++) s += getK(new Q());
+out.push(s, isOptimized(getK), deoptCount(getK));
+console.log(out.join(' '));
+`, "2100 1 8 9 8 10 8 11 12 13 14  14 13    TypeError 6000 true 0\n")
+}
+
+// TestTierUpPolymorphicChainLoad: a polymorphic site whose entries are
+// prototype-chain handlers (class methods at several depths, an own
+// method) is served inline too, and follows method replacement, getters
+// and deletion.
+func TestTierUpPolymorphicChainLoad(t *testing.T) {
+	checkTier(t, `
+class A { constructor() { this.a = 1; } get g() { return 'getter'; } m() { return 'A'; } }
+class B extends A { constructor() { super(); this.b = 2; } m() { return 'B'; } }
+class C extends B { n() { return 'C'; } }
+function whoM(o) { return o.m; }
+function label(o) { return o.m(); }
+function getA(o) { return o.a; }
+const objs = [new A(), new B(), new C(), { m() { return 'own'; }, a: 3 }];
+let s = '';
+for (let i = 0; i < 400; i++) { const o = objs[i % 4]; s += label(o); if (whoM(o) !== o.m) s += '!'; getA(o); }
+optimize(whoM); optimize(label); optimize(getA);
+const out = [s.length, optimizedOps(whoM, 'LdaNamedChain') + optimizedOps(whoM, 'LdaNamedChainStar') > 0];
+let t = '';
+for (let i = 0; i < 400; i++) t += label(objs[i % 4]);
+out.push(t.length, t.slice(0, 8), getA(objs[2]), getA(objs[3]));
+B.prototype.m = function () { return 'B2'; };
+out.push(whoM(objs[2])(), whoM(objs[1])(), whoM(objs[0])());
+Object.defineProperty(A.prototype, 'm', { get() { return () => 'gA'; }, configurable: true });
+out.push(whoM(objs[0])(), whoM(objs[2])());
+delete B.prototype.m;
+out.push(whoM(objs[2])(), whoM(objs[1])(), whoM(new C())());
+out.push(isOptimized(whoM), deoptCount(whoM));
+console.log(out.join(' '));
+`, "600 true 600 ABBownAB 1 3 B2 B2 A gA B2 gA gA gA true 0\n")
 }

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
 )
@@ -94,4 +95,21 @@ func chainQuickenable(h *heap.Heap, fv layout.Addr, off uint32) bool {
 		return false
 	}
 	return h.Field(s1.Addr(), layout.FixedArrayHeaderSize).SmiValue()&handlerKindMask == handlerField
+}
+
+// OptimizedOpCount returns how many instructions of fn's optimized code
+// have the opcode named op (0 when fn has none): for tests that check a
+// specialization is used.
+func (in *Interp) OptimizedOpCount(fn layout.Value, op string) int {
+	if !in.IsOptimized(fn) {
+		return 0
+	}
+	code := in.f.Bytecodes(in.f.OptimizedCode(in.f.FunctionFeedbackVector(fn)))
+	n := 0
+	for pc := 0; pc < len(code); pc += int(bytecode.Sizes[code[pc]]) {
+		if bytecode.Op(code[pc]).String() == op {
+			n++
+		}
+	}
+	return n
 }
