@@ -488,3 +488,50 @@ out.push(isOptimized(whoM), deoptCount(whoM));
 console.log(out.join(' '));
 `, "600 true 600 ABBownAB 1 3 B2 B2 A gA B2 gA gA gA true 0\n")
 }
+
+// TestTierUpInstanceOf: TestInstanceOf in optimized code walks the
+// object's maps inline for an ordinary constructor without own properties
+// (EarleyBoyer's sc_Pair checks) and takes the generic path otherwise: an
+// own @@hasInstance, a bound function, a proxy on the chain, a prototype
+// not materialized yet, non-object prototypes and right-hand sides.
+// Function.prototype[@@hasInstance] is non-writable, as in node.
+func TestTierUpInstanceOf(t *testing.T) {
+	checkTier(t, `
+function A() {} function B() {}
+B.prototype = Object.create(A.prototype);
+class C extends B {}
+function isA(o) { return o instanceof A; }
+function isB(o) { return o instanceof B; }
+function inst(o, c) { return o instanceof c; }
+const vals = [new A(), new B(), new C(), {}, null, undefined, 1, 'str', Object.create(null), [], () => 1];
+let s = '';
+for (let i = 0; i < 300; i++) { const v = vals[i % vals.length]; s += (isA(v) ? 1 : 0) + '' + (isB(v) ? 1 : 0); }
+optimize(isA); optimize(isB); optimize(inst);
+const out = [s.length, s.slice(0, 22), optimizedOps(isA, 'TestInstanceOfFast')];
+out.push(vals.map(v => (isA(v) ? 1 : 0)).join(''), vals.map(v => (isB(v) ? 1 : 0)).join(''));
+// a ctor with an own @@hasInstance, a bound ctor, Array, a class, a proxy on the chain, an arrow
+out.push(inst(new C(), C), inst([], Array), inst([], Object), inst(new C(), B.bind(null)));
+const D = function () {};
+Object.defineProperty(D, Symbol.hasInstance, { value: (v) => v === 7 });
+out.push(inst(7, D), inst(new D(), D));
+const px = new Proxy(new B(), {});
+out.push(inst(px, A), inst(Object.create(px), B));
+try { inst({}, () => 1); } catch (e) { out.push(e.constructor.name); }
+try { inst({}, {}); } catch (e) { out.push(e.constructor.name); }
+const E = function () {}; E.prototype = 5;
+try { inst({}, E); } catch (e) { out.push(e.constructor.name); }
+out.push(inst(5, E));
+function F() {}
+const f0 = Object.create(F.prototype);  // F's prototype materialized by the read above
+out.push(inst(f0, F));
+function G() {}
+out.push(inst(new G(), G), inst({}, G));  // G.prototype not read before: the generic path materializes it
+A.prototype = {};                                  // a new prototype object
+out.push(isA(new B()), isA(new A()));
+Object.setPrototypeOf(B.prototype, A.prototype);
+out.push(isA(new C()));
+try { Function.prototype[Symbol.hasInstance] = () => true; } catch (e) { out.push(e.constructor.name); }
+out.push(isA({}), isOptimized(isA), deoptCount(isA), deoptCount(inst));
+console.log(out.join(' '));
+`, "600 1011110000000000000000 1 11100000000 01100000000 true true true true true false true true TypeError TypeError TypeError false true true false false true true false true 0 0\n")
+}

@@ -38,7 +38,10 @@ func (b *installer) function() {
 		{"call", 1, functionCall},
 		{"toString", 0, functionToString},
 	})
-	in.DefineSymbolFunction(proto, in.Intrinsic(interp.SymbolHasInstance), "[Symbol.hasInstance]", 1, functionHasInstance)
+	// Non-writable and non-configurable (as the spec and node): the
+	// optimized tier's instanceof relies on it never changing.
+	hi := in.DefineSymbolFunction(proto, in.Intrinsic(interp.SymbolHasInstance), "[Symbol.hasInstance]", 1, functionHasInstance)
+	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolHasInstance)), hi, objects.AttrDontEnum|objects.AttrReadOnly|objects.AttrDontDelete)
 }
 
 // throwTypeError is %ThrowTypeError%, the callee accessor of the arguments

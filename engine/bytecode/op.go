@@ -243,8 +243,9 @@ const (
 	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
 
 	// Optimized tier: named loads (h-load).
-	LdaNamedChain     // Reg, Idx, Slot: LdaNamedProperty serving the slot's own-field and prototype-chain field handlers inline (maps compared along the chain), anything else the generic load (no deopt)
-	LdaNamedChainStar // Reg, Idx, Slot: LdaNamedChain, then the following Star
+	LdaNamedChain      // Reg, Idx, Slot: LdaNamedProperty serving the slot's own-field and prototype-chain field handlers inline (maps compared along the chain), anything else the generic load (no deopt)
+	LdaNamedChainStar  // Reg, Idx, Slot: LdaNamedChain, then the following Star
+	TestInstanceOfFast // Reg(obj): TestInstanceOf walking obj's maps inline when acc is an ordinary function without own properties, the generic instanceof otherwise (no deopt)
 
 	numOps
 )
@@ -408,8 +409,9 @@ var infos = [NumOps]Info{
 
 	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
 
-	LdaNamedChain:     info("LdaNamedChain", Calls, Reg, Idx, Slot),
-	LdaNamedChainStar: info("LdaNamedChainStar", Calls, Reg, Idx, Slot),
+	LdaNamedChain:      info("LdaNamedChain", Calls, Reg, Idx, Slot),
+	LdaNamedChainStar:  info("LdaNamedChainStar", Calls, Reg, Idx, Slot),
+	TestInstanceOfFast: info("TestInstanceOfFast", Calls, Reg),
 }
 
 // Info returns the opcode's description.

@@ -1123,6 +1123,19 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			code = in.codeOf(fp)
 			pc += 7
+		case bytecode.TestInstanceOfFast:
+			if is, done := in.instanceOfFast(stack[fp+u16(code, pc+1)], acc); done {
+				acc = in.Bool(is)
+				pc += 3
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.instanceOf(stack[fp+u16(code, pc+1)], acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
 
 		default:
 			in.frames[fi].pc = int32(pc)

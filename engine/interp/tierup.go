@@ -412,6 +412,8 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			default:
 				set(pc, bytecode.LdaNamedField)
 			}
+		case bytecode.TestInstanceOf:
+			set(pc, bytecode.TestInstanceOfFast) // tierload.go
 		case bytecode.CallProperty, bytecode.CallUndefinedReceiver:
 			// A call site whose slot is not marked polymorphic learns its
 			// callee at its first optimized run (monoCallCheck).
