@@ -33,33 +33,34 @@ import (
 // false when the generic load must run. Hot path: no allocation.
 func cachedLoad(h *heap.Heap, fv layout.Addr, off uint32, obj layout.Value) (v layout.Value, hit bool) {
 	m := h.Field(obj.Addr(), layout.MapOffset)
-	s0 := h.Field(fv, off)
-	if s0 == m {
-		return handlerLoad(h, obj, m, h.Field(fv, off+4))
-	}
-	if !s0.IsHeapObject() || h.Field(fv, off+4) != layout.Smi(polymorphicMarker) {
-		return 0, false
-	}
-	arr := s0.Addr()
-	n := uint32(h.Field(arr, layout.FixedArrayLengthOffset).SmiValue())
-	for i := uint32(0); i < n; i += 2 {
-		if h.Field(arr, layout.FixedArrayHeaderSize+i*layout.TaggedSize) == m {
-			return handlerLoad(h, obj, m, h.Field(arr, layout.FixedArrayHeaderSize+(i+1)*layout.TaggedSize))
+	hd := h.Field(fv, off+4)
+	if s0 := h.Field(fv, off); s0 != m {
+		if hd != layout.Smi(polymorphicMarker) || !s0.IsHeapObject() {
+			return 0, false
 		}
+		arr := s0.Addr()
+		n := uint32(h.Field(arr, layout.FixedArrayLengthOffset).SmiValue())
+		i := uint32(0)
+		for ; i < n && h.Field(arr, layout.FixedArrayHeaderSize+i*layout.TaggedSize) != m; i += 2 {
+		}
+		if i >= n {
+			return 0, false
+		}
+		hd = h.Field(arr, layout.FixedArrayHeaderSize+(i+1)*layout.TaggedSize)
 	}
-	return 0, false
-}
-
-// handlerLoad applies a load handler recorded for map m (obj's map) when
-// it is an own data field or a data field on the prototype chain whose
-// maps still match. Hot path: no allocation.
-func handlerLoad(h *heap.Heap, obj, m, hd layout.Value) (layout.Value, bool) {
 	if hd.IsSmi() {
 		if k := hd.SmiValue(); k&handlerKindMask == handlerField {
 			return loadField(h, obj, k), true
 		}
 		return 0, false
 	}
+	return chainLoad(h, obj, m, hd)
+}
+
+// chainLoad applies a prototype-chain load handler recorded for map m
+// (obj's map): a data field of the holder, when the maps along the chain
+// still match. Hot path: no allocation.
+func chainLoad(h *heap.Heap, obj, m, hd layout.Value) (layout.Value, bool) {
 	if !hd.IsHeapObject() {
 		return 0, false
 	}
