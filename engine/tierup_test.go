@@ -489,13 +489,35 @@ console.log(out.join(' '));
 `, "600 true 600 ABBownAB 1 3 B2 B2 A gA B2 gA gA gA true 0\n")
 }
 
-// TestTierUpInstanceOf: TestInstanceOf in optimized code walks the
-// object's maps inline for an ordinary constructor without own properties
-// (EarleyBoyer's sc_Pair checks) and takes the generic path otherwise: an
+// TestTierUpInstanceOf: optimized code walks the prototype chain itself for
+// a plain function's instanceof and stays optimized whatever the operands
+// (anything else takes the generic operator, never a deopt).
+func TestTierUpInstanceOf(t *testing.T) {
+	src := `
+function A() {}
+function B() {}
+B.prototype = Object.create(A.prototype);
+function isA(x, F) { try { return x instanceof F; } catch (e) { return e.constructor.name; } }
+let n = 0;
+for (let i = 0; i < 300; i++) n += isA(new B(), A) + isA(new A(), B);
+optimize(isA);
+const r = [isA(new B(), A), isA(1, A), isA(new A(), A.bind()), isA(new Proxy(new A(), {}), A), isA({}, () => {}), isA({}, {})];
+A.prototype = {};
+r.push(isA(new B(), A));
+Object.defineProperty(A, Symbol.hasInstance, { value: () => true });
+r.push(isA(1, A));
+console.log(n, r.join(), isOptimized(isA), deoptCount(isA));
+`
+	checkTier(t, src, "300 true,false,true,true,TypeError,TypeError,false,true true 0\n")
+}
+
+// TestTierUpInstanceOfEdges: TestInstanceOfFunction in optimized code
+// walks the object's maps inline for a plain constructor and takes the
+// generic path otherwise: an
 // own @@hasInstance, a bound function, a proxy on the chain, a prototype
 // not materialized yet, non-object prototypes and right-hand sides.
 // Function.prototype[@@hasInstance] is non-writable, as in node.
-func TestTierUpInstanceOf(t *testing.T) {
+func TestTierUpInstanceOfEdges(t *testing.T) {
 	checkTier(t, `
 function A() {} function B() {}
 B.prototype = Object.create(A.prototype);
@@ -507,7 +529,7 @@ const vals = [new A(), new B(), new C(), {}, null, undefined, 1, 'str', Object.c
 let s = '';
 for (let i = 0; i < 300; i++) { const v = vals[i % vals.length]; s += (isA(v) ? 1 : 0) + '' + (isB(v) ? 1 : 0); }
 optimize(isA); optimize(isB); optimize(inst);
-const out = [s.length, s.slice(0, 22), optimizedOps(isA, 'TestInstanceOfFast')];
+const out = [s.length, s.slice(0, 22), optimizedOps(isA, 'TestInstanceOfFunction')];
 out.push(vals.map(v => (isA(v) ? 1 : 0)).join(''), vals.map(v => (isB(v) ? 1 : 0)).join(''));
 // a ctor with an own @@hasInstance, a bound ctor, Array, a class, a proxy on the chain, an arrow
 out.push(inst(new C(), C), inst([], Array), inst([], Object), inst(new C(), B.bind(null)));

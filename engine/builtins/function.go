@@ -38,10 +38,11 @@ func (b *installer) function() {
 		{"call", 1, functionCall},
 		{"toString", 0, functionToString},
 	})
-	// Non-writable and non-configurable (as the spec and node): the
-	// optimized tier's instanceof relies on it never changing.
-	hi := in.DefineSymbolFunction(proto, in.Intrinsic(interp.SymbolHasInstance), "[Symbol.hasInstance]", 1, functionHasInstance)
-	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolHasInstance)), hi, objects.AttrDontEnum|objects.AttrReadOnly|objects.AttrDontDelete)
+	// Non-writable and non-configurable (ECMA-262 20.2.3.6): every plain
+	// function's instanceof is OrdinaryHasInstance, which optimized code
+	// relies on (interp.instanceOfFunction).
+	hi := in.NewNativeFunction("[Symbol.hasInstance]", 1, functionHasInstance, 0)
+	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolHasInstance)), hi, objects.AttrReadOnly|objects.AttrDontEnum|objects.AttrDontDelete)
 }
 
 // throwTypeError is %ThrowTypeError%, the callee accessor of the arguments

@@ -242,10 +242,12 @@ const (
 	// Optimized tier (h-opt).
 	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
 
+	// Optimized tier (lead, session 5).
+	TestInstanceOfFunction // Reg(obj): TestInstanceOf with the prototype walk inline when acc is a plain function (its [Symbol.hasInstance] is Function.prototype's), else the generic operator
+
 	// Optimized tier: named loads (h-load).
-	LdaNamedChain      // Reg, Idx, Slot: LdaNamedProperty serving the slot's own-field and prototype-chain field handlers inline (maps compared along the chain), anything else the generic load (no deopt)
-	LdaNamedChainStar  // Reg, Idx, Slot: LdaNamedChain, then the following Star
-	TestInstanceOfFast // Reg(obj): TestInstanceOf walking obj's maps inline when acc is an ordinary function without own properties, the generic instanceof otherwise (no deopt)
+	LdaNamedChain     // Reg, Idx, Slot: LdaNamedProperty serving the slot's own-field and prototype-chain field handlers inline (maps compared along the chain), anything else the generic load (no deopt)
+	LdaNamedChainStar // Reg, Idx, Slot: LdaNamedChain, then the following Star
 
 	numOps
 )
@@ -409,9 +411,10 @@ var infos = [NumOps]Info{
 
 	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
 
-	LdaNamedChain:      info("LdaNamedChain", Calls, Reg, Idx, Slot),
-	LdaNamedChainStar:  info("LdaNamedChainStar", Calls, Reg, Idx, Slot),
-	TestInstanceOfFast: info("TestInstanceOfFast", Calls, Reg),
+	TestInstanceOfFunction: info("TestInstanceOfFunction", Calls, Reg),
+
+	LdaNamedChain:     info("LdaNamedChain", Calls, Reg, Idx, Slot),
+	LdaNamedChainStar: info("LdaNamedChainStar", Calls, Reg, Idx, Slot),
 }
 
 // Info returns the opcode's description.

@@ -1101,6 +1101,21 @@ func (in *Interp) run() (layout.Value, bool) {
 				pc = bytecode.ReadU32(code, pc+4)
 			}
 
+		// Optimized tier (lead, session 5).
+		case bytecode.TestInstanceOfFunction:
+			if r, hit := in.instanceOfFunction(stack[fp+u16(code, pc+1)], acc); hit {
+				acc = in.Bool(r)
+				pc += 3
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.instanceOf(stack[fp+u16(code, pc+1)], acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+
 		// Optimized tier: named loads (h-load, tierload.go).
 		case bytecode.LdaNamedChain, bytecode.LdaNamedChainStar:
 			obj := stack[fp+u16(code, pc+1)]
@@ -1123,19 +1138,6 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			code = in.codeOf(fp)
 			pc += 7
-		case bytecode.TestInstanceOfFast:
-			if is, done := in.instanceOfFast(stack[fp+u16(code, pc+1)], acc); done {
-				acc = in.Bool(is)
-				pc += 3
-				continue
-			}
-			in.frames[fi].pc = int32(pc)
-			acc, ok = in.instanceOf(stack[fp+u16(code, pc+1)], acc)
-			if !ok {
-				goto unwind
-			}
-			code = in.codeOf(fp)
-			pc += 3
 
 		default:
 			in.frames[fi].pc = int32(pc)

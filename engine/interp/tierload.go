@@ -4,7 +4,6 @@ import (
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
-	"github.com/sonde-js/sonde/engine/objects"
 )
 
 // Optimized-tier named loads (h-load). LdaNamedChain(Star) replaces a
@@ -114,56 +113,4 @@ func (in *Interp) OptimizedOpCount(fn layout.Value, op string) int {
 		}
 	}
 	return n
-}
-
-// instanceOfFast is `obj instanceof ctor` in optimized code
-// (TestInstanceOfFast) when ctor is an ordinary function of this realm
-// with no own properties: then its @@hasInstance is Function.prototype's
-// (non-writable, non-configurable: the builtin OrdinaryHasInstance), its
-// prototype property is the virtual one in its prototype slot, and the
-// answer is a walk of obj's prototype chain through the maps. done is
-// false when the generic instanceof must run (another ctor, a prototype
-// not materialized yet, a proxy on the chain). Hot path: no allocation.
-func (in *Interp) instanceOfFast(obj, ctor layout.Value) (is, done bool) {
-	h, f := in.h, in.f
-	if !ctor.IsHeapObject() {
-		return false, false
-	}
-	cm := h.Field(ctor.Addr(), layout.MapOffset)
-	if f.MapInstanceType(cm) != layout.JSFunctionType || f.MapPrototype(cm) != in.intrinsics[FunctionPrototype] ||
-		f.IsDictionaryMap(cm) || f.NumberOfOwnDescriptors(cm) != 0 {
-		return false, false
-	}
-	if flags := f.SharedFlags(f.FunctionShared(ctor)); flags&sharedNotConstructor != 0 && flags&objects.SharedIsGenerator == 0 {
-		return false, false
-	}
-	proto := f.FunctionPrototypeOrInitialMap(ctor)
-	if !proto.IsHeapObject() {
-		return false, false
-	}
-	if pm := h.Field(proto.Addr(), layout.MapOffset); pm == f.Roots.MetaMap {
-		proto = f.MapPrototype(proto)
-	} else if !f.MapInstanceType(pm).IsJSObject() {
-		return false, false // the hole (not materialized), or not an object (a TypeError)
-	}
-	if !obj.IsHeapObject() {
-		return false, true
-	}
-	m := h.Field(obj.Addr(), layout.MapOffset)
-	if !f.MapInstanceType(m).IsJSObject() {
-		return false, true
-	}
-	for {
-		if f.MapInstanceType(m) == layout.JSProxyType {
-			return false, false
-		}
-		p := f.MapPrototype(m)
-		if p == proto {
-			return true, true
-		}
-		if p == in.null {
-			return false, true
-		}
-		m = h.Field(p.Addr(), layout.MapOffset)
-	}
 }

@@ -412,8 +412,6 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			default:
 				set(pc, bytecode.LdaNamedField)
 			}
-		case bytecode.TestInstanceOf:
-			set(pc, bytecode.TestInstanceOfFast) // tierload.go
 		case bytecode.CallProperty, bytecode.CallUndefinedReceiver:
 			// A call site whose slot is not marked polymorphic learns its
 			// callee at its first optimized run (monoCallCheck).
@@ -425,6 +423,8 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			} else {
 				set(pc, bytecode.CallUndefinedReceiverMono)
 			}
+		case bytecode.TestInstanceOf:
+			set(pc, bytecode.TestInstanceOfFunction)
 		case bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual:
 			if nx != bytecode.JumpIfFalse || flags&tierNoSmiFusion != 0 {
 				continue

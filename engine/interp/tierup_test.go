@@ -17,7 +17,7 @@ func TestQuickenedSizes(t *testing.T) {
 		bytecode.CallPropertyMono: bytecode.CallProperty, bytecode.CallUndefinedReceiverMono: bytecode.CallUndefinedReceiver,
 		bytecode.LdaNamedPoly:  bytecode.LdaNamedProperty,
 		bytecode.LdaNamedChain: bytecode.LdaNamedProperty, bytecode.LdaNamedChainStar: bytecode.LdaNamedProperty,
-		bytecode.TestInstanceOfFast: bytecode.TestInstanceOf,
+		bytecode.TestInstanceOfFunction: bytecode.TestInstanceOf,
 	}
 	for _, op := range []bytecode.Op{bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec} {
 		pairs[starForm(op)] = op
