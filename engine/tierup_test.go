@@ -557,3 +557,54 @@ out.push(isA({}), isOptimized(isA), deoptCount(isA), deoptCount(inst));
 console.log(out.join(' '));
 `, "600 1011110000000000000000 1 11100000000 01100000000 true true true true true false true true TypeError TypeError TypeError false true true false false true true false true 0 0\n")
 }
+
+// TestTierUpMegamorphicLoad: a named load that saw more maps than a slot
+// holds is quickened to LdaNamedMega, which serves own fields and
+// prototype-chain fields from the interpreter's (map, name) cache, and
+// follows a replaced method, a getter on the prototype or the object, a
+// shadowing or deleted property and primitives through the generic load,
+// never deoptimizing (also under GC stress: the cache is a GC root).
+func TestTierUpMegamorphicLoad(t *testing.T) {
+	src := `
+function make(i) {
+  const o = {};
+  o['f' + i] = i;            // a different map per i
+  o.v = i;
+  return o;
+}
+const protoObj = { m() { return 'proto'; }, k: 1 };
+function makeP(i) { const o = Object.create(protoObj); o['g' + i] = i; return o; }
+function getV(o) { return o.v; }
+function getM(o) { return o.m; }
+const objs = [];
+for (let i = 0; i < 12; i++) objs.push(make(i));
+const pobjs = [];
+for (let i = 0; i < 12; i++) pobjs.push(makeP(i));
+let s = 0;
+for (let i = 0; i < 600; i++) { s += getV(objs[i % 12]); s += getM(pobjs[i % 12]) === protoObj.m ? 1 : 0; }
+optimize(getV); optimize(getM);
+const out = [s, optimizedOps(getV, 'LdaNamedMega'), optimizedOps(getM, 'LdaNamedMega')];
+for (let i = 0; i < 600; i++) { s += getV(objs[i % 12]); s += getM(pobjs[i % 12]) === protoObj.m ? 1 : 0; }
+out.push(s);
+protoObj.m = function () { return 'replaced'; };      // no map change: the field is re-read
+out.push(getM(pobjs[3])());
+Object.defineProperty(protoObj, 'm', { get() { return () => 'getter'; }, configurable: true });
+out.push(getM(pobjs[4])(), getM(pobjs[3])());
+pobjs[5].m = () => 'own';                               // shadowing
+out.push(getM(pobjs[5])());
+const o7 = objs[7];
+Object.defineProperty(o7, 'v', { get() { return 'vget'; } });
+out.push(getV(o7), getV(objs[8]), getV({ v: 'lit' }), getV('str'), getV(3), getV([]));
+delete objs[9].v;
+out.push(getV(objs[9]));
+try { getV(null); } catch (e) { out.push(e.constructor.name); }
+try { getM(undefined); } catch (e) { out.push(e.constructor.name); }
+out.push(isOptimized(getV), isOptimized(getM), deoptCount(getV), deoptCount(getM));
+console.log(out.join(' '));
+`
+	// budget2 optimized both at their second call, before the sites went
+	// megamorphic: getV's field load deoptimized once and was optimized
+	// again while its slot was polymorphic (LdaNamedChain).
+	checkTierModes(t, src, "3900 1 1 7800 replaced getter getter getter vget 8 lit     TypeError TypeError true true 0 0\n",
+		map[string]string{"budget2": "3900 0 0 7800 replaced getter getter getter vget 8 lit     TypeError TypeError true true 1 0\n"})
+}

@@ -1138,6 +1138,23 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			code = in.codeOf(fp)
 			pc += 7
+		case bytecode.LdaNamedMega:
+			obj := stack[fp+u16(code, pc+1)]
+			name := in.constantAt(fp, u16(code, pc+3))
+			if obj.IsHeapObject() {
+				if v, hit := in.megaLoad(obj, name); hit {
+					acc = v
+					pc += 7
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.megaMiss(obj, name)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 7
 
 		default:
 			in.frames[fi].pc = int32(pc)

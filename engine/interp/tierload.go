@@ -114,3 +114,79 @@ func (in *Interp) OptimizedOpCount(fn layout.Value, op string) int {
 	}
 	return n
 }
+
+// The megamorphic load cache (V8's stub cache, load side). A named load
+// that saw more than maxPolymorphism maps keeps no handler in its slot, so
+// the baseline does a full lookup at every run (RayTrace's Class.create
+// constructors load this.initialize from every class's objects). Optimized
+// code (LdaNamedMega) looks the (map, name) pair up in one table shared by
+// all sites instead: an entry holds the handler loadHandlerFor computed for
+// that map, valid as long as the maps along its chain match (the same
+// rules as a slot's). The table is a GC root; a moving collection leaves
+// entries at indices that no longer hash to them, which only costs misses.
+const megaCacheSize = 512 // entries; a power of two
+
+// megaEntry is one cached (map, name) → handler.
+type megaEntry struct {
+	m, name, handler layout.Value
+}
+
+// megaCache is the interpreter's table (in tierState).
+type megaCache [megaCacheSize]megaEntry
+
+func megaIndex(m, name layout.Value) uint32 {
+	return (uint32(m)>>3 ^ uint32(name)>>2) & (megaCacheSize - 1)
+}
+
+// visit hands the GC the table's references (empty entries hold 0, a Smi).
+func (c *megaCache) visit(visit func(*layout.Value)) {
+	for i := range c {
+		e := &c[i]
+		if e.m != 0 {
+			visit(&e.m)
+			visit(&e.name)
+			visit(&e.handler)
+		}
+	}
+}
+
+// megaLoad serves a load of name from obj (a heap object) from the
+// megamorphic cache. Hot path: no allocation.
+func (in *Interp) megaLoad(obj, name layout.Value) (layout.Value, bool) {
+	h := in.h
+	m := h.Field(obj.Addr(), layout.MapOffset)
+	e := &in.tier.mega[megaIndex(m, name)]
+	if e.m != m || e.name != name {
+		return 0, false
+	}
+	if hd := e.handler; hd.IsSmi() {
+		if k := hd.SmiValue(); k&handlerKindMask == handlerField {
+			return loadField(h, obj, k), true
+		}
+		return 0, false
+	}
+	return chainLoad(h, obj, m, e.handler)
+}
+
+// megaMiss is LdaNamedMega's slow path: the load, and the handler for
+// obj's map recorded in the megamorphic cache.
+func (in *Interp) megaMiss(obj, name layout.Value) (layout.Value, bool) {
+	h := in.h
+	if !obj.IsHeapObject() {
+		return in.getWithReceiver(obj, NameKey(name), obj)
+	}
+	scope := h.OpenScope()
+	defer scope.Close()
+	oh, nh := h.NewHandle(obj), h.NewHandle(name)
+	if hd := in.loadHandlerFor(obj, name); !hd.IsNil() {
+		m := h.Field(oh.Addr(), layout.MapOffset)
+		in.tier.mega[megaIndex(m, nh.Value())] = megaEntry{m, nh.Value(), hd.Value()}
+	}
+	return in.getWithReceiver(oh.Value(), NameKey(nh.Value()), oh.Value())
+}
+
+// megamorphicSlot reports whether the load slot at byte offset off of fv
+// is megamorphic.
+func megamorphicSlot(h *heap.Heap, fv layout.Addr, off uint32) bool {
+	return h.Field(fv, off) == layout.Smi(megamorphicMarker) && h.Field(fv, off+4).IsHeapObject()
+}

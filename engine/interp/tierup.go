@@ -94,6 +94,8 @@ type tierState struct {
 	// failed guard's, for the loop's deopt path (fields, not locals of
 	// run: its hot loop keeps its registers).
 	backEdges, reason int
+	// mega is the megamorphic load cache of optimized code (tierload.go).
+	mega megaCache
 	// Statistics for tests and benchmarks.
 	optimizations, deopts int
 }
@@ -391,7 +393,9 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
 			if !ok {
-				if op == bytecode.LdaNamedProperty && chainQuickenable(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
+				if op == bytecode.LdaNamedProperty && megamorphicSlot(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
+					set(pc, bytecode.LdaNamedMega) // tierload.go
+				} else if op == bytecode.LdaNamedProperty && chainQuickenable(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
 					// Prototype-chain or polymorphic (tierload.go).
 					if nx == bytecode.Star {
 						set(pc, bytecode.LdaNamedChainStar)

@@ -17,6 +17,7 @@ func TestQuickenedSizes(t *testing.T) {
 		bytecode.CallPropertyMono: bytecode.CallProperty, bytecode.CallUndefinedReceiverMono: bytecode.CallUndefinedReceiver,
 		bytecode.LdaNamedPoly:  bytecode.LdaNamedProperty,
 		bytecode.LdaNamedChain: bytecode.LdaNamedProperty, bytecode.LdaNamedChainStar: bytecode.LdaNamedProperty,
+		bytecode.LdaNamedMega:           bytecode.LdaNamedProperty,
 		bytecode.TestInstanceOfFunction: bytecode.TestInstanceOf,
 	}
 	for _, op := range []bytecode.Op{bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec} {
@@ -25,8 +26,8 @@ func TestQuickenedSizes(t *testing.T) {
 	for _, op := range []bytecode.Op{bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual} {
 		pairs[fusedCompare(op)] = op
 	}
-	if len(pairs) != 24 {
-		t.Fatalf("%d quickened forms, want 24 (starForm or fusedCompare maps two ops to one)", len(pairs))
+	if len(pairs) != 25 {
+		t.Fatalf("%d quickened forms, want 25 (starForm or fusedCompare maps two ops to one)", len(pairs))
 	}
 	for q, base := range pairs {
 		if q.Size() != base.Size() {
