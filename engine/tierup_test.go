@@ -608,3 +608,29 @@ console.log(out.join(' '));
 	checkTierModes(t, src, "3900 1 1 7800 replaced getter getter getter vget 8 lit     TypeError TypeError true true 0 0\n",
 		map[string]string{"budget2": "3900 0 0 7800 replaced getter getter getter vget 8 lit     TypeError TypeError true true 1 0\n"})
 }
+
+// TestTierUpChainLoadGoesMegamorphic: a LdaNamedChain site (polymorphic
+// when optimized: an own field and a prototype field) that meets more maps
+// than a slot holds is served from the megamorphic cache on its slow path,
+// with the right values after the prototype's field changes.
+func TestTierUpChainLoadGoesMegamorphic(t *testing.T) {
+	src := `
+const proto = { k: 'p' };
+function mk(i) { const o = Object.create(proto); o['x' + i] = i; if (i % 2) o.k = 'own' + i; return o; }
+function getK(o) { return o.k; }
+const objs = [];
+for (let i = 0; i < 10; i++) objs.push(mk(i));
+let s = '';
+for (let i = 0; i < 200; i++) s += getK(objs[i % 2]);
+optimize(getK);
+const out = [s.length, optimizedOps(getK, 'LdaNamedChain')];
+let t = '';
+for (let i = 0; i < 400; i++) t += getK(objs[i % 10]);
+out.push(t.length, t.slice(0, 12));
+proto.k = 'q';
+out.push(getK(objs[4]), getK(objs[5]), getK(mk(20)), getK(mk(21)));
+out.push(isOptimized(getK), deoptCount(getK));
+console.log(out.join(' '));
+`
+	checkTier(t, src, "500 1 1000 pown1pown3po q own5 q own21 true 0\n")
+}

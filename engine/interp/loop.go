@@ -1132,7 +1132,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				}
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.loadNamed(fp, obj, in.constantAt(fp, u16(code, pc+3)), u16(code, pc+5))
+			acc, ok = in.loadNamedOpt(fp, obj, in.constantAt(fp, u16(code, pc+3)), u16(code, pc+5))
 			if !ok {
 				goto unwind
 			}

@@ -190,3 +190,18 @@ func (in *Interp) megaMiss(obj, name layout.Value) (layout.Value, bool) {
 func megamorphicSlot(h *heap.Heap, fv layout.Addr, off uint32) bool {
 	return h.Field(fv, off) == layout.Smi(megamorphicMarker) && h.Field(fv, off+4).IsHeapObject()
 }
+
+// loadNamedOpt is LdaNamedChain's slow path: the megamorphic cache once
+// the slot went megamorphic after the function was optimized, else the
+// generic load (which updates the slot).
+func (in *Interp) loadNamedOpt(fp int, obj, name layout.Value, slot int) (layout.Value, bool) {
+	if megamorphicSlot(in.h, in.stack[fp+bytecode.FrameFeedbackVector].Addr(), feedbackOffset(slot)) {
+		if obj.IsHeapObject() {
+			if v, hit := in.megaLoad(obj, name); hit {
+				return v, true
+			}
+		}
+		return in.megaMiss(obj, name)
+	}
+	return in.loadNamed(fp, obj, name, slot)
+}
