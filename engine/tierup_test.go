@@ -634,3 +634,45 @@ console.log(out.join(' '));
 `
 	checkTier(t, src, "500 1 1000 pown1pown3po q own5 q own21 true 0\n")
 }
+
+// TestTierUpMegamorphicStore: a named store that saw more maps than its
+// slot holds is quickened to StaNamedMega, which writes own writable fields
+// found in the interpreter's (map, name) store cache and takes the generic
+// store for everything else: a setter on the chain, a frozen object, a
+// read-only or accessor property, a property to add, an array,
+// primitives (strict mode: TypeErrors).
+func TestTierUpMegamorphicStore(t *testing.T) {
+	src := `'use strict';
+function mk(i) { const o = {}; o['f' + i] = i; o.v = 0; return o; }
+function setV(o, x) { o.v = x; }
+const objs = [];
+for (let i = 0; i < 10; i++) objs.push(mk(i));
+for (let i = 0; i < 300; i++) setV(objs[i % 10], i);
+optimize(setV);
+const out = [optimizedOps(setV, 'StaNamedMega')];
+for (let i = 0; i < 300; i++) setV(objs[i % 10], i * 2);
+out.push(objs.map(o => o.v).join(','));
+const seen = [];
+const proto = { set v(x) { seen.push('set' + x); } };
+const p1 = Object.create(proto); p1.a = 1;
+setV(p1, 5); out.push(Object.keys(p1).join(), seen.join());   // a setter on the chain
+const fr = Object.freeze(mk(3));
+try { setV(fr, 7); } catch (e) { out.push(e.constructor.name, fr.v); }
+const ro = mk(4); Object.defineProperty(ro, 'v', { writable: false });
+try { setV(ro, 8); } catch (e) { out.push(e.constructor.name, ro.v); }
+const acc = mk(5); let got; Object.defineProperty(acc, 'v', { set(x) { got = x; } });
+setV(acc, 9); out.push(got);
+const fresh = { q: 1 }; setV(fresh, 10); out.push(JSON.stringify(fresh));   // adds a property
+setV(objs[2], 11); out.push(objs[2].v);
+const arr = []; setV(arr, 12); out.push(arr.v);
+try { setV(undefined, 1); } catch (e) { out.push(e.constructor.name); }
+try { setV(1, 1); } catch (e) { out.push(e.constructor.name); }
+out.push(isOptimized(setV), deoptCount(setV));
+console.log(out.join(' '));
+`
+	// budget2 optimized setV at its second call (monomorphic): the second
+	// map deoptimized it once (StaNamedField), and it was optimized again
+	// once the store slot was megamorphic.
+	want := "1 580,582,584,586,588,590,592,594,596,598 a set5 TypeError 0 TypeError 0 9 {\"q\":1,\"v\":10} 11 12 TypeError TypeError true "
+	checkTierModes(t, src, want+"0\n", map[string]string{"budget2": want + "1\n"})
+}

@@ -1155,6 +1155,24 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			code = in.codeOf(fp)
 			pc += 7
+		case bytecode.StaNamedMega:
+			obj := stack[fp+u16(code, pc+1)]
+			name := in.constantAt(fp, u16(code, pc+3))
+			if obj.IsHeapObject() {
+				m := h.Field(obj.Addr(), layout.MapOffset)
+				if e := &in.tier.megaStore[megaIndex(m, name)]; e.m == m && e.name == name {
+					storeField(h, obj, e.handler.SmiValue(), acc)
+					pc += 7
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			if !in.megaStoreMiss(fp, obj, name, acc, u16(code, pc+5)) {
+				goto unwind
+			}
+			acc = in.acc
+			code = in.codeOf(fp)
+			pc += 7
 
 		default:
 			in.frames[fi].pc = int32(pc)

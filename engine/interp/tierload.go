@@ -4,6 +4,7 @@ import (
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
+	"github.com/sonde-js/sonde/engine/objects"
 )
 
 // Optimized-tier named loads (h-load). LdaNamedChain(Star) replaces a
@@ -204,4 +205,34 @@ func (in *Interp) loadNamedOpt(fp int, obj, name layout.Value, slot int) (layout
 		return in.megaMiss(obj, name)
 	}
 	return in.loadNamed(fp, obj, name, slot)
+}
+
+// megaStoreMiss is StaNamedMega's slow path: the generic store, then, when
+// it wrote an own writable data field of an ordinary object without
+// changing its map, that field recorded in the megamorphic store cache for
+// the (map, name) pair (the map fixes the field's place and writability,
+// so any object of that map stores there). The value ends in in.acc.
+func (in *Interp) megaStoreMiss(fp int, obj, name, v layout.Value, slot int) bool {
+	h, f := in.h, in.f
+	scope := h.OpenScope()
+	defer scope.Close()
+	oh, nh := h.NewHandle(obj), h.NewHandle(name)
+	var before heap.Handle
+	if obj.IsHeapObject() && h.InstanceType(obj.Addr()).IsJSObject() && h.InstanceType(obj.Addr()) != layout.JSProxyType {
+		before = h.NewHandle(h.Field(obj.Addr(), layout.MapOffset))
+	}
+	if !in.storeNamed(fp, obj, name, v, slot, false) {
+		return false
+	}
+	if before.IsNil() || nh.Value() == in.names[NameLength] {
+		return true
+	}
+	m := h.Field(oh.Addr(), layout.MapOffset)
+	if m != before.Value() || f.IsDictionaryMap(m) {
+		return true
+	}
+	if fi, det, found := f.LookupField(m, nh.Value()); found && det.Kind() == objects.KindData && det.Attributes().Writable() {
+		in.tier.megaStore[megaIndex(m, nh.Value())] = megaEntry{m, nh.Value(), smiHandler(fi, handlerField)}
+	}
+	return true
 }

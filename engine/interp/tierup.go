@@ -94,8 +94,9 @@ type tierState struct {
 	// failed guard's, for the loop's deopt path (fields, not locals of
 	// run: its hot loop keeps its registers).
 	backEdges, reason int
-	// mega is the megamorphic load cache of optimized code (tierload.go).
-	mega megaCache
+	// mega and megaStore are the megamorphic load and store caches of
+	// optimized code (tierload.go).
+	mega, megaStore megaCache
 	// Statistics for tests and benchmarks.
 	optimizations, deopts int
 }
@@ -392,6 +393,10 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			}
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
+			if !ok && op == bytecode.StaNamedProperty && megamorphicSlot(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
+				set(pc, bytecode.StaNamedMega) // tierload.go
+				continue
+			}
 			if !ok {
 				if op == bytecode.LdaNamedProperty && megamorphicSlot(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
 					set(pc, bytecode.LdaNamedMega) // tierload.go
