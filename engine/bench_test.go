@@ -85,11 +85,25 @@ var _ = heap.Options{}
 
 // BenchmarkPolymorphicLoad is a named load at a site that sees three maps
 // (as Richards' and DeltaBlue's tasks and constraints do). Hot path:
-// LdaNamedPoly in optimized code; the generic load in the interpreter.
+// LdaNamedChain in optimized code; the generic load in the interpreter.
 func BenchmarkPolymorphicLoad(b *testing.B) {
 	iso := benchIsolate(b, `
 function getX(o) { return o.x + o.y; }
 const shapes = [{x: 1, y: 1}, {y: 2, x: 2}, {z: 0, y: 3, x: 3}];
 function poly(n) { let s = 0; for (let i = 0; i < n; i++) s += getX(shapes[i % 3]); return s; }`)
 	benchRun(b, iso, `poly(300000)`)
+}
+
+// BenchmarkPrototypeChainLoad is a named load found two prototypes up (a
+// method or a shared default, as DeltaBlue's and Richards' are). Hot path:
+// LdaNamedChainStar in optimized code; the generic load in the interpreter.
+func BenchmarkPrototypeChainLoad(b *testing.B) {
+	iso := benchIsolate(b, `
+function P() { this.v = 1; }
+P.prototype.k = 2;
+function Q() { P.call(this); }
+Q.prototype = Object.create(P.prototype);
+function chain(n, q) { let s = 0; for (let i = 0; i < n; i++) s += q.k; return s; }
+const q = new Q();`)
+	benchRun(b, iso, `chain(300000, q)`)
 }

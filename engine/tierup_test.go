@@ -12,7 +12,8 @@ import (
 // Tier-up tests. Scripts see test-only hooks (V8 has %-natives for this):
 // isOptimized(f), deoptCount(f), runsOptimized() (does the calling frame
 // run optimized code), optimize(f), optimizedOps(f) (the instruction names
-// of f's optimized code, space-separated).
+// of f's optimized code, space-separated), optimizedOps(f, name) (how many
+// of them are name).
 
 func tierHooks(iso *Isolate) {
 	js := iso.js
@@ -32,7 +33,17 @@ func tierHooks(iso *Isolate) {
 		return in.Bool(in.OptimizeFunction(a.Arg(0))), true
 	})
 	js.DefineFunction(global, "optimizedOps", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
-		return in.NewString(strings.Join(in.OptimizedOps(a.Arg(0)), " ")).Value(), true
+		ops := in.OptimizedOps(a.Arg(0))
+		if a.Len() < 2 {
+			return in.NewString(strings.Join(ops, " ")).Value(), true
+		}
+		name, n := in.Factory().StringToGo(a.Arg(1)), 0
+		for _, op := range ops {
+			if op == name {
+				n++
+			}
+		}
+		return in.NewInt(n), true
 	})
 }
 
@@ -364,9 +375,9 @@ console.log(ks.length, kinds('y'));
 }
 
 // TestTierUpPolymorphicLoad: a named load that saw several maps is
-// quickened to LdaNamedPoly: it loads own fields of every learned map,
-// takes the generic path for a new map, a getter, a prototype property or
-// a primitive, and never deoptimizes. (A polymorphic slot was once taken
+// quickened to LdaNamedChain: it loads own fields of every learned map,
+// takes the generic path for a new map, a getter or a primitive, and never
+// deoptimizes. (A polymorphic slot was once taken
 // for a monomorphic one, its marker for a field handler: every run
 // deoptimized until the function was never optimized again.)
 func TestTierUpPolymorphicLoad(t *testing.T) {
@@ -594,6 +605,108 @@ true true,true,true
 `)
 }
 
+// TestTierUpPrototypeChainLoad: a monomorphic named load found on the
+// prototype chain (a method, a shared constant) is quickened to
+// LdaNamedChain(Star), which compares the maps along the chain inline and
+// re-reads the holder's field; it stays optimized without a deopt.
+func TestTierUpPrototypeChainLoad(t *testing.T) {
+	checkTier(t, `
+function P() { this.v = 1; }
+P.prototype.m = function () { return this.v; };
+P.prototype.k = 7;
+function Q() { P.call(this); this.w = 2; }
+Q.prototype = Object.create(P.prototype);
+Q.prototype.n = function () { return this.w; };
+function callM(o) { return o.m() + o.n() + o.k; }
+function getK(o) { return o.k; }
+const q = new Q();
+let s = 0;
+for (let i = 0; i < 300; i++) s += callM(q) + getK(q);
+optimize(callM); optimize(getK);
+for (let i = 0; i < 300; i++) s += callM(q) + getK(q);
+console.log(s, optimizedOps(callM, 'LdaNamedChain') + optimizedOps(callM, 'LdaNamedChainStar'),
+  optimizedOps(getK, 'LdaNamedChain') + optimizedOps(getK, 'LdaNamedChainStar'),
+  isOptimized(callM), isOptimized(getK), deoptCount(callM), deoptCount(getK));
+`, "10200 3 1 true true 0 0\n")
+}
+
+// TestTierUpPrototypeChainLoadInvalidation: LdaNamedChain follows every
+// change of the chain — a new value (no map changes: the field is re-read),
+// a shadowing property, a deleted one, a getter installed on the holder, a
+// new prototype, a dictionary-mode prototype, primitives — by taking the
+// generic load, never deoptimizing.
+func TestTierUpPrototypeChainLoadInvalidation(t *testing.T) {
+	checkTier(t, `
+function P() { this.v = 1; }
+P.prototype.k = 7;
+function Q() { P.call(this); }
+Q.prototype = Object.create(P.prototype);
+function getK(o) { return o.k; }
+const q = new Q();
+let s = 0;
+for (let i = 0; i < 300; i++) s += getK(q);
+optimize(getK);
+const out = [s, optimizedOps(getK, 'LdaNamedChain') + optimizedOps(getK, 'LdaNamedChainStar')];
+P.prototype.k = 8;                       // the value changes, no map does
+out.push(getK(q));
+Q.prototype.k = 9;                       // a shadowing property on the 1st prototype
+out.push(getK(q));
+delete Q.prototype.k;
+out.push(getK(q));
+const q2 = new Q(); q2.k = 10;           // an own property (another map)
+out.push(getK(q2), getK(q));
+Object.defineProperty(P.prototype, 'k', { get() { return this === q ? 11 : 12; }, configurable: true });
+out.push(getK(q), getK(new Q()));        // a getter on the holder
+Object.defineProperty(P.prototype, 'k', { value: 13, writable: true, configurable: true });
+out.push(getK(q));
+Object.setPrototypeOf(Q.prototype, { k: 14 });   // the chain's link changes
+out.push(getK(q));
+Object.setPrototypeOf(q, null);
+out.push(getK(q));
+for (let i = 0; i < 40; i++) P.prototype['p' + i] = i;
+for (let i = 0; i < 40; i++) delete P.prototype['p' + i];  // a dictionary-mode prototype
+const q3 = new Q();
+out.push(getK(q3));
+Object.setPrototypeOf(Q.prototype, P.prototype);
+out.push(getK(q3), getK('str'), getK(5), getK({}));
+try { getK(undefined); } catch (e) { out.push(e.constructor.name); }
+for (let i = 0; i < 300; i++) s += getK(new Q());
+out.push(s, isOptimized(getK), deoptCount(getK));
+console.log(out.join(' '));
+`, "2100 1 8 9 8 10 8 11 12 13 14  14 13    TypeError 6000 true 0\n")
+}
+
+// TestTierUpPolymorphicChainLoad: a polymorphic site whose entries are
+// prototype-chain handlers (class methods at several depths, an own
+// method) is served inline too, and follows method replacement, getters
+// and deletion.
+func TestTierUpPolymorphicChainLoad(t *testing.T) {
+	checkTier(t, `
+class A { constructor() { this.a = 1; } get g() { return 'getter'; } m() { return 'A'; } }
+class B extends A { constructor() { super(); this.b = 2; } m() { return 'B'; } }
+class C extends B { n() { return 'C'; } }
+function whoM(o) { return o.m; }
+function label(o) { return o.m(); }
+function getA(o) { return o.a; }
+const objs = [new A(), new B(), new C(), { m() { return 'own'; }, a: 3 }];
+let s = '';
+for (let i = 0; i < 400; i++) { const o = objs[i % 4]; s += label(o); if (whoM(o) !== o.m) s += '!'; getA(o); }
+optimize(whoM); optimize(label); optimize(getA);
+const out = [s.length, optimizedOps(whoM, 'LdaNamedChain') + optimizedOps(whoM, 'LdaNamedChainStar') > 0];
+let t = '';
+for (let i = 0; i < 400; i++) t += label(objs[i % 4]);
+out.push(t.length, t.slice(0, 8), getA(objs[2]), getA(objs[3]));
+B.prototype.m = function () { return 'B2'; };
+out.push(whoM(objs[2])(), whoM(objs[1])(), whoM(objs[0])());
+Object.defineProperty(A.prototype, 'm', { get() { return () => 'gA'; }, configurable: true });
+out.push(whoM(objs[0])(), whoM(objs[2])());
+delete B.prototype.m;
+out.push(whoM(objs[2])(), whoM(objs[1])(), whoM(new C())());
+out.push(isOptimized(whoM), deoptCount(whoM));
+console.log(out.join(' '));
+`, "600 true 600 ABBownAB 1 3 B2 B2 A gA B2 gA gA gA true 0\n")
+}
+
 // TestTierUpInstanceOf: optimized code walks the prototype chain itself for
 // a plain function's instanceof and stays optimized whatever the operands
 // (anything else takes the generic operator, never a deopt).
@@ -614,4 +727,170 @@ r.push(isA(1, A));
 console.log(n, r.join(), isOptimized(isA), deoptCount(isA));
 `
 	checkTier(t, src, "300 true,false,true,true,TypeError,TypeError,false,true true 0\n")
+}
+
+// TestTierUpInstanceOfEdges: TestInstanceOfFunction in optimized code
+// walks the object's maps inline for a plain constructor and takes the
+// generic path otherwise: an
+// own @@hasInstance, a bound function, a proxy on the chain, a prototype
+// not materialized yet, non-object prototypes and right-hand sides.
+// Function.prototype[@@hasInstance] is non-writable, as in node.
+func TestTierUpInstanceOfEdges(t *testing.T) {
+	checkTier(t, `
+function A() {} function B() {}
+B.prototype = Object.create(A.prototype);
+class C extends B {}
+function isA(o) { return o instanceof A; }
+function isB(o) { return o instanceof B; }
+function inst(o, c) { return o instanceof c; }
+const vals = [new A(), new B(), new C(), {}, null, undefined, 1, 'str', Object.create(null), [], () => 1];
+let s = '';
+for (let i = 0; i < 300; i++) { const v = vals[i % vals.length]; s += (isA(v) ? 1 : 0) + '' + (isB(v) ? 1 : 0); }
+optimize(isA); optimize(isB); optimize(inst);
+const out = [s.length, s.slice(0, 22), optimizedOps(isA, 'TestInstanceOfFunction')];
+out.push(vals.map(v => (isA(v) ? 1 : 0)).join(''), vals.map(v => (isB(v) ? 1 : 0)).join(''));
+// a ctor with an own @@hasInstance, a bound ctor, Array, a class, a proxy on the chain, an arrow
+out.push(inst(new C(), C), inst([], Array), inst([], Object), inst(new C(), B.bind(null)));
+const D = function () {};
+Object.defineProperty(D, Symbol.hasInstance, { value: (v) => v === 7 });
+out.push(inst(7, D), inst(new D(), D));
+const px = new Proxy(new B(), {});
+out.push(inst(px, A), inst(Object.create(px), B));
+try { inst({}, () => 1); } catch (e) { out.push(e.constructor.name); }
+try { inst({}, {}); } catch (e) { out.push(e.constructor.name); }
+const E = function () {}; E.prototype = 5;
+try { inst({}, E); } catch (e) { out.push(e.constructor.name); }
+out.push(inst(5, E));
+function F() {}
+const f0 = Object.create(F.prototype);  // F's prototype materialized by the read above
+out.push(inst(f0, F));
+function G() {}
+out.push(inst(new G(), G), inst({}, G));  // G.prototype not read before: the generic path materializes it
+A.prototype = {};                                  // a new prototype object
+out.push(isA(new B()), isA(new A()));
+Object.setPrototypeOf(B.prototype, A.prototype);
+out.push(isA(new C()));
+try { Function.prototype[Symbol.hasInstance] = () => true; } catch (e) { out.push(e.constructor.name); }
+out.push(isA({}), isOptimized(isA), deoptCount(isA), deoptCount(inst));
+console.log(out.join(' '));
+`, "600 1011110000000000000000 1 11100000000 01100000000 true true true true true false true true TypeError TypeError TypeError false true true false false true true false true 0 0\n")
+}
+
+// TestTierUpMegamorphicLoad: a named load that saw more maps than a slot
+// holds is quickened to LdaNamedMega, which serves own fields and
+// prototype-chain fields from the interpreter's (map, name) cache, and
+// follows a replaced method, a getter on the prototype or the object, a
+// shadowing or deleted property and primitives through the generic load,
+// never deoptimizing (also under GC stress: the cache is a GC root).
+func TestTierUpMegamorphicLoad(t *testing.T) {
+	src := `
+function make(i) {
+  const o = {};
+  o['f' + i] = i;            // a different map per i
+  o.v = i;
+  return o;
+}
+const protoObj = { m() { return 'proto'; }, k: 1 };
+function makeP(i) { const o = Object.create(protoObj); o['g' + i] = i; return o; }
+function getV(o) { return o.v; }
+function getM(o) { return o.m; }
+const objs = [];
+for (let i = 0; i < 12; i++) objs.push(make(i));
+const pobjs = [];
+for (let i = 0; i < 12; i++) pobjs.push(makeP(i));
+let s = 0;
+for (let i = 0; i < 600; i++) { s += getV(objs[i % 12]); s += getM(pobjs[i % 12]) === protoObj.m ? 1 : 0; }
+optimize(getV); optimize(getM);
+const out = [s, optimizedOps(getV, 'LdaNamedMega'), optimizedOps(getM, 'LdaNamedMega')];
+for (let i = 0; i < 600; i++) { s += getV(objs[i % 12]); s += getM(pobjs[i % 12]) === protoObj.m ? 1 : 0; }
+out.push(s);
+protoObj.m = function () { return 'replaced'; };      // no map change: the field is re-read
+out.push(getM(pobjs[3])());
+Object.defineProperty(protoObj, 'm', { get() { return () => 'getter'; }, configurable: true });
+out.push(getM(pobjs[4])(), getM(pobjs[3])());
+pobjs[5].m = () => 'own';                               // shadowing
+out.push(getM(pobjs[5])());
+const o7 = objs[7];
+Object.defineProperty(o7, 'v', { get() { return 'vget'; } });
+out.push(getV(o7), getV(objs[8]), getV({ v: 'lit' }), getV('str'), getV(3), getV([]));
+delete objs[9].v;
+out.push(getV(objs[9]));
+try { getV(null); } catch (e) { out.push(e.constructor.name); }
+try { getM(undefined); } catch (e) { out.push(e.constructor.name); }
+out.push(isOptimized(getV), isOptimized(getM), deoptCount(getV), deoptCount(getM));
+console.log(out.join(' '));
+`
+	// budget2 optimized both at their second call, before the sites went
+	// megamorphic: getV's field load deoptimized once and was optimized
+	// again while its slot was polymorphic (LdaNamedChain).
+	checkTierModes(t, src, "3900 1 1 7800 replaced getter getter getter vget 8 lit     TypeError TypeError true true 0 0\n",
+		map[string]string{"budget2": "3900 0 0 7800 replaced getter getter getter vget 8 lit     TypeError TypeError true true 1 0\n"})
+}
+
+// TestTierUpChainLoadGoesMegamorphic: a LdaNamedChain site (polymorphic
+// when optimized: an own field and a prototype field) that meets more maps
+// than a slot holds is served from the megamorphic cache on its slow path,
+// with the right values after the prototype's field changes.
+func TestTierUpChainLoadGoesMegamorphic(t *testing.T) {
+	src := `
+const proto = { k: 'p' };
+function mk(i) { const o = Object.create(proto); o['x' + i] = i; if (i % 2) o.k = 'own' + i; return o; }
+function getK(o) { return o.k; }
+const objs = [];
+for (let i = 0; i < 10; i++) objs.push(mk(i));
+let s = '';
+for (let i = 0; i < 200; i++) s += getK(objs[i % 2]);
+optimize(getK);
+const out = [s.length, optimizedOps(getK, 'LdaNamedChain')];
+let t = '';
+for (let i = 0; i < 400; i++) t += getK(objs[i % 10]);
+out.push(t.length, t.slice(0, 12));
+proto.k = 'q';
+out.push(getK(objs[4]), getK(objs[5]), getK(mk(20)), getK(mk(21)));
+out.push(isOptimized(getK), deoptCount(getK));
+console.log(out.join(' '));
+`
+	checkTier(t, src, "500 1 1000 pown1pown3po q own5 q own21 true 0\n")
+}
+
+// TestTierUpMegamorphicStore: a named store that saw more maps than its
+// slot holds is quickened to StaNamedMega, which writes own writable fields
+// found in the interpreter's (map, name) store cache and takes the generic
+// store for everything else: a setter on the chain, a frozen object, a
+// read-only or accessor property, a property to add, an array,
+// primitives (strict mode: TypeErrors).
+func TestTierUpMegamorphicStore(t *testing.T) {
+	src := `'use strict';
+function mk(i) { const o = {}; o['f' + i] = i; o.v = 0; return o; }
+function setV(o, x) { o.v = x; }
+const objs = [];
+for (let i = 0; i < 10; i++) objs.push(mk(i));
+for (let i = 0; i < 300; i++) setV(objs[i % 10], i);
+optimize(setV);
+const out = [optimizedOps(setV, 'StaNamedMega')];
+for (let i = 0; i < 300; i++) setV(objs[i % 10], i * 2);
+out.push(objs.map(o => o.v).join(','));
+const seen = [];
+const proto = { set v(x) { seen.push('set' + x); } };
+const p1 = Object.create(proto); p1.a = 1;
+setV(p1, 5); out.push(Object.keys(p1).join(), seen.join());   // a setter on the chain
+const fr = Object.freeze(mk(3));
+try { setV(fr, 7); } catch (e) { out.push(e.constructor.name, fr.v); }
+const ro = mk(4); Object.defineProperty(ro, 'v', { writable: false });
+try { setV(ro, 8); } catch (e) { out.push(e.constructor.name, ro.v); }
+const acc = mk(5); let got; Object.defineProperty(acc, 'v', { set(x) { got = x; } });
+setV(acc, 9); out.push(got);
+const fresh = { q: 1 }; setV(fresh, 10); out.push(JSON.stringify(fresh));   // adds a property
+setV(objs[2], 11); out.push(objs[2].v);
+const arr = []; setV(arr, 12); out.push(arr.v);
+try { setV(undefined, 1); } catch (e) { out.push(e.constructor.name); }
+try { setV(1, 1); } catch (e) { out.push(e.constructor.name); }
+out.push(isOptimized(setV), deoptCount(setV));
+console.log(out.join(' '));
+`
+	// budget2 optimized setV at its second call (monomorphic): the second
+	// map deoptimized it once (StaNamedField), and it was optimized again
+	// once the store slot was megamorphic.
+	want := "1 580,582,584,586,588,590,592,594,596,598 a set5 TypeError 0 TypeError 0 9 {\"q\":1,\"v\":10} 11 12 TypeError TypeError true "
+	checkTierModes(t, src, want+"0\n", map[string]string{"budget2": want + "1\n"})
 }

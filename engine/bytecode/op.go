@@ -274,6 +274,11 @@ const (
 	AddStarReuse          // Reg: AddStar likewise
 	SubStarReuse          // Reg: SubStar likewise
 	MulStarReuse          // Reg: MulStar likewise
+	// Optimized tier: named loads (h-load).
+	LdaNamedChain     // Reg, Idx, Slot: LdaNamedProperty serving the slot's own-field and prototype-chain field handlers inline (maps compared along the chain), anything else the generic load (no deopt)
+	LdaNamedChainStar // Reg, Idx, Slot: LdaNamedChain, then the following Star
+	LdaNamedMega      // Reg, Idx, Slot: LdaNamedProperty at a megamorphic site: the interpreter's (map, name) → handler cache, the generic load on a miss (no deopt)
+	StaNamedMega      // Reg, Idx, Slot: StaNamedProperty at a megamorphic site: own writable fields from the interpreter's (map, name) → field cache, the generic store otherwise (no deopt)
 
 	numOps
 )
@@ -463,6 +468,10 @@ var infos = [NumOps]Info{
 	AddStarReuse:          info("AddStarReuse", Calls, Reg),
 	SubStarReuse:          info("SubStarReuse", Calls, Reg),
 	MulStarReuse:          info("MulStarReuse", Calls, Reg),
+	LdaNamedChain:         info("LdaNamedChain", Calls, Reg, Idx, Slot),
+	LdaNamedChainStar:     info("LdaNamedChainStar", Calls, Reg, Idx, Slot),
+	LdaNamedMega:          info("LdaNamedMega", Calls, Reg, Idx, Slot),
+	StaNamedMega:          info("StaNamedMega", Calls, Reg, Idx, Slot),
 }
 
 // Info returns the opcode's description.

@@ -239,6 +239,8 @@ func (in *Interp) visitRoots(visit func(*layout.Value)) {
 	in.visitJobs(visit)
 	in.visitModuleRoots(visit)
 	visit(&in.lastModulePromise)
+	in.tier.mega.visit(visit)
+	in.tier.megaStore.visit(visit)
 }
 
 // Factory returns the object factory the interpreter runs on.

@@ -1392,6 +1392,63 @@ func (in *Interp) run() (layout.Value, bool) {
 				continue
 			}
 			pc += 3
+		// Optimized tier: named loads (h-load, tierload.go).
+		case bytecode.LdaNamedChain, bytecode.LdaNamedChainStar:
+			obj := stack[fp+u16(code, pc+1)]
+			if obj.IsHeapObject() {
+				if v, hit := cachedLoad(h, stack[fp+bytecode.FrameFeedbackVector].Addr(), layout.FeedbackVectorHeaderSize+uint32(u16(code, pc+5))*layout.TaggedSize, obj); hit {
+					acc = v
+					if bytecode.Op(code[pc]) == bytecode.LdaNamedChain {
+						pc += 7
+						continue
+					}
+					stack[fp+u16(code, pc+8)] = acc
+					pc += 10
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.loadNamedOpt(fp, obj, in.constantAt(fp, u16(code, pc+3)), u16(code, pc+5))
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 7
+		case bytecode.LdaNamedMega:
+			obj := stack[fp+u16(code, pc+1)]
+			name := in.constantAt(fp, u16(code, pc+3))
+			if obj.IsHeapObject() {
+				if v, hit := in.megaLoad(obj, name); hit {
+					acc = v
+					pc += 7
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.megaMiss(obj, name)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 7
+		case bytecode.StaNamedMega:
+			obj := stack[fp+u16(code, pc+1)]
+			name := in.constantAt(fp, u16(code, pc+3))
+			if obj.IsHeapObject() {
+				m := h.Field(obj.Addr(), layout.MapOffset)
+				if e := &in.tier.megaStore[megaIndex(m, name)]; e.m == m && e.name == name {
+					storeField(h, obj, e.handler.SmiValue(), acc)
+					pc += 7
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			if !in.megaStoreMiss(fp, obj, name, acc, u16(code, pc+5)) {
+				goto unwind
+			}
+			acc = in.acc
+			code = in.codeOf(fp)
+			pc += 7
 
 		default:
 			in.frames[fi].pc = int32(pc)

@@ -94,6 +94,9 @@ type tierState struct {
 	// failed guard's, for the loop's deopt path (fields, not locals of
 	// run: its hot loop keeps its registers).
 	backEdges, reason int
+	// mega and megaStore are the megamorphic load and store caches of
+	// optimized code (tierload.go).
+	mega, megaStore megaCache
 	// Statistics for tests and benchmarks.
 	optimizations, deopts int
 }
@@ -396,9 +399,20 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			}
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
+			if !ok && op == bytecode.StaNamedProperty && megamorphicSlot(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
+				set(pc, bytecode.StaNamedMega) // tierload.go
+				continue
+			}
 			if !ok {
-				if op == bytecode.LdaNamedProperty && h.Field(fv.Addr(), feedbackOffset(u16(code, pc+5))+4) == layout.Smi(polymorphicMarker) {
-					set(pc, bytecode.LdaNamedPoly)
+				if op == bytecode.LdaNamedProperty && megamorphicSlot(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
+					set(pc, bytecode.LdaNamedMega) // tierload.go
+				} else if op == bytecode.LdaNamedProperty && chainQuickenable(h, fv.Addr(), feedbackOffset(u16(code, pc+5))) {
+					// Prototype-chain or polymorphic (tierload.go).
+					if nx == bytecode.Star {
+						set(pc, bytecode.LdaNamedChainStar)
+					} else {
+						set(pc, bytecode.LdaNamedChain)
+					}
 				}
 				continue
 			}

@@ -15,7 +15,11 @@ func TestQuickenedSizes(t *testing.T) {
 		bytecode.LdaKeyedStar: bytecode.LdaKeyedProperty, bytecode.LdaNamedField: bytecode.LdaNamedProperty,
 		bytecode.LdaNamedFieldStar: bytecode.LdaNamedProperty, bytecode.StaNamedField: bytecode.StaNamedProperty,
 		bytecode.CallPropertyMono: bytecode.CallProperty, bytecode.CallUndefinedReceiverMono: bytecode.CallUndefinedReceiver,
-		bytecode.LdaNamedPoly: bytecode.LdaNamedProperty,
+		bytecode.LdaNamedPoly:  bytecode.LdaNamedProperty,
+		bytecode.LdaNamedChain: bytecode.LdaNamedProperty, bytecode.LdaNamedChainStar: bytecode.LdaNamedProperty,
+		bytecode.LdaNamedMega:           bytecode.LdaNamedProperty,
+		bytecode.StaNamedMega:           bytecode.StaNamedProperty,
+		bytecode.TestInstanceOfFunction: bytecode.TestInstanceOf,
 	}
 	for _, op := range []bytecode.Op{bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec} {
 		pairs[starForm(op)] = op
@@ -23,8 +27,8 @@ func TestQuickenedSizes(t *testing.T) {
 	for _, op := range []bytecode.Op{bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual} {
 		pairs[fusedCompare(op)] = op
 	}
-	if len(pairs) != 21 {
-		t.Fatalf("%d quickened forms, want 21 (starForm or fusedCompare maps two ops to one)", len(pairs))
+	if len(pairs) != 26 {
+		t.Fatalf("%d quickened forms, want 26 (starForm or fusedCompare maps two ops to one)", len(pairs))
 	}
 	for q, base := range pairs {
 		if q.Size() != base.Size() {
