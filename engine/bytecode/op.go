@@ -239,9 +239,6 @@ const (
 	// BigInt (h-bigint).
 	ToNumber // acc = ToNumber(acc): unary +, a TypeError for a BigInt
 
-	// Optimized tier (h-opt).
-	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
-
 	// Optimized tier (lead, session 5).
 	TestInstanceOfFunction // Reg(obj): TestInstanceOf with the prototype walk inline when acc is a plain function (its [Symbol.hasInstance] is Function.prototype's), else the generic operator
 
@@ -439,8 +436,6 @@ var infos = [NumOps]Info{
 	CallUndefinedReceiverMono: info("CallUndefinedReceiverMono", Calls, Reg, Reg, Count, Slot),
 
 	ToNumber: info("ToNumber", Calls),
-
-	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
 
 	TestInstanceOfFunction: info("TestInstanceOfFunction", Calls, Reg),
 

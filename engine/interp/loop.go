@@ -1021,26 +1021,6 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			in.tier.reason = deoptMap
 			goto deopt
-		case bytecode.LdaNamedPoly:
-			obj := stack[fp+u16(code, pc+1)]
-			if obj.IsHeapObject() {
-				off := layout.FeedbackVectorHeaderSize + uint32(u16(code, pc+5))*layout.TaggedSize
-				fv := stack[fp+bytecode.FrameFeedbackVector].Addr()
-				if arr := h.Field(fv, off); arr.IsHeapObject() && h.Field(fv, off+4) == layout.Smi(polymorphicMarker) {
-					if hd, hit := polyFieldHandler(h, arr.Addr(), h.Field(obj.Addr(), layout.MapOffset)); hit {
-						acc = loadField(h, obj, hd)
-						pc += 7
-						continue
-					}
-				}
-			}
-			in.frames[fi].pc = int32(pc)
-			acc, ok = in.loadNamed(fp, obj, in.constantAt(fp, u16(code, pc+3)), u16(code, pc+5))
-			if !ok {
-				goto unwind
-			}
-			code = in.codeOf(fp)
-			pc += 7
 		case bytecode.StaNamedField:
 			obj := stack[fp+u16(code, pc+1)]
 			if obj.IsHeapObject() && h.Field(obj.Addr(), layout.MapOffset) ==
@@ -1527,23 +1507,6 @@ func loadField(h *heap.Heap, obj layout.Value, hd int) layout.Value {
 		return h.Field(obj.Addr(), off)
 	}
 	return h.Field(h.Field(obj.Addr(), layout.JSObjectPropertiesOrHashOffset).Addr(), off)
-}
-
-// polyFieldHandler finds map m in a polymorphic feedback array (map,
-// handler pairs) and returns its handler if it is an own-field handler.
-// Hot path of LdaNamedPoly.
-func polyFieldHandler(h *heap.Heap, arr layout.Addr, m layout.Value) (int, bool) {
-	n := uint32(h.Field(arr, layout.FixedArrayLengthOffset).SmiValue())
-	for i := uint32(0); i < n; i += 2 {
-		if h.Field(arr, layout.FixedArrayHeaderSize+i*layout.TaggedSize) == m {
-			hd := h.Field(arr, layout.FixedArrayHeaderSize+(i+1)*layout.TaggedSize)
-			if hd.IsSmi() && hd.SmiValue()&handlerKindMask == handlerField {
-				return hd.SmiValue(), true
-			}
-			return 0, false
-		}
-	}
-	return 0, false
 }
 
 // storeField writes the field a Smi handler describes. Hot path.

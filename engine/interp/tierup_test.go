@@ -15,11 +15,19 @@ func TestQuickenedSizes(t *testing.T) {
 		bytecode.LdaKeyedStar: bytecode.LdaKeyedProperty, bytecode.LdaNamedField: bytecode.LdaNamedProperty,
 		bytecode.LdaNamedFieldStar: bytecode.LdaNamedProperty, bytecode.StaNamedField: bytecode.StaNamedProperty,
 		bytecode.CallPropertyMono: bytecode.CallProperty, bytecode.CallUndefinedReceiverMono: bytecode.CallUndefinedReceiver,
-		bytecode.LdaNamedPoly:  bytecode.LdaNamedProperty,
 		bytecode.LdaNamedChain: bytecode.LdaNamedProperty, bytecode.LdaNamedChainStar: bytecode.LdaNamedProperty,
 		bytecode.LdaNamedMega:           bytecode.LdaNamedProperty,
 		bytecode.StaNamedMega:           bytecode.StaNamedProperty,
 		bytecode.TestInstanceOfFunction: bytecode.TestInstanceOf,
+		bytecode.AddOpt:                 bytecode.Add, bytecode.SubOpt: bytecode.Sub, bytecode.MulOpt: bytecode.Mul, bytecode.DivOpt: bytecode.Div,
+		bytecode.BitwiseXorOpt: bytecode.BitwiseXor, bytecode.ShiftLeftOpt: bytecode.ShiftLeft,
+		bytecode.ShiftRightOpt: bytecode.ShiftRight, bytecode.ShiftRightLogicalOpt: bytecode.ShiftRightLogical,
+		bytecode.BitwiseXorStar: bytecode.BitwiseXor, bytecode.ShiftLeftStar: bytecode.ShiftLeft,
+		bytecode.ShiftRightStar: bytecode.ShiftRight, bytecode.ShiftRightLogicalStar: bytecode.ShiftRightLogical,
+		bytecode.LdarIncStar: bytecode.Ldar, bytecode.LdarDecStar: bytecode.Ldar, bytecode.LdarPostInc: bytecode.Ldar,
+		bytecode.LdaKeyedOpt: bytecode.LdaKeyedProperty, bytecode.StaKeyedOpt: bytecode.StaKeyedProperty,
+		bytecode.AddReuse: bytecode.Add, bytecode.SubReuse: bytecode.Sub, bytecode.MulReuse: bytecode.Mul, bytecode.DivReuse: bytecode.Div,
+		bytecode.AddStarReuse: bytecode.Add, bytecode.SubStarReuse: bytecode.Sub, bytecode.MulStarReuse: bytecode.Mul,
 	}
 	for _, op := range []bytecode.Op{bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec} {
 		pairs[starForm(op)] = op
@@ -27,8 +35,8 @@ func TestQuickenedSizes(t *testing.T) {
 	for _, op := range []bytecode.Op{bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual} {
 		pairs[fusedCompare(op)] = op
 	}
-	if len(pairs) != 26 {
-		t.Fatalf("%d quickened forms, want 26 (starForm or fusedCompare maps two ops to one)", len(pairs))
+	if len(pairs) != 49 {
+		t.Fatalf("%d quickened forms, want 49 (starForm or fusedCompare maps two ops to one)", len(pairs))
 	}
 	for q, base := range pairs {
 		if q.Size() != base.Size() {
