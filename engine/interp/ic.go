@@ -128,7 +128,8 @@ func (in *Interp) loadMiss(fp int, obj, name layout.Value, slot int) (layout.Val
 	scope := h.OpenScope()
 	defer scope.Close()
 	oh, nh := h.NewHandle(obj), h.NewHandle(name)
-	if obj.IsHeapObject() {
+	// A megamorphic slot takes no handler: computing one would be waste.
+	if obj.IsHeapObject() && !megamorphicSlot(h, in.stack[fp+bytecode.FrameFeedbackVector].Addr(), feedbackOffset(slot)) {
 		if hd := in.loadHandlerFor(obj, name); !hd.IsNil() {
 			in.updateLoadIC(fp, slot, h.NewHandle(h.Field(oh.Addr(), layout.MapOffset)), hd)
 		}
