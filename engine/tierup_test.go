@@ -11,7 +11,8 @@ import (
 
 // Tier-up tests. Scripts see test-only hooks (V8 has %-natives for this):
 // isOptimized(f), deoptCount(f), runsOptimized() (does the calling frame
-// run optimized code), optimize(f).
+// run optimized code), optimize(f), directCalls() (calls through apply
+// or call made directly: tiercall.go).
 
 func tierHooks(iso *Isolate) {
 	js := iso.js
@@ -29,6 +30,9 @@ func tierHooks(iso *Isolate) {
 	})
 	js.DefineFunction(global, "optimize", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.Bool(in.OptimizeFunction(a.Arg(0))), true
+	})
+	js.DefineFunction(global, "directCalls", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.NewInt(in.DirectCalls()), true
 	})
 }
 
@@ -381,4 +385,163 @@ console.log(s, t, isOptimized(getX), deoptCount(getX));
 	// budget2 optimized getX at its second call, while the site was
 	// monomorphic: the second map deoptimized it once.
 	checkTierModes(t, src, "6004,5,6,undefined,2, 6000 true 0\n", map[string]string{"budget2": "6004,5,6,undefined,2, 6000 true 1\n"})
+}
+
+// directCallSrc calls functions through Function.prototype.apply (with
+// arguments objects in many states, arrays, non-objects) and .call, with
+// every kind of callee (ordinary, strict, native, bound, class, generator,
+// async, arrow, not a function), receivers to box, errors thrown inside
+// (their stack traces), deep recursion, and apply replaced on
+// Function.prototype. Node gives the same results, but its stack traces
+// lack the builtins' frames (sonde shows them) and two of sonde's messages
+// differ: the oracle is the interpreter.
+const directCallSrc = `
+function sum() { let s = 0; for (let i = 0; i < arguments.length; i++) s += arguments[i]; return s; }
+function init3(a, b, c) { return [this === globalThis ? 'G' : typeof this, a, b, c].join(); }
+function initStrict(a, b) { 'use strict'; return [typeof this, String(this), a, b].join(); }
+const P = { init: init3, initS: initStrict, s: sum };
+function K() { return P.init.apply(this, arguments); }
+function KS() { return P.initS.apply(this, arguments); }
+function Ksum() { return P.s.apply(P, arguments); }
+function modLength() { arguments.length = 1; return P.init.apply(this, arguments); }
+function longLength() { arguments.length = 5; return P.init.apply(this, arguments); }
+function fracLength() { arguments.length = 2.5; return P.init.apply(this, arguments); }
+function strLength() { arguments.length = '2'; return P.init.apply(this, arguments); }
+function deleted() { delete arguments[1]; return P.init.apply(this, arguments); }
+function extra() { arguments.foo = 1; return P.init.apply(this, arguments); }
+function getter() { Object.defineProperty(arguments, 1, { get() { return 'g'; } }); return P.init.apply(this, arguments); }
+function mapped(a, b) { b = 'm'; return P.init.apply(this, arguments); }
+function strictArgs() { 'use strict'; return P.init.apply(this, arguments); }
+function arr(x) { return P.init.apply(this, [x, 2]); }
+function native() { return Math.max.apply(Math, arguments); }
+const bound = init3.bind({}, 'b');
+function viaBound() { return bound.apply(null, arguments); }
+class C { constructor(x) { this.x = x; } }
+function viaClass() { try { return C.apply({}, arguments); } catch (e) { return e.constructor.name + ': ' + e.message; } }
+function* gen(a) { yield a; }
+function viaGen() { return gen.apply(null, arguments).next().value; }
+async function asy(a) { return a; }
+function viaAsync() { return typeof asy.apply(null, arguments).then; }
+const arrow = (a, b) => [typeof this, a, b].join();
+function viaArrow() { return arrow.apply(1, arguments); }
+function prim() { return P.init.apply(7, arguments); }
+function primS() { return P.initS.apply('s', arguments); }
+function nul() { return P.init.apply(null, arguments); }
+const notFn = { apply: Function.prototype.apply };
+function viaNotFn() { try { return notFn.apply(null, arguments); } catch (e) { return e.constructor.name + ': ' + e.message; } }
+function badList(x) { try { return P.init.apply(null, x); } catch (e) { return e.constructor.name + ': ' + e.message; } }
+function thrower(n) { if (n === 3) throw new Error('boom ' + n); return n; }
+function viaThrow() { return thrower.apply(null, arguments); }
+function rec(n) { return n <= 0 ? 0 : 1 + rec.apply(null, [n - 1]); }
+function recArgs(n) { return n <= 0 ? 0 : 1 + recArgs2.apply(null, arguments); }
+function recArgs2(n) { return recArgs(n - 1); }
+function deep() { return deep.apply(null, arguments); }
+
+const out = [];
+function run(name, f, ...args) {
+  let last;
+  for (let i = 0; i < 150; i++) last = f(...args);
+  out.push(name + ' ' + last);
+}
+run('K', function () { return new K(1, 2, 3) && K.call({}, 1, 2, 3); });
+run('K0', () => K());
+run('K4', () => K(1, 2, 3, 4));
+run('KS', () => KS('a', 'b'));
+run('Ksum', () => Ksum(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+run('modLength', () => modLength(1, 2, 3));
+run('longLength', () => longLength(1, 2, 3));
+run('fracLength', () => fracLength(1, 2, 3));
+run('strLength', () => strLength(1, 2, 3));
+run('deleted', () => deleted(1, 2, 3));
+run('extra', () => extra(1, 2, 3));
+run('getter', () => getter(1, 2, 3));
+run('mapped', () => mapped(1, 2, 3));
+run('strictArgs', () => strictArgs(1, 2));
+run('arr', () => arr(1));
+run('native', () => native(1, 5, 3));
+run('viaBound', () => viaBound(1, 2));
+run('viaClass', () => viaClass(1));
+run('viaGen', () => viaGen(4));
+run('viaAsync', () => viaAsync(4));
+run('viaArrow', () => viaArrow(1, 2));
+run('prim', () => prim(1));
+run('primS', () => primS(1));
+run('nul', () => nul(1));
+run('viaNotFn', () => viaNotFn(1));
+run('badList', () => badList(5));
+run('rec', () => rec(20));
+run('recArgs', () => recArgs(20));
+for (let i = 0; i < 100; i++) viaThrow(1);
+try { viaThrow(3); } catch (e) { out.push(e.stack); }
+try { deep(1); } catch (e) { out.push(e.constructor.name); }
+
+function Base(x) { this.x = x; }
+function Derived(x, y) { Base.call(this, x); this.y = y; }
+function callNone() { return init3.call(); }
+function callOne() { return init3.call(P); }
+function callMany() { return init3.call(P, 1, 2, 3, 4, 5); }
+function callPrim() { return initStrict.call(5, 1); }
+function callNative() { return Math.max.call(null, 1, 9, 2); }
+function callNotFn() { try { return ({ call: Function.prototype.call }).call(1); } catch (e) { return e.constructor.name; } }
+function callThrow(n) { return thrower.call(null, n); }
+run('Derived', () => { const d = new Derived(1, 2); return d.x + d.y; });
+run('callNone', callNone);
+run('callOne', callOne);
+run('callMany', callMany);
+run('callPrim', callPrim);
+run('callNative', callNative);
+run('callNotFn', callNotFn);
+for (let i = 0; i < 100; i++) callThrow(1);
+try { callThrow(3); } catch (e) { out.push(e.stack); }
+// The site's callee changes: apply replaced on Function.prototype.
+const realApply = Function.prototype.apply;
+Function.prototype.apply = function (t, a) { return 'own ' + a.length; };
+out.push('replaced ' + K(1, 2));
+Function.prototype.apply = realApply;
+out.push('restored ' + K(1, 2));
+console.log(out.join('\n'));
+console.log(directCalls() > 1000);
+`
+
+// TestTierUpCallDirect: optimized call sites that learned
+// Function.prototype.apply or call run a compiled callee directly when the
+// arguments allow (tiercall.go), and in every case give what the
+// interpreter gives: results, errors and stack traces (which show the
+// builtin's frame, as the interpreter's do).
+func TestTierUpCallDirect(t *testing.T) {
+	want := runTier(t, directCallSrc, Options{NoOpt: true})
+	for _, line := range []string{"K object,1,2,3", "modLength G,1,,", "mapped G,1,m,3", "getter G,1,g,3", "prim object,1,,",
+		"viaClass TypeError: Class constructor C cannot be invoked without 'new'", "rec 20", "Derived 3", "callMany object,1,2,3",
+		"at Function.apply (<anonymous>)", "at Function.call (<anonymous>)", "replaced own 2", "restored G,1,2,"} {
+		if !strings.Contains(want, line+"\n") {
+			t.Fatalf("interpreter's output lacks %q:\n%s", line, want)
+		}
+	}
+	if !strings.HasSuffix(want, "\nfalse\n") {
+		t.Fatalf("the interpreter made direct calls:\n%s", want)
+	}
+	want = strings.TrimSuffix(want, "false\n") + "true\n"
+	for _, m := range tierModes {
+		t.Run(m.name, func(t *testing.T) {
+			if got := runTier(t, directCallSrc, m.opts); got != want {
+				t.Errorf("optimized differs from interpreter\n%s", lineDiff(got, want))
+			}
+		})
+	}
+}
+
+// TestTierUpCallDirectStaysOptimized: the monomorphic paths (a learned
+// callee, apply with arguments, call) never deoptimize.
+func TestTierUpCallDirectStaysOptimized(t *testing.T) {
+	checkTier(t, `
+function init(a, b) { this.a = a; this.b = b; }
+function K() { init.apply(this, arguments); }
+function Base(x) { this.x = x; }
+function D(x) { Base.call(this, x); this.y = x + 1; }
+function add(a, b) { return a + b; }
+function sum(n) { let s = 0; for (let i = 0; i < n; i++) s = add(s, i); return s; }
+let t = 0;
+for (let i = 0; i < 500; i++) { const k = new K(i, 1); const d = new D(i); t += k.a + k.b + d.x + d.y + sum(10); }
+console.log(t, isOptimized(K), deoptCount(K), isOptimized(D), deoptCount(D), isOptimized(sum), deoptCount(sum), directCalls() >= 800);
+`, "397750 true 0 true 0 true 0 true\n")
 }

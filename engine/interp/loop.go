@@ -733,6 +733,12 @@ func (in *Interp) run() (layout.Value, bool) {
 				return acc, true
 			}
 			fi--
+			if flags&frameApplied != 0 {
+				// h-call: f.apply(x, arguments) called f directly
+				// (tiercall.go): the apply builtin's frame goes too.
+				in.frames = in.frames[:fi]
+				fi--
+			}
 			in.sp = int(in.frames[fi].end)
 			fp = int(in.frames[fi].fp)
 			pc = int(in.frames[fi].pc)
@@ -1052,15 +1058,10 @@ func (in *Interp) run() (layout.Value, bool) {
 				recv = -1
 			}
 			in.frames[fi].pc = int32(pc)
-			var st callStatus
-			switch k := in.monoCallCheck(fp, callee, recv, u16(code, pc+7)); k {
-			case monoCallHit:
-				st = in.pushFrame(callee, recv, first, argc, -1, 0)
-			case monoCallMiss:
+			st := in.callMono(fp, callee, recv, first, argc, u16(code, pc+7))
+			if st == callMonoMiss {
 				in.tier.reason = deoptCall
 				goto deopt
-			default:
-				st = in.callAt(callee, recv, first, argc, -1, 0)
 			}
 			switch st {
 			case callPushed:

@@ -3,8 +3,6 @@ package interp
 import (
 	"math/bits"
 
-	"github.com/sonde-js/sonde/engine/objects"
-
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/layout"
 )
@@ -74,13 +72,6 @@ const (
 	deoptCall        // a call site met another callee than the one it learned
 )
 
-// Outcomes of monoCallCheck.
-const (
-	monoCallHit     = iota // the learned callee: push its frame directly
-	monoCallMiss           // another callee: deoptimize
-	monoCallGeneric        // not known yet (learned now) or not eligible: the generic call
-)
-
 // tierState is the interpreter's tier-up configuration and counters.
 type tierState struct {
 	// off: no function is optimized (configuration, or a precise
@@ -94,8 +85,9 @@ type tierState struct {
 	// failed guard's, for the loop's deopt path (fields, not locals of
 	// run: its hot loop keeps its registers).
 	backEdges, reason int
-	// Statistics for tests and benchmarks.
-	optimizations, deopts int
+	// Statistics for tests and benchmarks; direct: calls of f through
+	// apply or call that callDirect made directly (tiercall.go).
+	optimizations, deopts, direct int
 }
 
 func (t *tierState) configure(c TierUpConfig) {
@@ -409,7 +401,7 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			}
 		case bytecode.CallProperty, bytecode.CallUndefinedReceiver:
 			// A call site whose slot is not marked polymorphic learns its
-			// callee at its first optimized run (monoCallCheck).
+			// callee at its first optimized run (callMono, tiercall.go).
 			if t := h.Field(fv.Addr(), feedbackOffset(u16(code, pc+7))); t.IsSmi() {
 				continue
 			}
@@ -474,43 +466,4 @@ func (in *Interp) CallerRunsOptimized() bool {
 		return ba.IsHeapObject() && ba != in.undefined && in.f.BytecodeBaseline(ba) != in.undefined
 	}
 	return false
-}
-
-// monoCallCheck is the guard of a monomorphic call site in optimized code
-// (slot: the call's feedback slot, which only optimized code uses). The
-// first run records the callee if it is a compiled, ordinary JavaScript
-// function; later runs push that callee's frame without callAt's checks
-// (callable, constructor, class, compiled) as long as the callee is the
-// same. A sloppy callee with a primitive receiver takes the generic path
-// (it must be boxed). No allocation.
-func (in *Interp) monoCallCheck(fp, calleeIdx, recvIdx, slot int) int {
-	h, f := in.h, in.f
-	fvA := in.stack[fp+bytecode.FrameFeedbackVector].Addr()
-	off := feedbackOffset(slot)
-	target := h.Field(fvA, off)
-	fn := in.stack[calleeIdx]
-	if fn != target || target == in.undefined {
-		if target != in.undefined {
-			return monoCallMiss
-		}
-		if in.isFunction(fn) {
-			sfi := f.FunctionShared(fn)
-			data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
-			if data.IsHeapObject() && data != in.undefined && f.FunctionFeedbackVector(fn) != in.undefined &&
-				f.SharedFlags(sfi)&objects.SharedIsClassConstructor == 0 {
-				h.SetField(fvA, off, fn)
-			}
-		}
-		return monoCallGeneric
-	}
-	sfi := f.FunctionShared(fn)
-	if data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset); data == in.undefined {
-		return monoCallGeneric // recompiling (coverage): compile first
-	}
-	if recvIdx >= 0 && f.SharedFlags(sfi)&(objects.SharedIsStrict|objects.SharedIsArrow) == 0 {
-		if r := in.stack[recvIdx]; r.IsSmi() || !in.IsObject(r) && !in.IsNullish(r) {
-			return monoCallGeneric
-		}
-	}
-	return monoCallHit
 }

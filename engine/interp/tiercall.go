@@ -1,0 +1,310 @@
+package interp
+
+import (
+	"github.com/sonde-js/sonde/engine/bytecode"
+	"github.com/sonde-js/sonde/engine/layout"
+	"github.com/sonde-js/sonde/engine/objects"
+)
+
+// Calls in optimized code (h-call). A call site quickened to
+// CallPropertyMono / CallUndefinedReceiverMono learns its callee at its
+// first optimized run (the call's feedback slot, which only optimized code
+// uses). Later runs that meet the same callee push its frame with
+// pushLean, which does only what such a callee needs (a compiled, ordinary
+// JavaScript function: no construct, no new.target, no receiver boxing),
+// reading each field once; another callee deoptimizes (the site becomes
+// megamorphic).
+//
+// A site may also learn the realm's %Function.prototype.apply% or call:
+// then `f.apply(thisArg, arguments)`, with f a compiled ordinary function
+// and arguments an arguments object whose own length and elements are
+// plain, or `f.call(thisArg, …)` (callDirect), pushes f's frame directly
+// with the elements (the arguments after thisArg) as its arguments, below
+// it the builtin's frame as callNative makes it
+// (stack traces, the profilers and the debugger see the same stack as
+// before) but without running the builtin: no Go slice, no nested run of
+// the loop. f's frame is marked frameApplied and its Return pops both.
+// Anything else takes the generic call, which gives every error exactly as
+// before.
+
+// callMonoMiss is callMono's outcome when the callee is not the one the
+// site learned: the loop deoptimizes.
+const callMonoMiss = callThrew + 1
+
+// frameApplied marks the frame of a function called directly by
+// callDirect: the frame below it is the builtin's (apply or call), popped
+// with it at Return.
+const frameApplied = frameDerived << 1
+
+// callMono is the call of a monomorphic call site in optimized code (slot:
+// the call's feedback slot). The first run records the callee if it is a
+// compiled, ordinary (non-class) JavaScript function or the realm's
+// Function.prototype.apply or call; later runs with that callee push its frame
+// without callAt's checks. A sloppy callee with a primitive receiver takes
+// the generic path (it must be boxed). It allocates only on the generic
+// path (and tier-up after the push, as pushFrame).
+func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) callStatus {
+	h, f := in.h, in.f
+	stack := in.stack
+	fn := stack[calleeIdx]
+	fvA := stack[fp+bytecode.FrameFeedbackVector].Addr()
+	off := feedbackOffset(slot)
+	target := h.Field(fvA, off)
+	if fn != target || target == in.undefined {
+		if target != in.undefined {
+			return callMonoMiss
+		}
+		if in.isFunction(fn) {
+			sfi := f.FunctionShared(fn)
+			data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
+			if data.IsHeapObject() && data != in.undefined && f.FunctionFeedbackVector(fn) != in.undefined &&
+				f.SharedFlags(sfi)&objects.SharedIsClassConstructor == 0 ||
+				fn == in.intrinsics[FunctionApplyFunction] || fn == in.intrinsics[FunctionCallFunction] {
+				h.SetField(fvA, off, fn)
+			}
+		}
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+	}
+	sfi := f.FunctionShared(fn)
+	data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
+	if data.IsSmi() {
+		// The only builtins a site learns: Function.prototype.apply
+		// and call.
+		return in.callDirect(calleeIdx, recvIdx, argsIdx, argc)
+	}
+	fv := f.FunctionFeedbackVector(fn)
+	if data == in.undefined || fv == in.undefined {
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0) // recompiling (coverage): compile first
+	}
+	recv := in.undefined
+	if recvIdx >= 0 {
+		recv = stack[recvIdx]
+	}
+	if f.SharedFlags(sfi)&(objects.SharedIsStrict|objects.SharedIsArrow) == 0 {
+		if recv == in.undefined || recv == in.null {
+			recv = in.intrinsics[GlobalObject]
+		} else if recv.IsSmi() || !in.IsObject(recv) {
+			return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+		}
+	}
+	return in.pushLean(fn, fv, data, recv, argsIdx, argc, 0)
+}
+
+// pushLean pushes the frame of fn, a compiled ordinary JavaScript function
+// (fv its feedback vector, base its baseline bytecode), called (not
+// constructed) with receiver recv (already what the callee sees) and the
+// argc arguments at argsIdx. It is pushFrame without what such a call does
+// not need: it counts a baseline invocation (tiering up), checks the stack
+// limit and polls the safepoint exactly as pushFrame does.
+func (in *Interp) pushLean(fn, fv, base, recv layout.Value, argsIdx, argc int, flags frameFlags) callStatus {
+	h := in.h
+	ba := h.Field(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset)
+	optimized := ba != in.undefined
+	if !optimized {
+		ba = base
+	}
+	params := h.Field(ba.Addr(), layout.BytecodeArrayParameterSizeOffset).SmiValue() - 1
+	regs := h.Field(ba.Addr(), layout.BytecodeArrayFrameSizeOffset).SmiValue() / layout.TaggedSize
+	fp := in.sp
+	body := bytecode.FrameHeaderSize + params + regs
+	end := fp + body + max(argc-params, 0)
+	if end > in.limit {
+		in.throwErrorValue(RangeError, "Maximum call stack size exceeded")
+		return callThrew
+	}
+	fr := in.stack[fp:end]
+	fr[bytecode.FrameClosure] = fn
+	fr[bytecode.FrameContext] = h.Field(fn.Addr(), layout.JSFunctionContextOffset)
+	fr[bytecode.FrameBytecode] = ba
+	fr[bytecode.FrameFeedbackVector] = fv
+	fr[bytecode.FrameNewTarget] = in.undefined
+	fr[bytecode.FrameReceiver] = recv
+	n := min(argc, params)
+	copy(fr[bytecode.FrameHeaderSize:], in.stack[argsIdx:argsIdx+n])
+	u := in.undefined
+	rs := fr[bytecode.FrameHeaderSize+n : body]
+	for i := range rs {
+		rs[i] = u
+	}
+	if argc > params {
+		copy(fr[body:], in.stack[argsIdx+params:argsIdx+argc])
+	}
+	in.sp = end
+	// The frame record is written in place: appending a composite
+	// literal stores it through a temporary whose narrow stores a wide
+	// load then fails to forward (a stall that was 7% of DeltaBlue).
+	k := len(in.frames)
+	if k < cap(in.frames) {
+		in.frames = in.frames[:k+1]
+	} else {
+		in.frames = append(in.frames, frame{})
+	}
+	r := &in.frames[k]
+	r.fp, r.pc, r.argc, r.end, r.flags = int32(fp), 0, int32(argc), int32(end), flags
+	if in.paranoid {
+		in.checkFrame(k, 0, in.undefined)
+	}
+	if !optimized {
+		// As pushFrame: the baseline counts invocations and tiers up.
+		a := fv.Addr()
+		if c := h.Field(a, layout.FeedbackVectorInvocationCountOffset); c != maxSmiValue {
+			h.SetField(a, layout.FeedbackVectorInvocationCountOffset, c+layout.Smi(1))
+			if (c.SmiValue()+1)&in.tier.callMask == 0 {
+				in.tierUpOnCall(fp)
+			}
+		}
+	}
+	if in.interrupt.Load() != 0 || in.stressSafepoints {
+		if !in.safepoint() {
+			return callThrew
+		}
+	}
+	return callPushed
+}
+
+// callDirect is a call of Function.prototype.apply or .call (at
+// calleeIdx) from a site that learned it: `f.apply(thisArg, args)` or
+// `f.call(thisArg, …)` with f at recvIdx and the builtin's arguments at
+// argsIdx. When f is a compiled ordinary function (and, for apply, args an
+// arguments object whose length and elements [0, length) are own plain
+// data: no hole, as a mapped index, a deleted one or one with attributes
+// is), f's frame is pushed directly above a frame of the builtin like
+// callNative's. Otherwise, or when anything is unusual, the generic call.
+func (in *Interp) callDirect(calleeIdx, recvIdx, argsIdx, argc int) callStatus {
+	h, f := in.h, in.f
+	stack := in.stack
+	if recvIdx < 0 {
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+	}
+	apply := stack[calleeIdx] == in.intrinsics[FunctionApplyFunction]
+	fn := stack[recvIdx]
+	if apply && argc != 2 || !in.isFunction(fn) {
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+	}
+	sfi := f.FunctionShared(fn)
+	data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
+	fv := f.FunctionFeedbackVector(fn)
+	sflags := f.SharedFlags(sfi)
+	if !data.IsHeapObject() || data == in.undefined || fv == in.undefined ||
+		sflags&(objects.SharedIsClassConstructor|objects.SharedIsGenerator|objects.SharedIsAsync) != 0 {
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+	}
+	n := max(argc-1, 0) // f's argument count
+	if apply {
+		var ok bool
+		if n, ok = in.plainArguments(stack[argsIdx+1]); !ok {
+			return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+		}
+	}
+	recv := in.undefined
+	if argc > 0 {
+		recv = stack[argsIdx]
+	}
+	if sflags&(objects.SharedIsStrict|objects.SharedIsArrow) == 0 {
+		if recv == in.undefined || recv == in.null {
+			recv = in.intrinsics[GlobalObject]
+		} else if recv.IsSmi() || !in.IsObject(recv) {
+			return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+		}
+	}
+	// The builtin's frame (callNative's layout: its arguments copied),
+	// then f's arguments: for call the builtin's after the first, for
+	// apply the elements copied above it.
+	nfp := in.sp
+	nend := nfp + bytecode.FrameHeaderSize + argc
+	args := nfp + bytecode.FrameHeaderSize + 1
+	if apply {
+		args = nend
+		nend += n
+	}
+	if nend > in.limit {
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+	}
+	nf := stack[nfp:nend]
+	nf[bytecode.FrameClosure] = stack[calleeIdx]
+	nf[bytecode.FrameContext] = in.undefined
+	nf[bytecode.FrameBytecode] = in.undefined
+	nf[bytecode.FrameFeedbackVector] = in.undefined
+	nf[bytecode.FrameNewTarget] = in.undefined
+	nf[bytecode.FrameReceiver] = fn
+	copy(nf[bytecode.FrameHeaderSize:], stack[argsIdx:argsIdx+argc])
+	if apply {
+		el := f.JSObjectElements(stack[argsIdx+1]).Addr()
+		for i := 0; i < n; i++ {
+			stack[args+i] = h.Field(el, layout.FixedArrayHeaderSize+uint32(i)*layout.TaggedSize)
+		}
+	}
+	in.sp = nend
+	in.tier.direct++
+	in.frames = append(in.frames, frame{fp: int32(nfp), argc: int32(argc), end: int32(nend), flags: frameNative})
+	// On a throw (stack overflow, termination) the builtin's frame stays:
+	// the exception unwinds through it as through the builtin's.
+	return in.pushLean(fn, fv, data, recv, args, n, frameApplied)
+}
+
+// plainArguments reports whether obj is an arguments object (of a map
+// createArguments made: noteArgumentsMap) whose length is a Smi and whose
+// elements below it are all present, and returns the length. No
+// allocation.
+func (in *Interp) plainArguments(obj layout.Value) (int, bool) {
+	h := in.h
+	if !obj.IsHeapObject() {
+		return 0, false
+	}
+	m := h.Field(obj.Addr(), layout.MapOffset)
+	var hd layout.Value
+	switch m {
+	case in.intrinsics[ArgumentsMap]:
+		hd = in.intrinsics[ArgumentsLengthHandler]
+	case in.intrinsics[StrictArgumentsMap]:
+		hd = in.intrinsics[StrictArgumentsLengthHandler]
+	default:
+		return 0, false
+	}
+	lv := loadField(h, obj, hd.SmiValue())
+	if !lv.IsSmi() {
+		return 0, false
+	}
+	n := lv.SmiValue()
+	el := h.Field(obj.Addr(), layout.JSObjectElementsOffset).Addr()
+	if n < 0 || n > h.Field(el, layout.FixedArrayLengthOffset).SmiValue() {
+		return 0, false
+	}
+	for i := 0; i < n; i++ {
+		if h.Field(el, layout.FixedArrayHeaderSize+uint32(i)*layout.TaggedSize) == in.hole {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// noteArgumentsMap records the map of obj, an arguments object
+// createArguments just made (strict: its callee is the throwing accessor),
+// and where its length lives, for plainArguments. The map is reached by the
+// same transitions from the plain object map each time, so it is shared
+// by the arguments objects of a kind until one gains or reconfigures a
+// property (which gives it another map).
+func (in *Interp) noteArgumentsMap(obj layout.Value, strict bool) {
+	f := in.f
+	mi, hi := ArgumentsMap, ArgumentsLengthHandler
+	if strict {
+		mi, hi = StrictArgumentsMap, StrictArgumentsLengthHandler
+	}
+	m := f.MapOf(obj)
+	if in.intrinsics[mi] == m {
+		return
+	}
+	in.intrinsics[mi] = in.undefined
+	if f.IsDictionaryMap(m) {
+		return
+	}
+	fi, det, ok := f.LookupField(m, in.names[NameLength])
+	if !ok || det.Kind() != objects.KindData {
+		return
+	}
+	in.intrinsics[mi], in.intrinsics[hi] = m, smiHandler(fi, handlerField)
+}
+
+// DirectCalls returns how many calls through Function.prototype.apply or
+// call optimized code made without running the builtin: for tests.
+func (in *Interp) DirectCalls() int { return in.tier.direct }
