@@ -545,3 +545,41 @@ for (let i = 0; i < 500; i++) { const k = new K(i, 1); const d = new D(i); t += 
 console.log(t, isOptimized(K), deoptCount(K), isOptimized(D), deoptCount(D), isOptimized(sum), deoptCount(sum), directCalls() >= 800);
 `, "397750 true 0 true 0 true 0 true\n")
 }
+
+// TestTierUpCallMegamorphic: a call site that deoptimized on a second
+// callee is megamorphic: re-optimized, it calls any callee (ordinary,
+// arrow, strict, sloppy with a primitive receiver, native, class,
+// non-function, apply's target through call) without deoptimizing again,
+// with node's results and errors.
+func TestTierUpCallMegamorphic(t *testing.T) {
+	checkTier(t, `
+function callIt(f, x) { return f(x); }
+function send(o, x) { return o.m(x); }
+const fns = [x => x + 1, function (x) { return x * 2; }, Math.abs, function (x) { 'use strict'; return typeof this; },
+  function (x) { return this === globalThis; }, String, function (x) { return arguments.length; }];
+let s = '';
+for (let i = 0; i < 700; i++) s = callIt(fns[i % fns.length], -i) + ',' + s.slice(0, 40);
+console.log(s);
+class K { }
+try { callIt(K, 1); } catch (e) { console.log(e.constructor.name, e.message); }
+try { callIt(5, 1); } catch (e) { console.log(e.constructor.name); }
+String.prototype.m = function (x) { return typeof this + x; };
+Number.prototype.m = function (x) { 'use strict'; return typeof this + x; };
+const objs = [{ m(x) { return 'a' + x; } }, { m: (x) => 'b' + x }, 'str', 7, { m: Math.max }, { f(x) { return 'c' + x; }, m(x) { return this.f.call(this, x); } }];
+let t = '';
+for (let i = 0; i < 600; i++) t = send(objs[i % objs.length], i) + ',' + t.slice(0, 40);
+console.log(t);
+function boom(x) { throw new TypeError('boom ' + x); }
+try { callIt(boom, 3); } catch (e) { console.log(e.stack); }
+console.log(isOptimized(callIt), deoptCount(callIt) <= 1, isOptimized(send), deoptCount(send) <= 3);
+`, `1,-698,true,undefined,695,-1388,-692,1,-69
+TypeError Class constructor K cannot be invoked without 'new'
+TypeError
+c599,598,number597,object596,b595,a594,c593,5
+TypeError: boom 3
+    at boom (tier.js:18:26)
+    at callIt (tier.js:2:32)
+    at tier.js:19:7
+true true true true
+`)
+}

@@ -233,7 +233,7 @@ const (
 	JumpIfNotGreaterSmi
 	JumpIfNotLessEqualSmi
 	JumpIfNotGreaterEqualSmi
-	CallPropertyMono          // as CallProperty, guarded by the callee its slot learned (deopt on another)
+	CallPropertyMono          // as CallProperty, guarded by the callee its slot learned (deopt on another); a megamorphic slot: any callee (h-call)
 	CallUndefinedReceiverMono // as CallUndefinedReceiver, guarded likewise
 
 	// BigInt (h-bigint).

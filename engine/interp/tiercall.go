@@ -36,13 +36,15 @@ const callMonoMiss = callThrew + 1
 // with it at Return.
 const frameApplied = frameDerived << 1
 
-// callMono is the call of a monomorphic call site in optimized code (slot:
-// the call's feedback slot). The first run records the callee if it is a
-// compiled, ordinary (non-class) JavaScript function or the realm's
-// Function.prototype.apply or call; later runs with that callee push its frame
-// without callAt's checks. A sloppy callee with a primitive receiver takes
-// the generic path (it must be boxed). It allocates only on the generic
-// path (and tier-up after the push, as pushFrame).
+// callMono is the call of a call site in optimized code (slot: the call's
+// feedback slot). The first run records the callee if it is a compiled,
+// ordinary (non-class) JavaScript function or the realm's
+// Function.prototype.apply or call; later runs with that callee push its
+// frame without callAt's checks, another callee deoptimizes. A site that
+// deoptimized so is megamorphic (the slot holds a Smi): any callee, and no
+// deopt. A sloppy callee with a primitive receiver takes the generic path
+// (it must be boxed). It allocates only on the generic path (and tier-up
+// after the push, as pushFrame).
 func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) callStatus {
 	h, f := in.h, in.f
 	stack := in.stack
@@ -51,6 +53,13 @@ func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) call
 	off := feedbackOffset(slot)
 	target := h.Field(fvA, off)
 	if fn != target || target == in.undefined {
+		if target.IsSmi() {
+			// Megamorphic: any callee, no deopt.
+			if !in.isFunction(fn) {
+				return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
+			}
+			return in.callFunction(fn, calleeIdx, recvIdx, argsIdx, argc)
+		}
 		if target != in.undefined {
 			return callMonoMiss
 		}
@@ -65,22 +74,34 @@ func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) call
 		}
 		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
 	}
+	return in.callFunction(fn, calleeIdx, recvIdx, argsIdx, argc)
+}
+
+// callFunction calls the function fn (at calleeIdx) from optimized code:
+// a compiled ordinary callee's frame is pushed with pushLean, apply and
+// call run their target directly when they can (callDirect), anything
+// else takes the generic call.
+func (in *Interp) callFunction(fn layout.Value, calleeIdx, recvIdx, argsIdx, argc int) callStatus {
+	h, f := in.h, in.f
 	sfi := f.FunctionShared(fn)
 	data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
 	if data.IsSmi() {
-		// The only builtins a site learns: Function.prototype.apply
-		// and call.
-		return in.callDirect(calleeIdx, recvIdx, argsIdx, argc)
+		if fn == in.intrinsics[FunctionApplyFunction] || fn == in.intrinsics[FunctionCallFunction] {
+			return in.callDirect(calleeIdx, recvIdx, argsIdx, argc)
+		}
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
 	}
 	fv := f.FunctionFeedbackVector(fn)
-	if data == in.undefined || fv == in.undefined {
-		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0) // recompiling (coverage): compile first
+	sflags := f.SharedFlags(sfi)
+	if data == in.undefined || fv == in.undefined || sflags&objects.SharedIsClassConstructor != 0 {
+		// Recompiling (coverage), not called yet, or a class: callAt.
+		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
 	}
 	recv := in.undefined
 	if recvIdx >= 0 {
-		recv = stack[recvIdx]
+		recv = in.stack[recvIdx]
 	}
-	if f.SharedFlags(sfi)&(objects.SharedIsStrict|objects.SharedIsArrow) == 0 {
+	if sflags&(objects.SharedIsStrict|objects.SharedIsArrow) == 0 {
 		if recv == in.undefined || recv == in.null {
 			recv = in.intrinsics[GlobalObject]
 		} else if recv.IsSmi() || !in.IsObject(recv) {

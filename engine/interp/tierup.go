@@ -401,10 +401,8 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			}
 		case bytecode.CallProperty, bytecode.CallUndefinedReceiver:
 			// A call site whose slot is not marked polymorphic learns its
-			// callee at its first optimized run (callMono, tiercall.go).
-			if t := h.Field(fv.Addr(), feedbackOffset(u16(code, pc+7))); t.IsSmi() {
-				continue
-			}
+			// callee at its first optimized run (callMono, tiercall.go);
+			// a polymorphic one calls any callee without deopt.
 			if op == bytecode.CallProperty {
 				set(pc, bytecode.CallPropertyMono)
 			} else {
