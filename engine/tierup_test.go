@@ -12,7 +12,8 @@ import (
 // Tier-up tests. Scripts see test-only hooks (V8 has %-natives for this):
 // isOptimized(f), deoptCount(f), runsOptimized() (does the calling frame
 // run optimized code), optimize(f), directCalls() (calls through apply
-// or call made directly: tiercall.go).
+// or call made directly: tiercall.go), fastArguments() (arguments objects
+// optimized code made from the recorded map).
 
 func tierHooks(iso *Isolate) {
 	js := iso.js
@@ -33,6 +34,9 @@ func tierHooks(iso *Isolate) {
 	})
 	js.DefineFunction(global, "directCalls", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.NewInt(in.DirectCalls()), true
+	})
+	js.DefineFunction(global, "fastArguments", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.NewInt(in.FastArguments()), true
 	})
 }
 
@@ -582,4 +586,38 @@ TypeError: boom 3
     at tier.js:19:7
 true true true true
 `)
+}
+
+// TestTierUpFastArguments: optimized code of a sloppy function with simple
+// parameters makes its arguments objects from the recorded map
+// (createArgumentsSloppy), the same objects as the interpreter's: the
+// testdata script arguments-optimized.js checks them against node; here,
+// that the fast path runs and gives the interpreter's results, for the
+// argument counts around the elements' growth steps.
+func TestTierUpFastArguments(t *testing.T) {
+	src := `
+function f(a, b) { arguments[arguments.length] = 'x'; return [arguments.length, a, Object.keys(arguments).length, arguments.callee === f, [...arguments].join('')].join(); }
+const out = [];
+for (let n = 0; n < 40; n++) {
+  const args = [];
+  for (let i = 0; i < n; i++) args.push(i % 10);
+  let r;
+  for (let i = 0; i < 80; i++) r = f(...args);
+  out.push(r);
+}
+console.log(out.join(';'));
+console.log(fastArguments() > 1000);
+`
+	want := runTier(t, src, Options{NoOpt: true})
+	if !strings.HasSuffix(want, "\nfalse\n") || !strings.Contains(want, "17,0,18,true,0123456789012345") {
+		t.Fatalf("interpreter:\n%s", want)
+	}
+	want = strings.TrimSuffix(want, "false\n") + "true\n"
+	for _, m := range tierModes {
+		t.Run(m.name, func(t *testing.T) {
+			if got := runTier(t, src, m.opts); got != want {
+				t.Errorf("optimized differs from interpreter\n%s", lineDiff(got, want))
+			}
+		})
+	}
 }

@@ -242,6 +242,9 @@ const (
 	// Optimized tier (h-opt).
 	LdaNamedPoly // Reg, Idx, Slot: LdaNamedProperty at a polymorphic site: the slot's map/field-handler pairs scanned inline, anything else the generic load (no deopt)
 
+	// Optimized tier (h-call).
+	CreateArgumentsSloppy // CreateArguments of a sloppy function with simple parameters, made from the recorded arguments map when it can (interp/tiercall.go)
+
 	numOps
 )
 
@@ -403,6 +406,8 @@ var infos = [NumOps]Info{
 	ToNumber: info("ToNumber", Calls),
 
 	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
+
+	CreateArgumentsSloppy: info("CreateArgumentsSloppy", 0),
 }
 
 // Info returns the opcode's description.

@@ -1102,6 +1102,12 @@ func (in *Interp) run() (layout.Value, bool) {
 				pc = bytecode.ReadU32(code, pc+4)
 			}
 
+		// Optimized tier (h-call): tiercall.go.
+		case bytecode.CreateArgumentsSloppy:
+			acc = in.createArgumentsSloppy(fp)
+			code = in.codeOf(fp)
+			pc++
+
 		default:
 			in.frames[fi].pc = int32(pc)
 			in.throwErrorValue(Error, "illegal bytecode")

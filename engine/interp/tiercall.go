@@ -1,7 +1,9 @@
 package interp
 
 import (
+	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
+	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
 	"github.com/sonde-js/sonde/engine/objects"
 )
@@ -329,3 +331,89 @@ func (in *Interp) noteArgumentsMap(obj layout.Value, strict bool) {
 // DirectCalls returns how many calls through Function.prototype.apply or
 // call optimized code made without running the builtin: for tests.
 func (in *Interp) DirectCalls() int { return in.tier.direct }
+
+// sloppySimple reports whether the function of sfi is sloppy with simple
+// parameters: its arguments object's callee is the function (a data
+// property). Optimization time only (it reads the syntax tree).
+func (in *Interp) sloppySimple(sfi layout.Value) bool {
+	if in.f.SharedFlags(sfi)&objects.SharedIsStrict != 0 {
+		return false
+	}
+	_, lit := in.functionAST(sfi)
+	if lit == nil {
+		return true
+	}
+	for _, p := range lit.Params {
+		if _, ok := p.Target.Data.(*ast.BIdentifier); !ok || p.Rest || p.Default.Data != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// createArgumentsSloppy is CreateArguments in the optimized code of a
+// sloppy function with simple parameters: the object createArguments
+// would make (same map, fields, elements and elements capacity), made
+// directly from the map createArguments recorded (noteArgumentsMap) when
+// that map has the four own properties it gives (length, @@iterator,
+// callee, the private marker) in the object, else by createArguments.
+func (in *Interp) createArgumentsSloppy(fp int) layout.Value {
+	h, f := in.h, in.f
+	fi := len(in.frames) - 1
+	for fi > 0 && int(in.frames[fi].fp) != fp {
+		fi--
+	}
+	argc := int(in.frames[fi].argc)
+	m := in.intrinsics[ArgumentsMap]
+	if m == in.undefined || argc > 256 || f.NumberOfOwnDescriptors(m) != 4 {
+		return in.createArguments(fp, false)
+	}
+	var fields [4]objects.FieldIndex
+	for i, k := range [4]layout.Value{in.names[NameLength], in.intrinsics[SymbolIterator], in.names[NameCallee], in.intrinsics[PrivateArguments]} {
+		fx, det, ok := f.LookupField(m, k)
+		if !ok || det.Kind() != objects.KindData || !fx.IsInObject() {
+			return in.createArguments(fp, false)
+		}
+		fields[i] = fx
+	}
+	// The capacity SetElement's growth gives for indices 0…argc-1.
+	capacity := 0
+	for i := 0; i < argc; i++ {
+		if i >= capacity {
+			capacity = int(objects.NewElementsCapacity(uint32(i + 1)))
+		}
+	}
+	scope := h.OpenScope()
+	defer scope.Close()
+	mh := h.NewHandle(m)
+	el := h.NewHandle(f.Roots.EmptyFixedArray)
+	if capacity > 0 {
+		el = f.NewFixedArrayWithMap(f.Roots.FixedArrayMap, capacity, heap.NewSpace, f.Roots.TheHole)
+	}
+	obj := f.NewJSObject(mh)
+	// No allocation from here.
+	ba := in.stack[fp+bytecode.FrameBytecode]
+	params := f.BytecodeParameterSize(ba) - 1
+	regs := f.BytecodeRegisterCount(ba)
+	ea := el.Value().Addr()
+	for i := 0; i < argc; i++ {
+		j := fp + bytecode.FrameHeaderSize + i // a parameter
+		if i >= params {
+			j += regs // an argument beyond them, after the registers
+		}
+		v := in.stack[j]
+		h.SetField(ea, layout.FixedArrayHeaderSize+uint32(i)*layout.TaggedSize, v)
+	}
+	o := obj.Value()
+	h.SetField(o.Addr(), layout.JSObjectElementsOffset, el.Value())
+	f.FastPropertyAtPut(o, fields[0], layout.Smi(argc))
+	f.FastPropertyAtPut(o, fields[1], in.intrinsics[ArrayValuesFunction])
+	f.FastPropertyAtPut(o, fields[2], in.stack[fp+bytecode.FrameClosure])
+	f.FastPropertyAtPut(o, fields[3], in.trueV)
+	in.tier.fastArguments++
+	return o
+}
+
+// FastArguments returns how many arguments objects optimized code made
+// directly from the recorded map: for tests.
+func (in *Interp) FastArguments() int { return in.tier.fastArguments }

@@ -86,8 +86,9 @@ type tierState struct {
 	// run: its hot loop keeps its registers).
 	backEdges, reason int
 	// Statistics for tests and benchmarks; direct: calls of f through
-	// apply or call that callDirect made directly (tiercall.go).
-	optimizations, deopts, direct int
+	// apply or call that callDirect made directly, fastArguments:
+	// arguments objects createArgumentsSloppy made (tiercall.go).
+	optimizations, deopts, direct, fastArguments int
 }
 
 func (t *tierState) configure(c TierUpConfig) {
@@ -325,7 +326,7 @@ func (in *Interp) optimize(fv layout.Value) {
 // code using the feedback in fv. It reports whether anything changed. It
 // reads the heap but does not allocate.
 func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
-	h := in.h
+	h, f := in.h, in.f
 	changed := false
 	next := func(pc int) bytecode.Op {
 		n := pc + int(bytecode.Sizes[code[pc]])
@@ -407,6 +408,10 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 				set(pc, bytecode.CallPropertyMono)
 			} else {
 				set(pc, bytecode.CallUndefinedReceiverMono)
+			}
+		case bytecode.CreateArguments:
+			if in.sloppySimple(f.FeedbackVectorShared(fv)) {
+				set(pc, bytecode.CreateArgumentsSloppy)
 			}
 		case bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual:
 			if nx != bytecode.JumpIfFalse || flags&tierNoSmiFusion != 0 {
