@@ -621,3 +621,50 @@ console.log(fastArguments() > 1000);
 		})
 	}
 }
+
+// TestTierUpConstructFast: `new F(…)` in optimized code makes the receiver
+// from F's initial map and pushes F's frame directly (constructFast), and
+// every other constructor takes the generic path: results, prototypes,
+// new.target, returned objects, errors and their stacks as in the
+// interpreter.
+func TestTierUpConstructFast(t *testing.T) {
+	src := `
+function P(x, y) { this.x = x; this.y = y; }
+P.prototype.sum = function () { return this.x + this.y; };
+class B { constructor(v) { this.v = v; this.nt = new.target === B; } }
+class D extends B { constructor(v) { super(v + 1); this.d = true; } }
+function R(o) { this.lost = 1; return o; }
+function NT() { this.same = new.target === NT; }
+const bound = P.bind(null, 10);
+const prox = new Proxy(P, {});
+const arrow = () => 1;
+function Thrower(n) { if (n > 3) throw new Error('ctor ' + n); this.n = n; }
+function make(C, a, b) { return new C(a, b); }
+function mk(i) {
+  const p = new P(i, 1), b = new B(i), d = new D(i), n = new NT();
+  const r1 = new R({ k: i }), r2 = new R(5);
+  return [p.sum(), Object.getPrototypeOf(p) === P.prototype, b.v, b.nt, d.v, d.d, d instanceof B, n.same, r1.k, r1.lost, r2.lost,
+    new bound(2).sum(), new prox(3, 4).sum(), make(Array, 3).length, make(Date, 0) instanceof Date, make(String, 'q').length].join();
+}
+const out = [];
+for (let i = 0; i < 200; i++) out[0] = mk(i);
+P.prototype = { sum() { return 'new proto'; } };
+out.push(mk(1));
+try { make(arrow); } catch (e) { out.push(e.constructor.name + ' ' + e.message); }
+try { make(5); } catch (e) { out.push(e.constructor.name + ' ' + e.message); }
+for (let i = 0; i < 200; i++) make(Thrower, 1);
+try { make(Thrower, 7); } catch (e) { out.push(e.stack); }
+console.log(out.join('\n'));
+`
+	want := runTier(t, src, Options{NoOpt: true})
+	if !strings.Contains(want, "200,true,199,true,200,true,true,true,199,,1,12,7,2,true,1\nnew proto,true,1,true,2,true,true,true,1,,1,new proto,new proto,2,true,1\nTypeError C is not a constructor\n") {
+		t.Fatalf("interpreter:\n%s", want)
+	}
+	for _, m := range tierModes {
+		t.Run(m.name, func(t *testing.T) {
+			if got := runTier(t, src, m.opts); got != want {
+				t.Errorf("optimized differs from interpreter\n%s", lineDiff(got, want))
+			}
+		})
+	}
+}

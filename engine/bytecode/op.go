@@ -244,6 +244,7 @@ const (
 
 	// Optimized tier (h-call).
 	CreateArgumentsSloppy // CreateArguments of a sloppy function with simple parameters, made from the recorded arguments map when it can (interp/tiercall.go)
+	ConstructFast         // Reg(callee), Reg(first argument), Count(args), Slot: Construct; a compiled base constructor with an initial map gets its receiver and frame directly, anything else the generic path (no deopt)
 
 	numOps
 )
@@ -408,6 +409,7 @@ var infos = [NumOps]Info{
 	LdaNamedPoly: info("LdaNamedPoly", Calls, Reg, Idx, Slot),
 
 	CreateArgumentsSloppy: info("CreateArgumentsSloppy", 0),
+	ConstructFast:         info("ConstructFast", Calls, Reg, Reg, Count, Slot),
 }
 
 // Info returns the opcode's description.

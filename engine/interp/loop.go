@@ -1107,6 +1107,22 @@ func (in *Interp) run() (layout.Value, bool) {
 			acc = in.createArgumentsSloppy(fp)
 			code = in.codeOf(fp)
 			pc++
+		case bytecode.ConstructFast:
+			in.frames[fi].pc = int32(pc)
+			switch in.constructFast(fp+u16(code, pc+1), fp+u16(code, pc+3), u16(code, pc+5)) {
+			case callPushed:
+				fi = len(in.frames) - 1
+				fp = int(in.frames[fi].fp)
+				pc = 0
+				code = in.codeOf(fp)
+				acc = in.undefined // dead at entry
+			case callDone:
+				acc = in.acc
+				code = in.codeOf(fp)
+				pc += 9
+			default:
+				goto unwind
+			}
 
 		default:
 			in.frames[fi].pc = int32(pc)

@@ -110,16 +110,16 @@ func (in *Interp) callFunction(fn layout.Value, calleeIdx, recvIdx, argsIdx, arg
 			return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
 		}
 	}
-	return in.pushLean(fn, fv, data, recv, argsIdx, argc, 0)
+	return in.pushLean(fn, fv, data, recv, in.undefined, argsIdx, argc, 0)
 }
 
 // pushLean pushes the frame of fn, a compiled ordinary JavaScript function
-// (fv its feedback vector, base its baseline bytecode), called (not
-// constructed) with receiver recv (already what the callee sees) and the
-// argc arguments at argsIdx. It is pushFrame without what such a call does
+// (fv its feedback vector, base its baseline bytecode), called with
+// receiver recv (already what the callee sees: for a construct, the new
+// object), new.target newTarget and the argc arguments at argsIdx. It is pushFrame without what such a call does
 // not need: it counts a baseline invocation (tiering up), checks the stack
 // limit and polls the safepoint exactly as pushFrame does.
-func (in *Interp) pushLean(fn, fv, base, recv layout.Value, argsIdx, argc int, flags frameFlags) callStatus {
+func (in *Interp) pushLean(fn, fv, base, recv, newTarget layout.Value, argsIdx, argc int, flags frameFlags) callStatus {
 	h := in.h
 	ba := h.Field(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset)
 	optimized := ba != in.undefined
@@ -140,7 +140,7 @@ func (in *Interp) pushLean(fn, fv, base, recv layout.Value, argsIdx, argc int, f
 	fr[bytecode.FrameContext] = h.Field(fn.Addr(), layout.JSFunctionContextOffset)
 	fr[bytecode.FrameBytecode] = ba
 	fr[bytecode.FrameFeedbackVector] = fv
-	fr[bytecode.FrameNewTarget] = in.undefined
+	fr[bytecode.FrameNewTarget] = newTarget
 	fr[bytecode.FrameReceiver] = recv
 	n := min(argc, params)
 	copy(fr[bytecode.FrameHeaderSize:], in.stack[argsIdx:argsIdx+n])
@@ -262,7 +262,7 @@ func (in *Interp) callDirect(calleeIdx, recvIdx, argsIdx, argc int) callStatus {
 	in.frames = append(in.frames, frame{fp: int32(nfp), argc: int32(argc), end: int32(nend), flags: frameNative})
 	// On a throw (stack overflow, termination) the builtin's frame stays:
 	// the exception unwinds through it as through the builtin's.
-	return in.pushLean(fn, fv, data, recv, args, n, frameApplied)
+	return in.pushLean(fn, fv, data, recv, in.undefined, args, n, frameApplied)
 }
 
 // plainArguments reports whether obj is an arguments object (of a map
@@ -417,3 +417,32 @@ func (in *Interp) createArgumentsSloppy(fp int) layout.Value {
 // FastArguments returns how many arguments objects optimized code made
 // directly from the recorded map: for tests.
 func (in *Interp) FastArguments() int { return in.tier.fastArguments }
+
+// constructFast is `new F(…)` (Construct, new.target F) in optimized code:
+// when F is a compiled base constructor whose initial map exists, the
+// receiver is made from that map (what createThis does then) and F's frame
+// pushed with pushLean; anything else (a builtin, a derived class, no
+// initial map yet, a bound function or proxy, not a constructor) takes
+// callAt, which throws what it throws. It allocates (the receiver).
+func (in *Interp) constructFast(calleeIdx, argsIdx, argc int) callStatus {
+	h, f := in.h, in.f
+	fn := in.stack[calleeIdx]
+	if !in.isFunction(fn) {
+		return in.callAt(calleeIdx, -1, argsIdx, argc, calleeIdx, frameConstruct)
+	}
+	sfi := f.FunctionShared(fn)
+	data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
+	m := f.FunctionPrototypeOrInitialMap(fn)
+	if !data.IsHeapObject() || data == in.undefined || f.FunctionFeedbackVector(fn) == in.undefined ||
+		f.SharedFlags(sfi)&(sharedNotConstructor|sharedDerived) != 0 ||
+		!m.IsHeapObject() || h.Field(m.Addr(), layout.MapOffset) != f.Roots.MetaMap {
+		return in.callAt(calleeIdx, -1, argsIdx, argc, calleeIdx, frameConstruct)
+	}
+	scope := h.OpenScope()
+	obj := f.NewJSObject(h.NewHandle(m)).Value()
+	scope.Close()
+	// The allocation may have moved fn and its code: read them again.
+	fn = in.stack[calleeIdx]
+	sfi = f.FunctionShared(fn)
+	return in.pushLean(fn, f.FunctionFeedbackVector(fn), h.Field(sfi.Addr(), layout.SharedFunctionDataOffset), obj, fn, argsIdx, argc, frameConstruct)
+}

@@ -409,6 +409,8 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			} else {
 				set(pc, bytecode.CallUndefinedReceiverMono)
 			}
+		case bytecode.Construct:
+			set(pc, bytecode.ConstructFast)
 		case bytecode.CreateArguments:
 			if in.sloppySimple(f.FeedbackVectorShared(fv)) {
 				set(pc, bytecode.CreateArgumentsSloppy)
