@@ -668,3 +668,25 @@ console.log(out.join('\n'));
 		})
 	}
 }
+
+// TestTierUpInstanceOf: optimized code walks the prototype chain itself for
+// a plain function's instanceof and stays optimized whatever the operands
+// (anything else takes the generic operator, never a deopt).
+func TestTierUpInstanceOf(t *testing.T) {
+	src := `
+function A() {}
+function B() {}
+B.prototype = Object.create(A.prototype);
+function isA(x, F) { try { return x instanceof F; } catch (e) { return e.constructor.name; } }
+let n = 0;
+for (let i = 0; i < 300; i++) n += isA(new B(), A) + isA(new A(), B);
+optimize(isA);
+const r = [isA(new B(), A), isA(1, A), isA(new A(), A.bind()), isA(new Proxy(new A(), {}), A), isA({}, () => {}), isA({}, {})];
+A.prototype = {};
+r.push(isA(new B(), A));
+Object.defineProperty(A, Symbol.hasInstance, { value: () => true });
+r.push(isA(1, A));
+console.log(n, r.join(), isOptimized(isA), deoptCount(isA));
+`
+	checkTier(t, src, "300 true,false,true,true,TypeError,TypeError,false,true true 0\n")
+}

@@ -40,7 +40,11 @@ func (b *installer) function() {
 	call := in.DefineFunction(proto, "call", 1, functionCall)
 	in.SetIntrinsic(interp.FunctionCallFunction, call.Value())
 	in.DefineFunction(proto, "toString", 0, functionToString)
-	in.DefineSymbolFunction(proto, in.Intrinsic(interp.SymbolHasInstance), "[Symbol.hasInstance]", 1, functionHasInstance)
+	// Non-writable and non-configurable (ECMA-262 20.2.3.6): every plain
+	// function's instanceof is OrdinaryHasInstance, which optimized code
+	// relies on (interp.instanceOfFunction).
+	hi := in.NewNativeFunction("[Symbol.hasInstance]", 1, functionHasInstance, 0)
+	in.Factory().DefineProperty(proto, in.Handle(in.Intrinsic(interp.SymbolHasInstance)), hi, objects.AttrReadOnly|objects.AttrDontEnum|objects.AttrDontDelete)
 }
 
 // throwTypeError is %ThrowTypeError%, the callee accessor of the arguments

@@ -246,6 +246,9 @@ const (
 	CreateArgumentsSloppy // CreateArguments of a sloppy function with simple parameters, made from the recorded arguments map when it can (interp/tiercall.go)
 	ConstructFast         // Reg(callee), Reg(first argument), Count(args), Slot: Construct; a compiled base constructor with an initial map gets its receiver and frame directly, anything else the generic path (no deopt)
 
+	// Optimized tier (lead, session 5).
+	TestInstanceOfFunction // Reg(obj): TestInstanceOf with the prototype walk inline when acc is a plain function (its [Symbol.hasInstance] is Function.prototype's), else the generic operator
+
 	numOps
 )
 
@@ -410,6 +413,8 @@ var infos = [NumOps]Info{
 
 	CreateArgumentsSloppy: info("CreateArgumentsSloppy", 0),
 	ConstructFast:         info("ConstructFast", Calls, Reg, Reg, Count, Slot),
+
+	TestInstanceOfFunction: info("TestInstanceOfFunction", Calls, Reg),
 }
 
 // Info returns the opcode's description.

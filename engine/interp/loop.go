@@ -1124,6 +1124,21 @@ func (in *Interp) run() (layout.Value, bool) {
 				goto unwind
 			}
 
+		// Optimized tier (lead, session 5).
+		case bytecode.TestInstanceOfFunction:
+			if r, hit := in.instanceOfFunction(stack[fp+u16(code, pc+1)], acc); hit {
+				acc = in.Bool(r)
+				pc += 3
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.instanceOf(stack[fp+u16(code, pc+1)], acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+
 		default:
 			in.frames[fi].pc = int32(pc)
 			in.throwErrorValue(Error, "illegal bytecode")

@@ -415,6 +415,8 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			if in.sloppySimple(f.FeedbackVectorShared(fv)) {
 				set(pc, bytecode.CreateArgumentsSloppy)
 			}
+		case bytecode.TestInstanceOf:
+			set(pc, bytecode.TestInstanceOfFunction)
 		case bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual:
 			if nx != bytecode.JumpIfFalse || flags&tierNoSmiFusion != 0 {
 				continue
