@@ -567,6 +567,7 @@ console.log(s);
 class K { }
 try { callIt(K, 1); } catch (e) { console.log(e.constructor.name, e.message); }
 try { callIt(5, 1); } catch (e) { console.log(e.constructor.name); }
+try { callIt(1, 1); } catch (e) { console.log(e.constructor.name); }
 String.prototype.m = function (x) { return typeof this + x; };
 Number.prototype.m = function (x) { 'use strict'; return typeof this + x; };
 const objs = [{ m(x) { return 'a' + x; } }, { m: (x) => 'b' + x }, 'str', 7, { m: Math.max }, { f(x) { return 'c' + x; }, m(x) { return this.f.call(this, x); } }];
@@ -579,11 +580,12 @@ console.log(isOptimized(callIt), deoptCount(callIt) <= 1, isOptimized(send), deo
 `, `1,-698,true,undefined,695,-1388,-692,1,-69
 TypeError Class constructor K cannot be invoked without 'new'
 TypeError
+TypeError
 c599,598,number597,object596,b595,a594,c593,5
 TypeError: boom 3
-    at boom (tier.js:18:26)
+    at boom (tier.js:19:26)
     at callIt (tier.js:2:32)
-    at tier.js:19:7
+    at tier.js:20:7
 true true true true
 `)
 }

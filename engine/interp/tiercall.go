@@ -54,14 +54,15 @@ func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) call
 	fvA := stack[fp+bytecode.FrameFeedbackVector].Addr()
 	off := feedbackOffset(slot)
 	target := h.Field(fvA, off)
-	if fn != target || target == in.undefined {
-		if target.IsSmi() {
-			// Megamorphic: any callee, no deopt.
-			if !in.isFunction(fn) {
-				return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
-			}
-			return in.callFunction(fn, calleeIdx, recvIdx, argsIdx, argc)
+	if target.IsSmi() {
+		// Megamorphic: any callee, no deopt. (Tested first: the callee
+		// may be a Smi equal to the marker.)
+		if !in.isFunction(fn) {
+			return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
 		}
+		return in.callFunction(fn, calleeIdx, recvIdx, argsIdx, argc)
+	}
+	if fn != target || target == in.undefined {
 		if target != in.undefined {
 			return callMonoMiss
 		}
