@@ -164,6 +164,7 @@ func (in *Interp) pushLean(fn, fv, base, recv, newTarget layout.Value, argsIdx, 
 		in.frames = append(in.frames, frame{})
 	}
 	r := &in.frames[k]
+	// Every field of frame: a reused entry holds an old frame's.
 	r.fp, r.pc, r.argc, r.end, r.flags = int32(fp), 0, int32(argc), int32(end), flags
 	if in.paranoid {
 		in.checkFrame(k, 0, in.undefined)
