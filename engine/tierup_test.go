@@ -11,9 +11,10 @@ import (
 
 // Tier-up tests. Scripts see test-only hooks (V8 has %-natives for this):
 // isOptimized(f), deoptCount(f), runsOptimized() (does the calling frame
-// run optimized code), optimize(f), directCalls() (calls through apply
-// or call made directly: tiercall.go), fastArguments() (arguments objects
-// optimized code made from the recorded map).
+// run optimized code), optimize(f), optimizedOps(f) (the instruction names
+// of f's optimized code, space-separated), directCalls() (calls through
+// apply or call made directly: tiercall.go), fastArguments() (arguments
+// objects optimized code made from the recorded map).
 
 func tierHooks(iso *Isolate) {
 	js := iso.js
@@ -37,6 +38,9 @@ func tierHooks(iso *Isolate) {
 	})
 	js.DefineFunction(global, "fastArguments", 0, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
 		return in.NewInt(in.FastArguments()), true
+	})
+	js.DefineFunction(global, "optimizedOps", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) {
+		return in.NewString(strings.Join(in.OptimizedOps(a.Arg(0)), " ")).Value(), true
 	})
 }
 
@@ -669,6 +673,213 @@ console.log(out.join('\n'));
 			}
 		})
 	}
+}
+
+// The optimized tier's arithmetic (h-elem, interp/tierelem.go): shifts and
+// xor with an inline Smi path, Add/Sub/Mul/Div with numbers inline, and
+// Ldar;Inc|Dec;Star and postfix x++ fused. Each is used (its op is in the
+// optimized code, no deopt) and gives node's results on Smis, Smi
+// overflow, doubles, -0, NaN, strings, objects with valueOf and BigInts
+// (the expected output is node v20's, with the hooks stubbed to true/0).
+func TestTierUpShiftsXor(t *testing.T) {
+	checkTier(t, `function ops(a, b) {
+  const s = [a << b, a >> b, a >>> b, a ^ b];
+  let x = a << b; let y = a >> b; let z = a >>> b; let w = a ^ b;
+  return s.concat([x, y, z, w]).map(v => Object.is(v, -0) ? '-0' : String(v)).join(',');
+}
+ops(1, 2); ops(3, 4);
+const opt = optimize(ops);
+const has = ['ShiftLeftStar', 'ShiftRightStar', 'ShiftRightLogicalStar', 'BitwiseXorStar', 'ShiftLeftOpt', 'ShiftRightOpt', 'ShiftRightLogicalOpt', 'BitwiseXorOpt'].map(n => optimizedOps(ops).split(' ').includes(n));
+const cases = [[1, 2], [5, 29], [1, 30], [-1, 0], [-1, 31], [-1073741824, 1], [1073741823, 1], [7, -1], [7, 33],
+  [2 ** 31 + 5, 1], [-1.5, 2], [1e20, 3], [NaN, 1], [3, 1.9], [-(2 ** 32) - 3, 0], [4294967295, 0],
+  [{ valueOf() { return 6; } }, '1'], ['12', 2], [true, 3], [null, undefined]];
+const out = [];
+for (const [a, b] of cases) out.push(ops(a, b));
+console.log(out.join('\n'));
+try { ops(1n, 2n); } catch (e) { console.log(e.constructor.name); }
+try { ops(1n, 2); } catch (e) { console.log(e.constructor.name); }
+console.log(opt, has.join(), isOptimized(ops), deoptCount(ops));
+`, `4,0,0,3,4,0,0,3
+-1610612736,0,0,24,-1610612736,0,0,24
+1073741824,0,0,31,1073741824,0,0,31
+-1,-1,4294967295,-1,-1,-1,4294967295,-1
+-2147483648,-1,1,-32,-2147483648,-1,1,-32
+-2147483648,-536870912,1610612736,-1073741823,-2147483648,-536870912,1610612736,-1073741823
+2147483646,536870911,536870911,1073741822,2147483646,536870911,536870911,1073741822
+-2147483648,0,0,-8,-2147483648,0,0,-8
+14,3,3,38,14,3,3,38
+10,-1073741822,1073741826,-2147483644,10,-1073741822,1073741826,-2147483644
+-4,-1,1073741823,-3,-4,-1,1073741823,-3
+411041792,207749120,207749120,1661992963,411041792,207749120,207749120,1661992963
+0,0,0,1,0,0,0,1
+6,1,1,2,6,1,1,2
+-3,-3,4294967293,-3,-3,-3,4294967293,-3
+-1,-1,4294967295,-1,-1,-1,4294967295,-1
+12,3,3,7,12,3,3,7
+48,3,3,14,48,3,3,14
+8,0,0,2,8,0,0,2
+0,0,0,0,0,0,0,0
+TypeError
+TypeError
+true true,true,true,true,true,true,true,true true 0
+`)
+}
+
+func TestTierUpArithIncDec(t *testing.T) {
+	checkTier(t, `const show = v => Object.is(v, -0) ? '-0' : typeof v === 'bigint' ? v + 'n' : String(v);
+function ar(a, b) {
+  const r = [a + b, a - b, a * b, a / b];
+  let s = a + b; let d = a - b; let m = a * b;
+  r.push(s, d, m);
+  let k;
+  switch (a * b) { case 1: k = 'one'; break; case 6: k = 'six'; break; default: k = 'other'; }
+  r.push(k);
+  return r.map(show).join(',');
+}
+ar(1, 2); ar(3, 4);
+const opt = optimize(ar);
+const ops = optimizedOps(ar).split(' ');
+const cases = [[2, 3], [0.5, 2], [2.5, 2.4], [1.5, 4], [-1, 0], [0, -5], [1073741823, 1], [-1073741824, 1], [65536, 65536],
+  [0.1, 0.2], [NaN, 1], [Infinity, -Infinity], ['a', 1], [1, '2'], [{ valueOf() { return 3; } }, 2], [null, true], [undefined, 1], [2n, 3n]];
+for (const [a, b] of cases) console.log(ar(a, b));
+try { ar(1n, 1); } catch (e) { console.log(e.constructor.name); }
+console.log(opt, ['AddOpt', 'SubOpt', 'MulOpt', 'DivOpt', 'AddStar', 'SubStar', 'MulStar'].map(n => ops.includes(n)).join(), isOptimized(ar), deoptCount(ar));
+
+function inc(o, n) {
+  let i = n; let j = n; let t = [];
+  i++; ++j; j--; --j; ++j; t.push(i, j);
+  let p = i++; let q = j--;
+  t.push(p, q, i, j);
+  for (let k = 0; k < 3; k++) o.c++;
+  t.push(o.c);
+  return t.map(show).join(',');
+}
+inc({ c: 0 }, 1); inc({ c: 0 }, 2);
+const opt2 = optimize(inc);
+const ops2 = optimizedOps(inc).split(' ');
+for (const n of [5, 1073741822, 1073741823, -1073741824, 1.5, '7', -0, 9n]) console.log(inc({ c: n }, n));
+const vo = { c: { valueOf() { return 41; } } };
+console.log(inc(vo, 0));
+console.log(opt2, ['LdarIncStar', 'LdarDecStar', 'LdarPostInc'].map(n => ops2.includes(n)).join(), isOptimized(inc), deoptCount(inc));
+`, `5,-1,6,0.6666666666666666,5,-1,6,six
+2.5,-1.5,1,0.25,2.5,-1.5,1,one
+4.9,0.10000000000000009,6,1.0416666666666667,4.9,0.10000000000000009,6,six
+5.5,-2.5,6,0.375,5.5,-2.5,6,six
+-1,-1,-0,-Infinity,-1,-1,-0,other
+-5,5,-0,-0,-5,5,-0,other
+1073741824,1073741822,1073741823,1073741823,1073741824,1073741822,1073741823,other
+-1073741823,-1073741825,-1073741824,-1073741824,-1073741823,-1073741825,-1073741824,other
+131072,0,4294967296,1,131072,0,4294967296,other
+0.30000000000000004,-0.1,0.020000000000000004,0.5,0.30000000000000004,-0.1,0.020000000000000004,other
+NaN,NaN,NaN,NaN,NaN,NaN,NaN,other
+NaN,Infinity,-Infinity,NaN,NaN,Infinity,-Infinity,other
+a1,NaN,NaN,NaN,a1,NaN,NaN,other
+12,-1,2,0.5,12,-1,2,other
+5,1,6,1.5,5,1,6,six
+1,-1,0,0,1,-1,0,other
+NaN,NaN,NaN,NaN,NaN,NaN,NaN,other
+5n,-1n,6n,0n,5n,-1n,6n,other
+TypeError
+true true,true,true,true,true,true,true true 0
+6,5,6,5,7,4,8
+1073741823,1073741822,1073741823,1073741822,1073741824,1073741821,1073741825
+1073741824,1073741823,1073741824,1073741823,1073741825,1073741822,1073741826
+-1073741823,-1073741824,-1073741823,-1073741824,-1073741822,-1073741825,-1073741821
+2.5,1.5,2.5,1.5,3.5,0.5,4.5
+8,7,8,7,9,6,10
+1,0,1,0,2,-1,3
+10n,9n,10n,9n,11n,8n,12n
+1,0,1,0,2,-1,44
+true true,true,true true 0
+`)
+}
+
+// An arithmetic op whose acc operand is the HeapNumber the op just before
+// made (c * (a + b)) overwrites it instead of allocating (…Reuse); a join
+// (a ternary's arms meet at the op), a box loaded from an array, and a
+// result kept in a variable are never overwritten. node v20's output.
+func TestTierUpArithReuse(t *testing.T) {
+	checkTier(t, `const arr = [0.25, 1.5, 2.75];
+function f(a, b, c, flag) {
+  const r = [];
+  r.push(c * (a + b));
+  r.push(a + (a - b) / c);
+  const m = a * (flag ? arr[1] : a + b);
+  r.push(m);
+  const n = c - a * b;
+  r.push(n);
+  r.push(a + (b + c));
+  const t = a + b;
+  r.push(c * t, t);
+  return r;
+}
+f(1, 2, 3, false); f(0.5, 0.25, 2, true);
+const opt = optimize(f);
+const ops = optimizedOps(f).split(' ');
+const out = [];
+for (const [a, b, c] of [[0.5, 0.25, 2], [1.5, 2.5, 0.1], [2, 3, 4], [0.5, 0.5, 2], [-0.5, 0.5, -1], [1e308, 1e308, 0.5], [NaN, 1, 1], ['1', 2, 3], [{ valueOf() { return 0.5; } }, 1, 2]]) {
+  const r1 = f(a, b, c, true), r2 = f(a, b, c, false);
+  out.push(r1.concat(r2).map(v => Object.is(v, -0) ? '-0' : typeof v === 'bigint' ? v + 'n' : String(v)).join(','));
+}
+console.log(out.join('\n'));
+console.log(arr.join(), opt, ops.filter(n => n.endsWith('Reuse')).length > 0, isOptimized(f), deoptCount(f));
+// Every result is its own number: none overwrote another.
+const keep = [];
+for (let i = 0; i < 50; i++) keep.push(f(i + 0.5, 0.25, 3, i % 2 === 0));
+console.log(keep.every((r, i) => r[0] === 3 * (i + 0.75) && r[6] === i + 0.75), keep[7].join());
+`, `1.5,0.625,0.75,1.875,2.75,1.5,0.75,1.5,0.625,0.375,1.875,2.75,1.5,0.75
+0.4,-8.5,2.25,-3.65,4.1,0.4,4,0.4,-8.5,6,-3.65,4.1,0.4,4
+20,1.75,3,-2,9,20,5,20,1.75,10,-2,9,20,5
+2,0.5,0.75,1.75,3,2,1,2,0.5,0.5,1.75,3,2,1
+-0,0.5,-0.75,-0.75,-1,-0,0,-0,0.5,-0,-0.75,-1,-0,0
+Infinity,1e+308,1.5e+308,-Infinity,Infinity,Infinity,Infinity,Infinity,1e+308,Infinity,-Infinity,Infinity,Infinity,Infinity
+NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN,NaN
+36,1-0.3333333333333333,1.5,1,15,36,12,36,1-0.3333333333333333,12,1,15,36,12
+3,0.25,0.75,1.5,3.5,3,1.5,3,0.25,0.75,1.5,3.5,3,1.5
+0.25,1.5,2.75 true true true 0
+true 23.25,9.916666666666666,58.125,1.125,10.75,23.25,7.75
+`)
+}
+
+// Optimized keyed loads and stores (LdaKeyedOpt, LdaKeyedStar,
+// StaKeyedOpt) read and write a present element inline and take the
+// generic path for holes (the prototype's element shows through), out of
+// bounds, non-Smi and negative keys, strings, typed arrays, accessors,
+// frozen arrays, proxies and growth. node v20's output.
+func TestTierUpKeyedElements(t *testing.T) {
+	checkTier(t, `'use strict';
+function get(o, k) { const v = o[k]; return v; }
+function getv(o, k) { return o[k]; }
+function set(o, k, v) { o[k] = v; return o[k]; }
+const a = [1, 2, 3];
+get(a, 0); getv(a, 1); set(a, 2, 3); get(a, 1); getv(a, 0); set(a, 0, 1);
+const o1 = optimize(get), o2 = optimize(getv), o3 = optimize(set);
+const ops = optimizedOps(get) + ' ' + optimizedOps(getv) + ' ' + optimizedOps(set);
+const out = [];
+const holey = [1, , 3];
+Array.prototype[1] = 'proto';
+out.push(get(holey, 1), getv(holey, 1), get(a, 5), getv(a, -1), get(a, '1'), getv(a, 1.5), get('abc', 1), getv({ 0: 'x' }, 0));
+delete Array.prototype[1];
+out.push(get(holey, 1), getv(holey, 1));
+const ta = new Int32Array([7, 8]);
+out.push(get(ta, 1), set(ta, 0, 9.7), getv(ta, 0));
+Object.defineProperty(a, 1, { get() { return 'getter'; }, configurable: true });
+out.push(get(a, 1), getv(a, 1));
+out.push(set(a, 2, 'x'), set(a, 3, 'grow'), a.length, set(holey, 1, 'fill'), holey.join());
+const frozen = Object.freeze([1, 2]);
+try { set(frozen, 0, 5); out.push('no throw'); } catch (e) { out.push(e.constructor.name); }
+out.push(frozen[0]);
+const proxy = new Proxy([1, 2], { get(t, k) { return 'p' + String(k); } });
+out.push(get(proxy, 0));
+const big = [];
+for (let i = 0; i < 100; i++) set(big, i, i * 0.5);
+out.push(big.length, get(big, 99));
+try { get(undefined, 0); } catch (e) { out.push(e.constructor.name); }
+console.log(out.map(String).join('|'));
+console.log(o1 && o2 && o3, ['LdaKeyedStar', 'LdaKeyedOpt', 'StaKeyedOpt'].map(n => ops.split(' ').includes(n)).join());
+`, `proto|proto|undefined|undefined|2|undefined|b|x|undefined|undefined|8|9|9|getter|getter|x|grow|4|fill|1,fill,3|TypeError|1|p0|100|49.5|TypeError
+true true,true,true
+`)
 }
 
 // TestTierUpInstanceOf: optimized code walks the prototype chain itself for

@@ -249,6 +249,36 @@ const (
 	// Optimized tier (lead, session 5).
 	TestInstanceOfFunction // Reg(obj): TestInstanceOf with the prototype walk inline when acc is a plain function (its [Symbol.hasInstance] is Function.prototype's), else the generic operator
 
+	// Optimized tier (h-elem): arithmetic (interp/tierelem.go). The …Opt
+	// forms are their baseline op with inline Smi and HeapNumber paths and
+	// the generic helper otherwise (no deopt). A superinstruction whose fast
+	// path does not apply runs only its first instruction, whose operands
+	// it has: the instructions after it stay intact.
+	AddOpt                // Reg: Add, numbers inline
+	SubOpt                // Reg: Sub, numbers inline
+	MulOpt                // Reg: Mul, numbers inline
+	DivOpt                // Reg: Div, numbers inline
+	BitwiseXorOpt         // Reg: BitwiseXor, numbers inline
+	ShiftLeftOpt          // Reg: ShiftLeft, numbers inline
+	ShiftRightOpt         // Reg: ShiftRight, numbers inline
+	ShiftRightLogicalOpt  // Reg: ShiftRightLogical, numbers inline
+	BitwiseXorStar        // Reg: BitwiseXorOpt, then Star (on the fast path)
+	ShiftLeftStar         // Reg: ShiftLeftOpt, then Star
+	ShiftRightStar        // Reg: ShiftRightOpt, then Star
+	ShiftRightLogicalStar // Reg: ShiftRightLogicalOpt, then Star
+	LdarIncStar           // Reg: Ldar, Inc, Star on a Smi (x++ / ++x as a statement)
+	LdarDecStar           // Reg: Ldar, Dec, Star on a Smi
+	LdarPostInc           // Reg: Ldar x, ToNumeric, Star t, Inc, Star x, Ldar t on a Smi (x++ as a value)
+	LdaKeyedOpt           // Reg, Slot: LdaKeyedProperty with the element read inline
+	StaKeyedOpt           // Reg, Reg, Slot: StaKeyedProperty with the element write inline
+	AddReuse              // Reg: AddOpt whose acc operand is the fresh HeapNumber of the arithmetic op just before (nothing jumps here): a number result overwrites it
+	SubReuse              // Reg: SubOpt likewise
+	MulReuse              // Reg: MulOpt likewise
+	DivReuse              // Reg: DivOpt likewise
+	AddStarReuse          // Reg: AddStar likewise
+	SubStarReuse          // Reg: SubStar likewise
+	MulStarReuse          // Reg: MulStar likewise
+
 	numOps
 )
 
@@ -415,6 +445,31 @@ var infos = [NumOps]Info{
 	ConstructFast:         info("ConstructFast", Calls, Reg, Reg, Count, Slot),
 
 	TestInstanceOfFunction: info("TestInstanceOfFunction", Calls, Reg),
+
+	AddOpt:                info("AddOpt", Calls, Reg),
+	SubOpt:                info("SubOpt", Calls, Reg),
+	MulOpt:                info("MulOpt", Calls, Reg),
+	DivOpt:                info("DivOpt", Calls, Reg),
+	BitwiseXorOpt:         info("BitwiseXorOpt", Calls, Reg),
+	ShiftLeftOpt:          info("ShiftLeftOpt", Calls, Reg),
+	ShiftRightOpt:         info("ShiftRightOpt", Calls, Reg),
+	ShiftRightLogicalOpt:  info("ShiftRightLogicalOpt", Calls, Reg),
+	BitwiseXorStar:        info("BitwiseXorStar", Calls, Reg),
+	ShiftLeftStar:         info("ShiftLeftStar", Calls, Reg),
+	ShiftRightStar:        info("ShiftRightStar", Calls, Reg),
+	ShiftRightLogicalStar: info("ShiftRightLogicalStar", Calls, Reg),
+	LdarIncStar:           info("LdarIncStar", 0, Reg),
+	LdarDecStar:           info("LdarDecStar", 0, Reg),
+	LdarPostInc:           info("LdarPostInc", 0, Reg),
+	LdaKeyedOpt:           info("LdaKeyedOpt", Calls, Reg, Slot),
+	StaKeyedOpt:           info("StaKeyedOpt", Calls, Reg, Reg, Slot),
+	AddReuse:              info("AddReuse", Calls, Reg),
+	SubReuse:              info("SubReuse", Calls, Reg),
+	MulReuse:              info("MulReuse", Calls, Reg),
+	DivReuse:              info("DivReuse", Calls, Reg),
+	AddStarReuse:          info("AddStarReuse", Calls, Reg),
+	SubStarReuse:          info("SubStarReuse", Calls, Reg),
+	MulStarReuse:          info("MulStarReuse", Calls, Reg),
 }
 
 // Info returns the opcode's description.

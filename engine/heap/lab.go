@@ -43,6 +43,13 @@ func (h *Heap) AllocateYoung(size uint32) layout.Addr {
 
 func (h *Heap) allocateYoungSlow(size uint32) layout.Addr { return h.allocateSlow(&h.newAlloc, size) }
 
+// IsLastYoung reports whether the size-byte object at a is the new space's
+// latest allocation (nothing was allocated there since): the optimized
+// tier's guard before it overwrites a HeapNumber it believes fresh.
+func (h *Heap) IsLastYoung(a layout.Addr, size uint32) bool {
+	return h.newAlloc.lab.top == a+layout.Addr(size)
+}
+
 // Allocate returns uninitialized memory for a size-byte object in space s
 // (NewSpace, OldSpace or CodeSpace); objects larger than MaxRegularObjectSize
 // go to the large-object space whatever s is.

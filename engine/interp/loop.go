@@ -894,7 +894,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				}
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.add(l, acc)
+			acc, ok = in.arithOpt(bytecode.Add, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -911,7 +911,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				}
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Sub, l, acc)
+			acc, ok = in.arithOpt(bytecode.Sub, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -928,7 +928,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				}
 			}
 			in.frames[fi].pc = int32(pc)
-			acc, ok = in.arith(bytecode.Mul, l, acc)
+			acc, ok = in.arithOpt(bytecode.Mul, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -951,7 +951,7 @@ func (in *Interp) run() (layout.Value, bool) {
 			if bytecode.Op(code[pc]) == bytecode.BitwiseOrStar {
 				op = bytecode.BitwiseOr
 			}
-			acc, ok = in.arith(op, l, acc)
+			acc, ok = in.arithOpt(op, l, acc)
 			if !ok {
 				goto unwind
 			}
@@ -985,14 +985,24 @@ func (in *Interp) run() (layout.Value, bool) {
 			}
 			code = in.codeOf(fp)
 			pc++
-		case bytecode.LdaKeyedStar:
+		case bytecode.LdaKeyedStar, bytecode.LdaKeyedOpt:
 			obj := stack[fp+u16(code, pc+1)]
-			if acc.IsSmi() && obj.IsHeapObject() {
-				if v, hit := in.fastElement(obj, acc); hit {
-					acc = v
-					stack[fp+u16(code, pc+6)] = acc
-					pc += 8
-					continue
+			if acc.IsSmi() && int32(acc) >= 0 && obj.IsHeapObject() {
+				// fastElement inline (h-elem)
+				if t := layout.InstanceType(h.U16(h.Field(obj.Addr(), layout.MapOffset).Addr(), layout.MapInstanceTypeOffset)); t == layout.JSArrayType || t == layout.JSObjectType {
+					el := h.Field(obj.Addr(), layout.JSObjectElementsOffset).Addr()
+					if i := uint32(acc) >> 1; i < uint32(h.Field(el, layout.FixedArrayLengthOffset))>>1 {
+						if v := h.Field(el, layout.FixedArrayHeaderSize+i*layout.TaggedSize); v != in.hole {
+							acc = v
+							if bytecode.Op(code[pc]) == bytecode.LdaKeyedOpt {
+								pc += 5
+								continue
+							}
+							stack[fp+u16(code, pc+6)] = acc
+							pc += 8
+							continue
+						}
+					}
 				}
 			}
 			in.frames[fi].pc = int32(pc)
@@ -1137,6 +1147,273 @@ func (in *Interp) run() (layout.Value, bool) {
 				goto unwind
 			}
 			code = in.codeOf(fp)
+			pc += 3
+
+		// Optimized tier (h-elem): arithmetic (tierelem.go).
+		case bytecode.AddReuse, bytecode.AddStarReuse:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) + int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					if bytecode.Op(code[pc]) == bytecode.AddReuse {
+						pc += 3
+						continue
+					}
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			} else if v, hit := in.arithInPlace(bytecode.Add, l, acc); hit {
+				acc = v
+				if bytecode.Op(code[pc]) == bytecode.AddReuse {
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Add, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.SubReuse, bytecode.SubStarReuse:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) - int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					if bytecode.Op(code[pc]) == bytecode.SubReuse {
+						pc += 3
+						continue
+					}
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			} else if v, hit := in.arithInPlace(bytecode.Sub, l, acc); hit {
+				acc = v
+				if bytecode.Op(code[pc]) == bytecode.SubReuse {
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Sub, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.MulReuse, bytecode.MulStarReuse:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)>>1) * int64(int32(acc)); s == int64(int32(s)) && s != 0 {
+					acc = layout.Value(uint32(int32(s)))
+					if bytecode.Op(code[pc]) == bytecode.MulReuse {
+						pc += 3
+						continue
+					}
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			} else if v, hit := in.arithInPlace(bytecode.Mul, l, acc); hit {
+				acc = v
+				if bytecode.Op(code[pc]) == bytecode.MulReuse {
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Mul, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.DivReuse:
+			l := stack[fp+u16(code, pc+1)]
+			if v, hit := in.arithInPlace(bytecode.Div, l, acc); hit {
+				acc = v
+				pc += 3
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Div, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.StaKeyedOpt:
+			obj := stack[fp+u16(code, pc+1)]
+			key := stack[fp+u16(code, pc+3)]
+			if key.IsSmi() && int32(key) >= 0 && obj.IsHeapObject() {
+				// fastSetElement inline
+				if t := layout.InstanceType(h.U16(h.Field(obj.Addr(), layout.MapOffset).Addr(), layout.MapInstanceTypeOffset)); t == layout.JSArrayType || t == layout.JSObjectType {
+					el := h.Field(obj.Addr(), layout.JSObjectElementsOffset).Addr()
+					if i := uint32(key) >> 1; i < uint32(h.Field(el, layout.FixedArrayLengthOffset))>>1 {
+						if off := layout.FixedArrayHeaderSize + i*layout.TaggedSize; h.Field(el, off) != in.hole {
+							h.SetField(el, off, acc)
+							pc += 7
+							continue
+						}
+					}
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			if !in.storeKeyed(fp, obj, key, acc, false) {
+				goto unwind
+			}
+			acc = in.acc
+			code = in.codeOf(fp)
+			pc += 7
+		case bytecode.AddOpt:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) + int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Add, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.SubOpt:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if s := int64(int32(l)) - int64(int32(acc)); s == int64(int32(s)) {
+					acc = layout.Value(uint32(int32(s)))
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Sub, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.MulOpt:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				if p := int64(int32(l)>>1) * int64(int32(acc)); p == int64(int32(p)) && p != 0 {
+					acc = layout.Value(uint32(int32(p)))
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Mul, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.DivOpt:
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.Div, stack[fp+u16(code, pc+1)], acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.BitwiseXorOpt, bytecode.BitwiseXorStar:
+			l := stack[fp+u16(code, pc+1)]
+			if (l|acc)&1 == 0 {
+				acc ^= l
+				if bytecode.Op(code[pc]) == bytecode.BitwiseXorOpt {
+					pc += 3
+					continue
+				}
+				stack[fp+u16(code, pc+4)] = acc
+				pc += 6
+				continue
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(bytecode.BitwiseXor, l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.ShiftLeftOpt, bytecode.ShiftRightOpt, bytecode.ShiftRightLogicalOpt:
+			l := stack[fp+u16(code, pc+1)]
+			op := bytecode.Op(code[pc])
+			if (l|acc)&1 == 0 {
+				if v, hit := smiShift(op, l, acc); hit {
+					acc = v
+					pc += 3
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(baseOp(op), l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.ShiftLeftStar, bytecode.ShiftRightStar, bytecode.ShiftRightLogicalStar:
+			l := stack[fp+u16(code, pc+1)]
+			op := bytecode.Op(code[pc])
+			if (l|acc)&1 == 0 {
+				if v, hit := smiShift(op, l, acc); hit {
+					acc = v
+					stack[fp+u16(code, pc+4)] = acc
+					pc += 6
+					continue
+				}
+			}
+			in.frames[fi].pc = int32(pc)
+			acc, ok = in.arithOpt(baseOp(op), l, acc)
+			if !ok {
+				goto unwind
+			}
+			code = in.codeOf(fp)
+			pc += 3
+		case bytecode.LdarIncStar:
+			acc = stack[fp+u16(code, pc+1)]
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMax) {
+				acc += layout.Smi(1)
+				stack[fp+u16(code, pc+5)] = acc
+				pc += 7
+				continue
+			}
+			pc += 3 // only the Ldar: the Inc and Star follow
+		case bytecode.LdarDecStar:
+			acc = stack[fp+u16(code, pc+1)]
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMin) {
+				acc -= layout.Smi(1)
+				stack[fp+u16(code, pc+5)] = acc
+				pc += 7
+				continue
+			}
+			pc += 3
+		case bytecode.LdarPostInc:
+			r := fp + u16(code, pc+1)
+			acc = stack[r]
+			if acc.IsSmi() && acc != layout.Smi(layout.SmiMax) {
+				stack[fp+u16(code, pc+5)] = acc
+				stack[r] = acc + layout.Smi(1)
+				pc += 14
+				continue
+			}
 			pc += 3
 
 		default:

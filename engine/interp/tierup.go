@@ -372,14 +372,20 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 		case bytecode.Ldar:
 			if nx == bytecode.Star {
 				set(pc, bytecode.LdarStar)
+			} else if o, ok := quickenArith(code, pc); ok { // h-elem
+				set(pc, o)
 			}
 		case bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec:
 			if nx == bytecode.Star {
 				set(pc, starForm(op))
+			} else if o, ok := quickenArith(code, pc); ok { // h-elem
+				set(pc, o)
 			}
 		case bytecode.LdaKeyedProperty:
 			if nx == bytecode.Star {
 				set(pc, bytecode.LdaKeyedStar)
+			} else {
+				set(pc, bytecode.LdaKeyedOpt) // h-elem
 			}
 		case bytecode.LdaNamedProperty, bytecode.StaNamedProperty:
 			k, ok := monoField(u16(code, pc+5))
@@ -422,8 +428,13 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 				continue
 			}
 			set(pc, fusedCompare(op))
+		default:
+			if o, ok := quickenArith(code, pc); ok { // h-elem
+				set(pc, o)
+			}
 		}
 	}
+	in.quickenReuse(code, fv) // h-elem
 	return changed
 }
 
