@@ -32,12 +32,14 @@ func (b *installer) function() {
 	c := b.constructor("Function", 1, functionConstructor, proto)
 	in.SetIntrinsic(interp.FunctionFunction, c.Value())
 	boundCall := in.RegisterNative(boundFunctionCall)
+	apply := in.DefineFunction(proto, "apply", 2, functionApply)
+	in.SetIntrinsic(interp.FunctionApplyFunction, apply.Value())
 	b.methods(proto, []fn{
-		{"apply", 2, functionApply},
 		{"bind", 1, func(in *interp.Interp, a interp.Args) (layout.Value, bool) { return functionBind(in, a, boundCall) }},
-		{"call", 1, functionCall},
-		{"toString", 0, functionToString},
 	})
+	call := in.DefineFunction(proto, "call", 1, functionCall)
+	in.SetIntrinsic(interp.FunctionCallFunction, call.Value())
+	in.DefineFunction(proto, "toString", 0, functionToString)
 	// Non-writable and non-configurable (ECMA-262 20.2.3.6): every plain
 	// function's instanceof is OrdinaryHasInstance, which optimized code
 	// relies on (interp.instanceOfFunction).

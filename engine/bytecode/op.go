@@ -233,11 +233,15 @@ const (
 	JumpIfNotGreaterSmi
 	JumpIfNotLessEqualSmi
 	JumpIfNotGreaterEqualSmi
-	CallPropertyMono          // as CallProperty, guarded by the callee its slot learned (deopt on another)
+	CallPropertyMono          // as CallProperty, guarded by the callee its slot learned (deopt on another); a megamorphic slot: any callee (h-call)
 	CallUndefinedReceiverMono // as CallUndefinedReceiver, guarded likewise
 
 	// BigInt (h-bigint).
 	ToNumber // acc = ToNumber(acc): unary +, a TypeError for a BigInt
+
+	// Optimized tier (h-call).
+	CreateArgumentsSloppy // CreateArguments of a sloppy function with simple parameters, made from the recorded arguments map when it can (interp/tiercall.go)
+	ConstructFast         // Reg(callee), Reg(first argument), Count(args), Slot: Construct; a compiled base constructor with an initial map gets its receiver and frame directly, anything else the generic path (no deopt)
 
 	// Optimized tier (lead, session 5).
 	TestInstanceOfFunction // Reg(obj): TestInstanceOf with the prototype walk inline when acc is a plain function (its [Symbol.hasInstance] is Function.prototype's), else the generic operator
@@ -436,6 +440,9 @@ var infos = [NumOps]Info{
 	CallUndefinedReceiverMono: info("CallUndefinedReceiverMono", Calls, Reg, Reg, Count, Slot),
 
 	ToNumber: info("ToNumber", Calls),
+
+	CreateArgumentsSloppy: info("CreateArgumentsSloppy", 0),
+	ConstructFast:         info("ConstructFast", Calls, Reg, Reg, Count, Slot),
 
 	TestInstanceOfFunction: info("TestInstanceOfFunction", Calls, Reg),
 

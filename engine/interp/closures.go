@@ -108,19 +108,22 @@ func (in *Interp) createArguments(fp int, rest bool) layout.Value {
 		s.Close()
 	}
 	f.DefineProperty(obj, h.NewHandle(in.names[NameLength]), h.NewHandle(layout.Smi(argc)), objects.AttrDontEnum)
-	if it, kind := in.lookup(in.intrinsics[ArrayPrototype], NameKey(in.intrinsics[SymbolIterator])); kind == propData {
-		f.DefineProperty(obj, h.NewHandle(in.intrinsics[SymbolIterator]), h.NewHandle(it), objects.AttrDontEnum)
-	}
+	// @@iterator is %Array.prototype.values%, whatever Array.prototype
+	// holds now (CreateUnmappedArgumentsObject step 8; node too).
+	f.DefineProperty(obj, h.NewHandle(in.intrinsics[SymbolIterator]), h.NewHandle(in.intrinsics[ArrayValuesFunction]), objects.AttrDontEnum)
 	callee := f.InternalizeGo("callee")
+	sloppy := false
 	if fn := in.stack[fp+bytecode.FrameClosure]; !in.isStrict(fp) && in.hasSimpleParameters(fn) {
 		// Sloppy functions' arguments.callee is the function itself.
 		f.DefineProperty(obj, callee, h.NewHandle(fn), objects.AttrDontEnum)
+		sloppy = true
 	} else {
 		// Unmapped arguments objects: callee throws (%ThrowTypeError%).
 		tte := h.NewHandle(in.intrinsics[ThrowTypeErrorFunction])
 		f.DefineAccessor(obj, callee, tte, tte, objects.AttrDontEnum|objects.AttrDontDelete)
 	}
 	f.DefineProperty(obj, h.NewHandle(in.intrinsics[PrivateArguments]), h.NewHandle(in.trueV), objects.AttrDontEnum)
+	in.noteArgumentsMap(obj.Value(), !sloppy)
 	return obj.Value()
 }
 

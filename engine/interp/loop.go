@@ -733,6 +733,12 @@ func (in *Interp) run() (layout.Value, bool) {
 				return acc, true
 			}
 			fi--
+			if flags&frameApplied != 0 {
+				// h-call: f.apply(x, arguments) called f directly
+				// (tiercall.go): the apply builtin's frame goes too.
+				in.frames = in.frames[:fi]
+				fi--
+			}
 			in.sp = int(in.frames[fi].end)
 			fp = int(in.frames[fi].fp)
 			pc = int(in.frames[fi].pc)
@@ -1042,17 +1048,7 @@ func (in *Interp) run() (layout.Value, bool) {
 				recv = -1
 			}
 			in.frames[fi].pc = int32(pc)
-			var st callStatus
-			switch k := in.monoCallCheck(fp, callee, recv, u16(code, pc+7)); k {
-			case monoCallHit:
-				st = in.pushFrame(callee, recv, first, argc, -1, 0)
-			case monoCallMiss:
-				in.tier.reason = deoptCall
-				goto deopt
-			default:
-				st = in.callAt(callee, recv, first, argc, -1, 0)
-			}
-			switch st {
+			switch in.callMono(fp, callee, recv, first, argc, u16(code, pc+7)) {
 			case callPushed:
 				fi = len(in.frames) - 1
 				fp = int(in.frames[fi].fp)
@@ -1089,6 +1085,28 @@ func (in *Interp) run() (layout.Value, bool) {
 			} else {
 				acc = in.falseV
 				pc = bytecode.ReadU32(code, pc+4)
+			}
+
+		// Optimized tier (h-call): tiercall.go.
+		case bytecode.CreateArgumentsSloppy:
+			acc = in.createArgumentsSloppy(fp)
+			code = in.codeOf(fp)
+			pc++
+		case bytecode.ConstructFast:
+			in.frames[fi].pc = int32(pc)
+			switch in.constructFast(fp+u16(code, pc+1), fp+u16(code, pc+3), u16(code, pc+5)) {
+			case callPushed:
+				fi = len(in.frames) - 1
+				fp = int(in.frames[fi].fp)
+				pc = 0
+				code = in.codeOf(fp)
+				acc = in.undefined // dead at entry
+			case callDone:
+				acc = in.acc
+				code = in.codeOf(fp)
+				pc += 9
+			default:
+				goto unwind
 			}
 
 		// Optimized tier (lead, session 5).

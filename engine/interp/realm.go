@@ -147,7 +147,17 @@ const (
 	SharedArrayBufferPrototype = ArrayBufferFunction + 1
 	SharedArrayBufferMap       = ArrayBufferFunction + 2
 	SharedArrayBufferFunction  = ArrayBufferFunction + 3
-	numIntrinsics              = ArrayBufferFunction + 4
+	// The maps of the arguments objects createArguments makes (sloppy:
+	// callee a data property; strict) and the Smi field handlers of their
+	// length, and %Function.prototype.apply% and call: optimized code
+	// calls f.apply(x, arguments) and f.call(x, …) directly (tiercall.go; h-call).
+	ArgumentsMap                 = ArrayBufferFunction + 4
+	StrictArgumentsMap           = ArrayBufferFunction + 5
+	ArgumentsLengthHandler       = ArrayBufferFunction + 6
+	StrictArgumentsLengthHandler = ArrayBufferFunction + 7
+	FunctionApplyFunction        = ArrayBufferFunction + 8
+	FunctionCallFunction         = ArrayBufferFunction + 9
+	numIntrinsics                = ArrayBufferFunction + 10
 )
 
 // ErrorKind selects one of the native error constructors.

@@ -3,8 +3,6 @@ package interp
 import (
 	"math/bits"
 
-	"github.com/sonde-js/sonde/engine/objects"
-
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/layout"
 )
@@ -69,16 +67,8 @@ const (
 
 // Deoptimization reasons.
 const (
-	deoptMap  = iota // a named access met another map than its feedback's
-	deoptSmi         // a Smi-specialized op met a non-Smi
-	deoptCall        // a call site met another callee than the one it learned
-)
-
-// Outcomes of monoCallCheck.
-const (
-	monoCallHit     = iota // the learned callee: push its frame directly
-	monoCallMiss           // another callee: deoptimize
-	monoCallGeneric        // not known yet (learned now) or not eligible: the generic call
+	deoptMap = iota // a named access met another map than its feedback's
+	deoptSmi        // a Smi-specialized op met a non-Smi
 )
 
 // tierState is the interpreter's tier-up configuration and counters.
@@ -97,8 +87,10 @@ type tierState struct {
 	// mega and megaStore are the megamorphic load and store caches of
 	// optimized code (tierload.go).
 	mega, megaStore megaCache
-	// Statistics for tests and benchmarks.
-	optimizations, deopts int
+	// Statistics for tests and benchmarks; direct: calls of f through
+	// apply or call that callDirect made directly, fastArguments:
+	// arguments objects createArgumentsSloppy made (tiercall.go).
+	optimizations, deopts, direct, fastArguments int
 }
 
 func (t *tierState) configure(c TierUpConfig) {
@@ -226,11 +218,6 @@ func (in *Interp) deoptimize(fi, pc, reason int) {
 	f := in.f
 	fp := int(in.frames[fi].fp)
 	code := in.stack[fp+bytecode.FrameBytecode]
-	if reason == deoptCall {
-		// The site is polymorphic: the next optimization leaves it generic.
-		slot := u16(f.Bytecodes(code), pc+7)
-		in.h.SetField(in.stack[fp+bytecode.FrameFeedbackVector].Addr(), feedbackOffset(slot), layout.Smi(megamorphicMarker))
-	}
 	in.stack[fp+bytecode.FrameBytecode] = f.BytecodeBaseline(code)
 	in.tier.deopts++
 	fv := in.stack[fp+bytecode.FrameFeedbackVector]
@@ -336,7 +323,7 @@ func (in *Interp) optimize(fv layout.Value) {
 // code using the feedback in fv. It reports whether anything changed. It
 // reads the heap but does not allocate.
 func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
-	h := in.h
+	h, f := in.h, in.f
 	changed := false
 	next := func(pc int) bytecode.Op {
 		n := pc + int(bytecode.Sizes[code[pc]])
@@ -429,14 +416,18 @@ func (in *Interp) quicken(code []byte, fv layout.Value, flags int) bool {
 			}
 		case bytecode.CallProperty, bytecode.CallUndefinedReceiver:
 			// A call site whose slot is not marked polymorphic learns its
-			// callee at its first optimized run (monoCallCheck).
-			if t := h.Field(fv.Addr(), feedbackOffset(u16(code, pc+7))); t.IsSmi() {
-				continue
-			}
+			// callee at its first optimized run (callMono, tiercall.go);
+			// a polymorphic one calls any callee without deopt.
 			if op == bytecode.CallProperty {
 				set(pc, bytecode.CallPropertyMono)
 			} else {
 				set(pc, bytecode.CallUndefinedReceiverMono)
+			}
+		case bytecode.Construct:
+			set(pc, bytecode.ConstructFast)
+		case bytecode.CreateArguments:
+			if in.sloppySimple(f.FeedbackVectorShared(fv)) {
+				set(pc, bytecode.CreateArgumentsSloppy)
 			}
 		case bytecode.TestInstanceOf:
 			set(pc, bytecode.TestInstanceOfFunction)
@@ -501,43 +492,4 @@ func (in *Interp) CallerRunsOptimized() bool {
 		return ba.IsHeapObject() && ba != in.undefined && in.f.BytecodeBaseline(ba) != in.undefined
 	}
 	return false
-}
-
-// monoCallCheck is the guard of a monomorphic call site in optimized code
-// (slot: the call's feedback slot, which only optimized code uses). The
-// first run records the callee if it is a compiled, ordinary JavaScript
-// function; later runs push that callee's frame without callAt's checks
-// (callable, constructor, class, compiled) as long as the callee is the
-// same. A sloppy callee with a primitive receiver takes the generic path
-// (it must be boxed). No allocation.
-func (in *Interp) monoCallCheck(fp, calleeIdx, recvIdx, slot int) int {
-	h, f := in.h, in.f
-	fvA := in.stack[fp+bytecode.FrameFeedbackVector].Addr()
-	off := feedbackOffset(slot)
-	target := h.Field(fvA, off)
-	fn := in.stack[calleeIdx]
-	if fn != target || target == in.undefined {
-		if target != in.undefined {
-			return monoCallMiss
-		}
-		if in.isFunction(fn) {
-			sfi := f.FunctionShared(fn)
-			data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
-			if data.IsHeapObject() && data != in.undefined && f.FunctionFeedbackVector(fn) != in.undefined &&
-				f.SharedFlags(sfi)&objects.SharedIsClassConstructor == 0 {
-				h.SetField(fvA, off, fn)
-			}
-		}
-		return monoCallGeneric
-	}
-	sfi := f.FunctionShared(fn)
-	if data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset); data == in.undefined {
-		return monoCallGeneric // recompiling (coverage): compile first
-	}
-	if recvIdx >= 0 && f.SharedFlags(sfi)&(objects.SharedIsStrict|objects.SharedIsArrow) == 0 {
-		if r := in.stack[recvIdx]; r.IsSmi() || !in.IsObject(r) && !in.IsNullish(r) {
-			return monoCallGeneric
-		}
-	}
-	return monoCallHit
 }

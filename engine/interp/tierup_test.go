@@ -28,6 +28,7 @@ func TestQuickenedSizes(t *testing.T) {
 		bytecode.LdaKeyedOpt: bytecode.LdaKeyedProperty, bytecode.StaKeyedOpt: bytecode.StaKeyedProperty,
 		bytecode.AddReuse: bytecode.Add, bytecode.SubReuse: bytecode.Sub, bytecode.MulReuse: bytecode.Mul, bytecode.DivReuse: bytecode.Div,
 		bytecode.AddStarReuse: bytecode.Add, bytecode.SubStarReuse: bytecode.Sub, bytecode.MulStarReuse: bytecode.Mul,
+		bytecode.ConstructFast: bytecode.Construct, bytecode.CreateArgumentsSloppy: bytecode.CreateArguments,
 	}
 	for _, op := range []bytecode.Op{bytecode.Add, bytecode.Sub, bytecode.Mul, bytecode.BitwiseAnd, bytecode.BitwiseOr, bytecode.Inc, bytecode.Dec} {
 		pairs[starForm(op)] = op
@@ -35,8 +36,8 @@ func TestQuickenedSizes(t *testing.T) {
 	for _, op := range []bytecode.Op{bytecode.TestLessThan, bytecode.TestGreaterThan, bytecode.TestLessThanOrEqual, bytecode.TestGreaterThanOrEqual} {
 		pairs[fusedCompare(op)] = op
 	}
-	if len(pairs) != 49 {
-		t.Fatalf("%d quickened forms, want 49 (starForm or fusedCompare maps two ops to one)", len(pairs))
+	if len(pairs) != 51 {
+		t.Fatalf("%d quickened forms, want 51 (starForm or fusedCompare maps two ops to one)", len(pairs))
 	}
 	for q, base := range pairs {
 		if q.Size() != base.Size() {
