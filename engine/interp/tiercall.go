@@ -35,16 +35,15 @@ import (
 const frameApplied = frameDerived << 1
 
 // callMono is the call of a call site in optimized code (slot: the call's
-// feedback slot). The first run records the callee if it is a compiled,
-// ordinary (non-class) JavaScript function or the realm's
-// Function.prototype.apply or call; later runs with that callee push its
-// frame without callAt's checks; another callee makes the site
+// feedback slot). The first run records the callee if it is a function;
+// later runs with that callee call it through callFunction (a compiled
+// ordinary callee's frame pushed without callAt's checks); another callee makes the site
 // megamorphic (the slot holds a Smi): any callee, never a deopt. A sloppy
 // callee with a primitive receiver takes the generic path (it must be
 // boxed). It allocates only on the generic path (and tier-up
 // after the push, as pushFrame).
 func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) callStatus {
-	h, f := in.h, in.f
+	h := in.h
 	stack := in.stack
 	fn := stack[calleeIdx]
 	fvA := stack[fp+bytecode.FrameFeedbackVector].Addr()
@@ -70,13 +69,9 @@ func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) call
 			return in.callFunction(fn, calleeIdx, recvIdx, argsIdx, argc)
 		}
 		if in.isFunction(fn) {
-			sfi := f.FunctionShared(fn)
-			data := h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
-			if data.IsHeapObject() && data != in.undefined && f.FunctionFeedbackVector(fn) != in.undefined &&
-				f.SharedFlags(sfi)&objects.SharedIsClassConstructor == 0 ||
-				fn == in.intrinsics[FunctionApplyFunction] || fn == in.intrinsics[FunctionCallFunction] {
-				h.SetField(fvA, off, fn)
-			}
+			// Any function (callFunction serves every kind): a builtin
+			// callee learned too keeps its site off this path.
+			h.SetField(fvA, off, fn)
 		}
 		return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
 	}
