@@ -113,7 +113,7 @@ func (in *Interp) createArguments(fp int, rest bool) layout.Value {
 	f.DefineProperty(obj, h.NewHandle(in.intrinsics[SymbolIterator]), h.NewHandle(in.intrinsics[ArrayValuesFunction]), objects.AttrDontEnum)
 	callee := f.InternalizeGo("callee")
 	sloppy := false
-	if fn := in.stack[fp+bytecode.FrameClosure]; !in.isStrict(fp) && in.hasSimpleParameters(fn) {
+	if fn := in.stack[fp+bytecode.FrameClosure]; !in.isStrict(fp) && in.hasSimpleParameters(in.f.FunctionShared(fn)) {
 		// Sloppy functions' arguments.callee is the function itself.
 		f.DefineProperty(obj, callee, h.NewHandle(fn), objects.AttrDontEnum)
 		sloppy = true
@@ -127,10 +127,10 @@ func (in *Interp) createArguments(fp int, rest bool) layout.Value {
 	return obj.Value()
 }
 
-// hasSimpleParameters reports whether function fn's parameter list is
-// simple: plain identifiers, no defaults, patterns or rest.
-func (in *Interp) hasSimpleParameters(fn layout.Value) bool {
-	_, lit := in.functionAST(in.f.FunctionShared(fn))
+// hasSimpleParameters reports whether the parameter list of the function
+// of sfi is simple: plain identifiers, no defaults, patterns or rest.
+func (in *Interp) hasSimpleParameters(sfi layout.Value) bool {
+	_, lit := in.functionAST(sfi)
 	if lit == nil {
 		return true
 	}

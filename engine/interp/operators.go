@@ -86,7 +86,14 @@ func (in *Interp) arith(op bytecode.Op, l, r layout.Value) (layout.Value, bool) 
 		}
 		x, y = in.NumberValue(ln), in.NumberValue(rn)
 	}
+	return in.numberBinary(op, x, y)
+}
+
+// numberBinary applies a numeric binary operator to two numbers' values.
+func (in *Interp) numberBinary(op bytecode.Op, x, y float64) (layout.Value, bool) {
 	switch op {
+	case bytecode.Add:
+		return in.NewNumber(x + y), true
 	case bytecode.Sub:
 		return in.NewNumber(x - y), true
 	case bytecode.Mul:
@@ -98,19 +105,27 @@ func (in *Interp) arith(op bytecode.Op, l, r layout.Value) (layout.Value, bool) 
 	case bytecode.Exp:
 		return in.NewNumber(jsPow(x, y)), true
 	case bytecode.BitwiseAnd:
-		return in.NewInt(int(jsnum.ToInt32(x) & jsnum.ToInt32(y))), true
+		return in.NewInt(int(toInt32Of(x) & toInt32Of(y))), true
 	case bytecode.BitwiseOr:
-		return in.NewInt(int(jsnum.ToInt32(x) | jsnum.ToInt32(y))), true
+		return in.NewInt(int(toInt32Of(x) | toInt32Of(y))), true
 	case bytecode.BitwiseXor:
-		return in.NewInt(int(jsnum.ToInt32(x) ^ jsnum.ToInt32(y))), true
+		return in.NewInt(int(toInt32Of(x) ^ toInt32Of(y))), true
 	case bytecode.ShiftLeft:
-		return in.NewInt(int(jsnum.ToInt32(x) << (jsnum.ToUint32(y) & 31))), true
+		return in.NewInt(int(toInt32Of(x) << (jsnum.ToUint32(y) & 31))), true
 	case bytecode.ShiftRight:
-		return in.NewInt(int(jsnum.ToInt32(x) >> (jsnum.ToUint32(y) & 31))), true
+		return in.NewInt(int(toInt32Of(x) >> (jsnum.ToUint32(y) & 31))), true
 	case bytecode.ShiftRightLogical:
 		return in.NewInt(int(jsnum.ToUint32(x) >> (jsnum.ToUint32(y) & 31))), true
 	}
 	return in.ThrowError(Error, "unknown operator")
+}
+
+// toInt32Of is ToInt32 of a number's value, the common case inline.
+func toInt32Of(x float64) int32 {
+	if x >= -(1<<31) && x < 1<<31 {
+		return int32(x)
+	}
+	return jsnum.ToInt32(x)
 }
 
 // jsMod is the % operator on numbers.

@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"github.com/sonde-js/sonde/engine/ast"
 	"github.com/sonde-js/sonde/engine/bytecode"
 	"github.com/sonde-js/sonde/engine/heap"
 	"github.com/sonde-js/sonde/engine/layout"
@@ -339,16 +338,7 @@ func (in *Interp) sloppySimple(sfi layout.Value) bool {
 	if in.f.SharedFlags(sfi)&objects.SharedIsStrict != 0 {
 		return false
 	}
-	_, lit := in.functionAST(sfi)
-	if lit == nil {
-		return true
-	}
-	for _, p := range lit.Params {
-		if _, ok := p.Target.Data.(*ast.BIdentifier); !ok || p.Rest || p.Default.Data != nil {
-			return false
-		}
-	}
-	return true
+	return in.hasSimpleParameters(sfi)
 }
 
 // createArgumentsSloppy is CreateArguments in the optimized code of a

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/sonde-js/sonde/engine/bytecode"
-	"github.com/sonde-js/sonde/engine/jsnum"
 	"github.com/sonde-js/sonde/engine/layout"
 )
 
@@ -109,14 +108,6 @@ func (in *Interp) numberOf(v layout.Value) (float64, bool) {
 	return in.h.F64(v.Addr(), layout.HeapNumberValueOffset), true
 }
 
-// toInt32Of is ToInt32 of a number's value, the common case inline.
-func toInt32Of(x float64) int32 {
-	if x >= -(1<<31) && x < 1<<31 {
-		return int32(x)
-	}
-	return jsnum.ToInt32(x)
-}
-
 // arithOpt is the slow path of the …Opt and …Star arithmetic ops (op is
 // the baseline operator): two numbers are computed inline (a HeapNumber
 // allocated when the result is no Smi), anything else takes the
@@ -130,29 +121,7 @@ func (in *Interp) arithOpt(op bytecode.Op, l, r layout.Value) (layout.Value, boo
 		}
 		return in.arith(op, l, r)
 	}
-	switch op {
-	case bytecode.Add:
-		return in.NewNumber(x + y), true
-	case bytecode.Sub:
-		return in.NewNumber(x - y), true
-	case bytecode.Mul:
-		return in.NewNumber(x * y), true
-	case bytecode.Div:
-		return in.NewNumber(x / y), true
-	case bytecode.BitwiseAnd:
-		return in.NewInt(int(toInt32Of(x) & toInt32Of(y))), true
-	case bytecode.BitwiseOr:
-		return in.NewInt(int(toInt32Of(x) | toInt32Of(y))), true
-	case bytecode.BitwiseXor:
-		return in.NewInt(int(toInt32Of(x) ^ toInt32Of(y))), true
-	case bytecode.ShiftLeft:
-		return in.NewInt(int(toInt32Of(x) << (jsnum.ToUint32(y) & 31))), true
-	case bytecode.ShiftRight:
-		return in.NewInt(int(toInt32Of(x) >> (jsnum.ToUint32(y) & 31))), true
-	case bytecode.ShiftRightLogical:
-		return in.NewInt(int(jsnum.ToUint32(x) >> (jsnum.ToUint32(y) & 31))), true
-	}
-	return in.arith(op, l, r)
+	return in.numberBinary(op, x, y)
 }
 
 // baseOp returns the baseline operator of an optimized arithmetic op.
