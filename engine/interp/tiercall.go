@@ -13,8 +13,9 @@ import (
 // uses). Later runs that meet the same callee push its frame with
 // pushLean, which does only what such a callee needs (a compiled, ordinary
 // JavaScript function: no construct, no new.target, no receiver boxing),
-// reading each field once; another callee deoptimizes (the site becomes
-// megamorphic).
+// reading each field once; another callee makes the site megamorphic
+// (any callee from then on, through callFunction): calls never
+// deoptimize, as nothing after a call depends on its callee.
 //
 // A site may also learn the realm's %Function.prototype.apply% or call:
 // then `f.apply(thisArg, arguments)`, with f a compiled ordinary function

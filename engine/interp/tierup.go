@@ -12,8 +12,10 @@ import (
 // constant pool, handler table and source positions, in which instructions
 // are rewritten in place to quickened forms of the same size that use the
 // inline-cache feedback (guarded monomorphic field loads and stores,
-// polymorphic field loads scanned inline with the generic load as their
-// fallback, Smi-guarded compare-and-branch) and superinstructions over the hottest
+// prototype-chain, polymorphic and megamorphic property access with the
+// generic path as fallback (tierload.go), lean calls (tiercall.go), inline
+// number and element ops (tierelem.go), Smi-guarded compare-and-branch)
+// and superinstructions over the hottest
 // pairs (an instruction and the Star after it, Star then Ldar…; the second
 // instruction stays intact, so jumps to it still land on an instruction).
 // Every pc means the same in both arrays, so:
