@@ -119,33 +119,18 @@ func (in *Interp) prepareCall(calleeIdx int) bool {
 	return true
 }
 
-// pushFrame pushes the frame of a compiled JavaScript function: header,
-// parameters (missing ones undefined), registers (undefined), then the
-// arguments beyond the parameters. It counts the invocation and polls the
-// safepoint at function entry.
+// pushFrame pushes the frame of the compiled JavaScript function at
+// calleeIdx (see pushFrameAt), after the receiver a sloppy function sees
+// for undefined or null and the hole of a derived constructor.
 func (in *Interp) pushFrame(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags frameFlags) callStatus {
 	h, f := in.h, in.f
 	stack := in.stack
 	fn := stack[calleeIdx]
 	sfi := f.FunctionShared(fn)
-	fv := f.FunctionFeedbackVector(fn)
-	ba := h.Field(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset)
-	optimized := ba != in.undefined
-	if !optimized {
-		ba = h.Field(sfi.Addr(), layout.SharedFunctionDataOffset)
-	}
-	params := h.Field(ba.Addr(), layout.BytecodeArrayParameterSizeOffset).SmiValue() - 1
-	regs := h.Field(ba.Addr(), layout.BytecodeArrayFrameSizeOffset).SmiValue() / layout.TaggedSize
-	extra := max(argc-params, 0)
 	fp := in.sp
 	if recvIdx == fp {
 		// The receiver was made in the scratch slot at sp: keep it.
 		fp++
-	}
-	end := fp + bytecode.FrameHeaderSize + params + regs + extra
-	if end > in.limit {
-		in.throwErrorValue(RangeError, "Maximum call stack size exceeded")
-		return callThrew
 	}
 	recv := in.undefined
 	if recvIdx >= 0 {
@@ -161,26 +146,66 @@ func (in *Interp) pushFrame(calleeIdx, recvIdx, argsIdx, argc, ntIdx int, flags 
 	if ntIdx >= 0 {
 		nt = stack[ntIdx]
 	}
-	fr := stack[fp:end]
+	return in.pushFrameAt(fp, fn, f.FunctionFeedbackVector(fn), h.Field(sfi.Addr(), layout.SharedFunctionDataOffset), recv, nt, argsIdx, argc, flags)
+}
+
+// pushFrameAt pushes, at stack index fp, the frame of fn, a compiled
+// JavaScript function (fv its feedback vector, base its baseline bytecode),
+// called with receiver recv (already what the callee sees: boxed, the
+// global object, for a construct the new object), new.target newTarget
+// and the argc arguments at argsIdx: header, parameters (missing ones
+// undefined), registers (undefined), then the arguments beyond the
+// parameters. It runs the optimized code when fv has some, else counts the
+// invocation (tiering up at the budget); it checks the stack limit and
+// polls the safepoint at function entry. pushFrame and the optimized
+// tier's calls (tiercall.go) share it.
+func (in *Interp) pushFrameAt(fp int, fn, fv, base, recv, newTarget layout.Value, argsIdx, argc int, flags frameFlags) callStatus {
+	h := in.h
+	ba := h.Field(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset)
+	optimized := ba != in.undefined
+	if !optimized {
+		ba = base
+	}
+	params := h.Field(ba.Addr(), layout.BytecodeArrayParameterSizeOffset).SmiValue() - 1
+	regs := h.Field(ba.Addr(), layout.BytecodeArrayFrameSizeOffset).SmiValue() / layout.TaggedSize
+	body := bytecode.FrameHeaderSize + params + regs
+	end := fp + body + max(argc-params, 0)
+	if end > in.limit {
+		in.throwErrorValue(RangeError, "Maximum call stack size exceeded")
+		return callThrew
+	}
+	fr := in.stack[fp:end]
 	fr[bytecode.FrameClosure] = fn
 	fr[bytecode.FrameContext] = h.Field(fn.Addr(), layout.JSFunctionContextOffset)
 	fr[bytecode.FrameBytecode] = ba
 	fr[bytecode.FrameFeedbackVector] = fv
-	fr[bytecode.FrameNewTarget] = nt
+	fr[bytecode.FrameNewTarget] = newTarget
 	fr[bytecode.FrameReceiver] = recv
 	n := min(argc, params)
-	copy(fr[bytecode.FrameHeaderSize:], stack[argsIdx:argsIdx+n])
+	copy(fr[bytecode.FrameHeaderSize:], in.stack[argsIdx:argsIdx+n])
 	u := in.undefined
-	for i := bytecode.FrameHeaderSize + n; i < bytecode.FrameHeaderSize+params+regs; i++ {
-		fr[i] = u
+	rs := fr[bytecode.FrameHeaderSize+n : body]
+	for i := range rs {
+		rs[i] = u
 	}
-	if extra > 0 {
-		copy(fr[bytecode.FrameHeaderSize+params+regs:], stack[argsIdx+params:argsIdx+argc])
+	if argc > params {
+		copy(fr[body:], in.stack[argsIdx+params:argsIdx+argc])
 	}
 	in.sp = end
-	in.frames = append(in.frames, frame{fp: int32(fp), argc: int32(argc), end: int32(end), flags: flags})
+	// The frame record is written in place: appending a composite
+	// literal stores it through a temporary whose narrow stores a wide
+	// load then fails to forward (a stall that was 7% of DeltaBlue).
+	k := len(in.frames)
+	if k < cap(in.frames) {
+		in.frames = in.frames[:k+1]
+	} else {
+		in.frames = append(in.frames, frame{})
+	}
+	r := &in.frames[k]
+	// Every field of frame: a reused entry holds an old frame's.
+	r.fp, r.pc, r.argc, r.end, r.flags = int32(fp), 0, int32(argc), int32(end), flags
 	if in.paranoid {
-		in.checkFrame(len(in.frames)-1, 0, in.undefined)
+		in.checkFrame(k, 0, in.undefined)
 	}
 	if !optimized {
 		// Optimized code does not count invocations (as in V8); the

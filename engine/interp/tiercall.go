@@ -11,9 +11,8 @@ import (
 // CallPropertyMono / CallUndefinedReceiverMono learns its callee at its
 // first optimized run (the call's feedback slot, which only optimized code
 // uses). Later runs that meet the same callee push its frame with
-// pushLean, which does only what such a callee needs (a compiled, ordinary
-// JavaScript function: no construct, no new.target, no receiver boxing),
-// reading each field once; another callee makes the site megamorphic
+// pushFrameAt (pushFrame's core, without callAt's checks and pushFrame's
+// receiver and new.target decoding); another callee makes the site megamorphic
 // (any callee from then on, through callFunction): calls never
 // deoptimize, as nothing after a call depends on its callee.
 //
@@ -79,7 +78,7 @@ func (in *Interp) callMono(fp, calleeIdx, recvIdx, argsIdx, argc, slot int) call
 }
 
 // callFunction calls the function fn (at calleeIdx) from optimized code:
-// a compiled ordinary callee's frame is pushed with pushLean, apply and
+// a compiled ordinary callee's frame is pushed with pushFrameAt, apply and
 // call run their target directly when they can (callDirect), anything
 // else takes the generic call.
 func (in *Interp) callFunction(fn layout.Value, calleeIdx, recvIdx, argsIdx, argc int) callStatus {
@@ -109,80 +108,7 @@ func (in *Interp) callFunction(fn layout.Value, calleeIdx, recvIdx, argsIdx, arg
 			return in.callAt(calleeIdx, recvIdx, argsIdx, argc, -1, 0)
 		}
 	}
-	return in.pushLean(fn, fv, data, recv, in.undefined, argsIdx, argc, 0)
-}
-
-// pushLean pushes the frame of fn, a compiled ordinary JavaScript function
-// (fv its feedback vector, base its baseline bytecode), called with
-// receiver recv (already what the callee sees: for a construct, the new
-// object), new.target newTarget and the argc arguments at argsIdx. It is pushFrame without what such a call does
-// not need: it counts a baseline invocation (tiering up), checks the stack
-// limit and polls the safepoint exactly as pushFrame does.
-func (in *Interp) pushLean(fn, fv, base, recv, newTarget layout.Value, argsIdx, argc int, flags frameFlags) callStatus {
-	h := in.h
-	ba := h.Field(fv.Addr(), layout.FeedbackVectorOptimizedCodeOffset)
-	optimized := ba != in.undefined
-	if !optimized {
-		ba = base
-	}
-	params := h.Field(ba.Addr(), layout.BytecodeArrayParameterSizeOffset).SmiValue() - 1
-	regs := h.Field(ba.Addr(), layout.BytecodeArrayFrameSizeOffset).SmiValue() / layout.TaggedSize
-	fp := in.sp
-	body := bytecode.FrameHeaderSize + params + regs
-	end := fp + body + max(argc-params, 0)
-	if end > in.limit {
-		in.throwErrorValue(RangeError, "Maximum call stack size exceeded")
-		return callThrew
-	}
-	fr := in.stack[fp:end]
-	fr[bytecode.FrameClosure] = fn
-	fr[bytecode.FrameContext] = h.Field(fn.Addr(), layout.JSFunctionContextOffset)
-	fr[bytecode.FrameBytecode] = ba
-	fr[bytecode.FrameFeedbackVector] = fv
-	fr[bytecode.FrameNewTarget] = newTarget
-	fr[bytecode.FrameReceiver] = recv
-	n := min(argc, params)
-	copy(fr[bytecode.FrameHeaderSize:], in.stack[argsIdx:argsIdx+n])
-	u := in.undefined
-	rs := fr[bytecode.FrameHeaderSize+n : body]
-	for i := range rs {
-		rs[i] = u
-	}
-	if argc > params {
-		copy(fr[body:], in.stack[argsIdx+params:argsIdx+argc])
-	}
-	in.sp = end
-	// The frame record is written in place: appending a composite
-	// literal stores it through a temporary whose narrow stores a wide
-	// load then fails to forward (a stall that was 7% of DeltaBlue).
-	k := len(in.frames)
-	if k < cap(in.frames) {
-		in.frames = in.frames[:k+1]
-	} else {
-		in.frames = append(in.frames, frame{})
-	}
-	r := &in.frames[k]
-	// Every field of frame: a reused entry holds an old frame's.
-	r.fp, r.pc, r.argc, r.end, r.flags = int32(fp), 0, int32(argc), int32(end), flags
-	if in.paranoid {
-		in.checkFrame(k, 0, in.undefined)
-	}
-	if !optimized {
-		// As pushFrame: the baseline counts invocations and tiers up.
-		a := fv.Addr()
-		if c := h.Field(a, layout.FeedbackVectorInvocationCountOffset); c != maxSmiValue {
-			h.SetField(a, layout.FeedbackVectorInvocationCountOffset, c+layout.Smi(1))
-			if (c.SmiValue()+1)&in.tier.callMask == 0 {
-				in.tierUpOnCall(fp)
-			}
-		}
-	}
-	if in.interrupt.Load() != 0 || in.stressSafepoints {
-		if !in.safepoint() {
-			return callThrew
-		}
-	}
-	return callPushed
+	return in.pushFrameAt(in.sp, fn, fv, data, recv, in.undefined, argsIdx, argc, 0)
 }
 
 // callDirect is a call of Function.prototype.apply or .call (at
@@ -262,7 +188,7 @@ func (in *Interp) callDirect(calleeIdx, recvIdx, argsIdx, argc int) callStatus {
 	in.frames = append(in.frames, frame{fp: int32(nfp), argc: int32(argc), end: int32(nend), flags: frameNative})
 	// On a throw (stack overflow, termination) the builtin's frame stays:
 	// the exception unwinds through it as through the builtin's.
-	return in.pushLean(fn, fv, data, recv, in.undefined, args, n, frameApplied)
+	return in.pushFrameAt(in.sp, fn, fv, data, recv, in.undefined, args, n, frameApplied)
 }
 
 // plainArguments reports whether obj is an arguments object (of a map
@@ -412,7 +338,7 @@ func (in *Interp) FastArguments() int { return in.tier.fastArguments }
 // constructFast is `new F(…)` (Construct, new.target F) in optimized code:
 // when F is a compiled base constructor whose initial map exists, the
 // receiver is made from that map (what createThis does then) and F's frame
-// pushed with pushLean; anything else (a builtin, a derived class, no
+// pushed with pushFrameAt; anything else (a builtin, a derived class, no
 // initial map yet, a bound function or proxy, not a constructor) takes
 // callAt, which throws what it throws. It allocates (the receiver).
 func (in *Interp) constructFast(calleeIdx, argsIdx, argc int) callStatus {
@@ -435,5 +361,5 @@ func (in *Interp) constructFast(calleeIdx, argsIdx, argc int) callStatus {
 	// The allocation may have moved fn and its code: read them again.
 	fn = in.stack[calleeIdx]
 	sfi = f.FunctionShared(fn)
-	return in.pushLean(fn, f.FunctionFeedbackVector(fn), h.Field(sfi.Addr(), layout.SharedFunctionDataOffset), obj, fn, argsIdx, argc, frameConstruct)
+	return in.pushFrameAt(in.sp, fn, f.FunctionFeedbackVector(fn), h.Field(sfi.Addr(), layout.SharedFunctionDataOffset), obj, fn, argsIdx, argc, frameConstruct)
 }
